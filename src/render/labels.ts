@@ -1,0 +1,43 @@
+// Words the templates print that are not in a manifest, one YAML file per language.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import type { Language } from "../manifest/primitives.js";
+import { projectPaths } from "../paths.js";
+
+export const LabelsSchema = z.strictObject({
+  contents: z.string(),
+  page: z.string(),
+  page_of: z.string().describe('Between page number and page count, e.g. "/"'),
+  sections: z.record(z.string(), z.string()),
+  stages: z.strictObject({ J0: z.string(), J1: z.string(), J2: z.string(), J3: z.string(), unknown: z.string() }),
+  charts: z.record(z.string(), z.string()),
+  providers: z.strictObject({
+    in_progress: z.string(),
+    qualified: z.string(),
+    applicant: z.string(),
+    provider: z.string(),
+    offer: z.string(),
+    model: z.string(),
+    stage: z.string(),
+  }),
+  paas: z.record(z.string(), z.string()),
+  sources: z.record(z.string(), z.string()),
+});
+export type Labels = z.infer<typeof LabelsSchema>;
+
+const cache = new Map<string, Labels>();
+
+export function loadLabels(language: Language, templatesDir = projectPaths.templates): Labels {
+  const file = path.join(templatesDir, "labels", `${language}.yaml`);
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const labels = LabelsSchema.parse(parse(readFileSync(file, "utf8")));
+  cache.set(file, labels);
+  return labels;
+}
+
+export function clearLabelCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { Id, Plain, Text, TextList } from "../manifest/primitives.js";
+import { plainText } from "../render/markup.js";
+import { defineSection, sectionBase } from "./section-kit.js";
+
+export const CELL_STATES = ["unavailable", "outside-scope", "in-scope"] as const;
+
+const Cell = z.union([
+  z.null().describe("Unavailable, nothing printed"),
+  z.strictObject({
+    stage: z
+      .union([z.literal(1), z.literal(2)])
+      .optional()
+      .describe("Maturity stage printed in the cell"),
+    state: z.enum(CELL_STATES).describe("unavailable; available but outside the qualified scope; available and inside it"),
+  }),
+]);
+
+/** The PaaS zoom: five pillars, the offers compared and the maturity matrix. */
+export const paasZoom = defineSection({
+  type: "paas-zoom",
+  schema: z
+    .strictObject({
+      type: z.literal("paas-zoom"),
+      ...sectionBase,
+      title: Text,
+      subtitle: Text.optional(),
+      intro: TextList,
+      pillars_title: Text,
+      pillars: z
+        .array(
+          z.strictObject({
+            id: Id,
+            name: Plain.describe("Pillar name as printed in the definitions"),
+            row_label: Plain.describe("Pillar name as printed in the matrix"),
+            description: Text,
+            stages: z.array(Text).optional(),
+          }),
+        )
+        .min(1),
+      after_pillars: z.array(Text).optional(),
+      offers_title: Text,
+      offers: z
+        .array(
+          z.strictObject({
+            id: Id,
+            name: Plain,
+            provider_id: Id.optional().describe("Provider in the providers table, when there is one"),
+            description: Text.optional(),
+            qualification: Text.optional(),
+            qualified: z.boolean().describe('Marked as "qualification obtained" in the matrix'),
+            geography: Plain.optional(),
+          }),
+        )
+        .min(1),
+      matrix: z
+        .array(z.strictObject({ pillar: Id, cells: z.record(z.string(), Cell) }))
+        .min(1)
+        .describe("One row per pillar; cells keyed by offer id"),
+      geography_label: Plain,
+      legend: z.strictObject({
+        qualified: Plain,
+        unavailable: Plain,
+        "outside-scope": Plain,
+        "in-scope": Plain,
+      }),
+    })
+    .superRefine((s, ctx) => {
+      const offers = new Set(s.offers.map((o) => o.id));
+      const pillars = new Set(s.pillars.map((p) => p.id));
+      s.matrix.forEach((row, i) => {
+        if (!pillars.has(row.pillar))
+          ctx.addIssue({
+            code: "custom",
+            path: ["matrix", i, "pillar"],
+            message: `expected one of the pillars (${[...pillars].join(", ")}), got "${row.pillar}"`,
+          });
+        for (const key of Object.keys(row.cells))
+          if (!offers.has(key))
+            ctx.addIssue({
+              code: "custom",
+              path: ["matrix", i, "cells", key],
+              message: `expected one of the offers (${[...offers].join(", ")}), got "${key}"`,
+            });
+      });
+    }),
+  heading: (s, ctx) => ({ anchor: ctx.anchor, title: plainText(s.title), children: [] }),
+});

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { Id, IsoDate, Plain, ServiceModel, Stage, Text } from "../manifest/primitives.js";
+import { plainText } from "../render/markup.js";
+import { defineSection, sectionBase } from "./section-kit.js";
+
+const Row = z.strictObject({
+  provider: Plain.describe("Provider name as printed"),
+  provider_id: Id.optional().describe("Stable identity across editions; defaults to the name in lower case with dashes"),
+  offer: Plain.describe("Offering name as printed"),
+  offer_id: Id.optional().describe("Stable identity of the offer; defaults to the offer name in lower case with dashes"),
+  stage: Stage.optional().describe("Stage reached, J0 to J3, where the edition says so"),
+  since: IsoDate.optional().describe("Date the stage was reached"),
+  source: Id.optional().describe("Id of the entry in the sources section that reports the stage"),
+});
+export type ProviderRow = z.infer<typeof Row>;
+
+const Model = z.strictObject({
+  model: ServiceModel,
+  in_progress: z.array(Row).default([]).describe("Applicants and their offerings"),
+  qualified: z.array(Row).default([]).describe("Qualified providers and their offerings"),
+});
+
+/** "Who is it?": applicants and qualified offers per service model. */
+export const providers = defineSection({
+  type: "providers",
+  schema: z
+    .strictObject({
+      type: z.literal("providers"),
+      ...sectionBase,
+      kicker: Plain.optional(),
+      title: Text,
+      subtitle: Text.optional(),
+      columns: z
+        .strictObject({
+          in_progress: Plain.optional(),
+          qualified: Plain.optional(),
+          applicant: Plain.optional(),
+          provider: Plain.optional(),
+          offer: Plain.optional(),
+        })
+        .optional()
+        .describe("Column headings as this edition prints them; the language's labels otherwise"),
+      models: z.array(Model).min(1, { message: "expected at least one service model" }),
+      notes: z.array(Text).optional().describe("Free notes printed under the table"),
+    })
+    .superRefine((s, ctx) => {
+      const models = new Set<string>();
+      s.models.forEach((m, i) => {
+        if (models.has(m.model))
+          ctx.addIssue({
+            code: "custom",
+            path: ["models", i, "model"],
+            message: `expected each service model once, ${m.model} is listed twice`,
+          });
+        models.add(m.model);
+        for (const list of ["in_progress", "qualified"] as const) {
+          const rows = new Set<string>();
+          m[list].forEach((r, j) => {
+            const key = `${r.provider}\u0000${r.offer}`;
+            if (rows.has(key))
+              ctx.addIssue({
+                code: "custom",
+                path: ["models", i, list, j],
+                message: `expected no duplicate rows, "${r.provider} / ${r.offer}" is listed twice`,
+              });
+            rows.add(key);
+            if (list === "qualified" && r.stage && r.stage !== "J3")
+              ctx.addIssue({
+                code: "custom",
+                path: ["models", i, list, j, "stage"],
+                message: `expected J3 for a qualified offer, got "${r.stage}"`,
+              });
+            if (r.since && !r.stage)
+              ctx.addIssue({ code: "custom", path: ["models", i, list, j, "since"], message: "expected a stage alongside its date" });
+          });
+        }
+      });
+    }),
+  heading: (s, ctx) => ({ anchor: ctx.anchor, title: plainText(s.kicker ? `${s.kicker} — ${s.title}` : s.title), children: [] }),
+});

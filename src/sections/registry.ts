@@ -1,0 +1,33 @@
+// The one list of section types. Adding a type: write src/sections/<type>.ts,
+// templates/sections/<type>.hbs, a test, and add it here.
+import { chart } from "./chart.js";
+import { contents } from "./contents.js";
+import { backCover, cover } from "./cover.js";
+import { criteria } from "./criteria.js";
+import { editorial } from "./editorial.js";
+import { explainer } from "./explainer.js";
+import { glossary } from "./glossary.js";
+import { links } from "./links.js";
+import { paasZoom } from "./paas-zoom.js";
+import { procedure } from "./procedure.js";
+import { providers } from "./providers.js";
+import type { SectionKind } from "./section-kit.js";
+import { sources } from "./sources.js";
+
+export const SECTION_KINDS = [
+  cover,
+  contents,
+  editorial,
+  explainer,
+  criteria,
+  procedure,
+  providers,
+  chart,
+  paasZoom,
+  glossary,
+  links,
+  sources,
+  backCover,
+] as const satisfies readonly SectionKind[];
+
+export const sectionKinds: ReadonlyMap<string, SectionKind> = new Map(SECTION_KINDS.map((k) => [k.type, k]));

@@ -1,0 +1,47 @@
+// What every section type provides. A new type is one file exporting a
+// SectionKind plus a partial templates/sections/<type>.hbs and a registry entry.
+import { z } from "zod";
+import type { Edition } from "../manifest/edition-schema.js";
+import type { Labels } from "../render/labels.js";
+
+/** Fields every section may carry. */
+export const sectionBase = {
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "expected an identifier in lower case with dashes" })
+    .optional()
+    .describe("Anchor of the section, used by the contents page and bookmarks"),
+  contents: z.boolean().optional().describe("false hides the section from the contents page and bookmarks"),
+};
+
+export interface Heading {
+  /** Anchor id in the HTML, also the PDF named destination. */
+  anchor: string;
+  title: string;
+  children: Heading[];
+}
+
+export interface SectionContext {
+  edition: Edition;
+  labels: Labels;
+  /** Anchor chosen for this section (its id or type-index). */
+  anchor: string;
+}
+
+export interface SectionKind<S extends z.ZodTypeAny = z.ZodTypeAny> {
+  type: string;
+  schema: S;
+  /** Title shown in the contents page and bookmarks; undefined keeps it out. */
+  heading?: (section: z.infer<S>, ctx: SectionContext) => Heading | undefined;
+  /** Extra data the partial needs that is computed rather than typed in. */
+  view?: (section: z.infer<S>, ctx: SectionContext) => Record<string, unknown>;
+}
+
+export function defineSection<S extends z.ZodTypeAny>(kind: SectionKind<S>): SectionKind<S> {
+  return kind;
+}
+
+/** Anchor for a child heading of a section. */
+export function childAnchor(parent: string, index: number): string {
+  return `${parent}-${index + 1}`;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { HttpsUrl, Id, PartialDate, Plain, Text } from "../manifest/primitives.js";
+import { plainText } from "../render/markup.js";
+import { defineSection, sectionBase } from "./section-kit.js";
+
+/** Dated sources. A source that reports a stage names the provider it is about. */
+export const sources = defineSection({
+  type: "sources",
+  schema: z
+    .strictObject({
+      type: z.literal("sources"),
+      ...sectionBase,
+      title: Text,
+      items: z
+        .array(
+          z.strictObject({
+            id: Id.optional().describe("Referenced by providers rows (source:)"),
+            title: Text,
+            kind: Plain.optional().describe('e.g. "Press release"'),
+            publisher: Plain.optional(),
+            version: Plain.optional(),
+            date: PartialDate.optional(),
+            url: HttpsUrl.optional(),
+            about: Id.optional().describe("Provider id this source is about; it must exist in the providers table"),
+          }),
+        )
+        .min(1),
+    })
+    .superRefine((s, ctx) => {
+      const ids = new Set<string>();
+      s.items.forEach((item, i) => {
+        if (!item.id) return;
+        if (ids.has(item.id))
+          ctx.addIssue({ code: "custom", path: ["items", i, "id"], message: `expected each source id once, "${item.id}" is used twice` });
+        ids.add(item.id);
+      });
+    }),
+  heading: (s, ctx) => ({ anchor: ctx.anchor, title: plainText(s.title), children: [] }),
+});
