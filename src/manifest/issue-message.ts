@@ -1,7 +1,20 @@
-// Turns a zod issue into "expected …, got …" wording an editor can act on.
+// Turns a zod issue into "expected …, got …" wording an editor can act on, and
+// says where to point: the value, the key itself (unknown keys) or the mapping
+// that lacks a key (missing keys).
 import type { z } from "zod";
+import { didYouMean } from "./did-you-mean.js";
+import { keysAt, kindOf, pickOption, schemaAt, unionKeys } from "./schema-walk.js";
+import { count, orList, showValue } from "./show-value.js";
 
 type Issue = z.core.$ZodIssue;
+type Schema = z.core.$ZodType;
+
+export interface DescribedIssue {
+  path: PropertyKey[];
+  message: string;
+  /** Where the line:column points. */
+  anchor: "value" | "key" | "parent";
+}
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
@@ -12,20 +25,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function show(v: unknown): string {
-  if (v === undefined) return "nothing";
-  if (v === null) return "an empty value";
-  if (typeof v === "string") return `"${v.length > 60 ? `${v.slice(0, 60)}…` : v}"`;
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return `${typeof v} ${String(v)}`;
-}
-
-function orList(values: readonly unknown[]): string {
-  const shown = values.map((v) => String(v));
-  if (shown.length <= 1) return shown.join("");
-  return `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
-}
+const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 const TYPE_NAMES: Record<string, string> = {
   string: "text",
@@ -35,59 +35,83 @@ const TYPE_NAMES: Record<string, string> = {
   object: "a mapping",
 };
 
-export function describeIssue(issue: Issue, data: unknown): { path: PropertyKey[]; message: string } {
+function unknownKey(path: PropertyKey[], key: string, allowed: readonly string[], present: readonly string[]): DescribedIssue {
+  // Suggest a key the mapping does not have yet: "titel" next to "title" is a duplicate, not a typo.
+  const free = allowed.filter((k) => !present.includes(k));
+  const guess = didYouMean(key, free.length ? free : allowed);
+  const among = allowed.length ? `a key among ${orList(allowed)}` : "no other key here";
+  return { path: [...path, key], message: `expected ${among}, got "${key}"${guess}`, anchor: "key" };
+}
+
+/** One zod issue as one or more located messages (several unknown keys, several issues inside a union). */
+export function describeIssue(issue: Issue, data: unknown, schema: Schema): DescribedIssue[] {
+  // A schema written later may forget the "got" half; finish its message rather than print half of one.
+  const found = valueAt(data, issue.path);
+  return wordIssue(issue, data, schema).map((d) =>
+    /, (got|but) /.test(d.message) ? d : { ...d, message: `${d.message}, got ${showValue(valueAt(data, d.path) ?? found)}` },
+  );
+}
+
+function wordIssue(issue: Issue, data: unknown, schema: Schema): DescribedIssue[] {
   const path = [...issue.path];
   const found = valueAt(data, path);
+  const parent = valueAt(data, path.slice(0, -1));
+  const key = path[path.length - 1];
+  const one = (message: string): DescribedIssue[] => [{ path, message, anchor: "value" }];
+
+  if (found === undefined && typeof key === "string" && isMapping(parent) && !(key in parent)) {
+    const kind =
+      issue.code === "invalid_union" && "options" in issue ? `one of ${orList(issue.options as unknown[])}` : kindOf(schemaAt(schema, path, data));
+    return [{ path, message: `expected key "${key}" (${kind}), but it is missing`, anchor: "parent" }];
+  }
+
   switch (issue.code) {
-    case "invalid_value":
-      return { path, message: `expected ${orList(issue.values)}, got ${show(found)}` };
-    case "invalid_type": {
-      if (found === undefined)
-        return { path, message: `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, but this required key is missing` };
-      return { path, message: `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${show(found)}` };
-    }
     case "unrecognized_keys": {
-      const key = issue.keys[0];
-      const extra =
-        issue.keys.length > 1
-          ? ` (and ${issue.keys
-              .slice(1)
-              .map((k) => `"${k}"`)
-              .join(", ")})`
-          : "";
-      return { path: [...path, key], message: `unknown key "${key}"${extra}: check its spelling or remove it` };
+      const allowed = keysAt(schema, path, data) ?? [];
+      const present = isMapping(found) ? Object.keys(found) : [];
+      return issue.keys.map((k) => unknownKey(path, k, allowed, present));
     }
     case "invalid_union": {
       if ("discriminator" in issue && issue.discriminator) {
-        const options = (issue as unknown as { options?: unknown[] }).options ?? [];
-        return { path, message: `expected a section type among ${orList(options)}, got ${show(found)}` };
+        const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
+        return one(`expected a section type among ${orList(options)}, got ${showValue(found)}${didYouMean(found, options)}`);
       }
-      const deepest = issue.errors.flat().sort((a, b) => b.path.length - a.path.length)[0];
-      if (deepest && deepest.path.length > 0) {
-        const inner = describeIssue({ ...deepest, path: [...path, ...deepest.path] } as Issue, data);
-        return inner;
+      const union = schemaAt(schema, path, data);
+      const chosen = union ? pickOption(union, found) : undefined;
+      const index = chosen ? (union?._zod.def as unknown as { options: Schema[] }).options.indexOf(chosen) : -1;
+      if (index >= 0 && issue.errors[index]?.length)
+        return issue.errors[index].flatMap((inner) => wordIssue({ ...inner, path: [...path, ...inner.path] } as Issue, data, schema));
+      if (isMapping(found) && union) {
+        const allowed = unionKeys(union);
+        const extra = Object.keys(found).filter((k) => !allowed.includes(k));
+        if (extra.length) return extra.map((k) => unknownKey(path, k, allowed, Object.keys(found)));
       }
-      return {
-        path,
-        message: `expected ${issue.message.replace(/^Invalid input:?\s*/i, "") || "another form of value"}, got ${show(found)}`,
-      };
+      return one(`expected ${kindOf(union)}, got ${showValue(found)}`);
+    }
+    case "invalid_value": {
+      const values = issue.values.map(String);
+      return one(`expected ${orList(values)}, got ${showValue(found)}${didYouMean(found, values)}`);
+    }
+    case "invalid_type": {
+      if (issue.message.startsWith("expected")) return one(issue.message);
+      const quoteHint = issue.expected === "string" && (typeof found === "number" || typeof found === "boolean");
+      return one(
+        `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${showValue(found)}${quoteHint ? ` (put it in quotes: "${found}")` : ""}`,
+      );
     }
     case "too_small":
-      if (issue.origin === "array")
-        return {
-          path,
-          message: issue.message.startsWith("expected")
-            ? issue.message
-            : `expected at least ${issue.minimum} item(s), got ${Array.isArray(found) ? found.length : 0}`,
-        };
-      return { path, message: issue.message.startsWith("expected") ? issue.message : `expected a longer value, got ${show(found)}` };
+    case "too_big": {
+      const small = issue.code === "too_small";
+      const unit = issue.origin === "array" ? "item" : issue.origin === "string" ? "character" : "";
+      const bound = Number(small ? issue.minimum : issue.maximum);
+      const base = issue.message.startsWith("expected")
+        ? issue.message
+        : `expected ${small ? "at least" : "at most"} ${unit ? count(bound, unit) : bound}`;
+      if (base.includes(", got ")) return one(base);
+      return one(`${base}, got ${Array.isArray(found) && found.length ? count(found.length, "item") : showValue(found)}`);
+    }
     default:
-      return {
-        path,
-        message:
-          issue.message.startsWith("expected") || issue.message.startsWith("unknown")
-            ? issue.message
-            : `${issue.message}, got ${show(found)}`,
-      };
+      if (issue.message.startsWith("expected")) return one(issue.message);
+      return one(`expected ${issue.message.replace(/^Invalid (input|value):?\s*/i, "") || "another value"}, got ${showValue(found)}`);
   }
 }

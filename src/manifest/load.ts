@@ -2,10 +2,14 @@
 // checks that need the file's own name. Every problem is collected, none thrown early.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { sectionKinds } from "../sections/registry.js";
 import { Edition } from "./edition-schema.js";
 import { describeIssue } from "./issue-message.js";
+import { LANGUAGES } from "./primitives.js";
 import { formatPath, ManifestError, type Problem } from "./problem.js";
+import { checkReferences } from "./references.js";
+import { readYaml } from "./yaml-read.js";
+import { type Anchor, lineColumn, offsetOf } from "./yaml-position.js";
 
 export interface LoadedEdition {
   file: string;
@@ -14,47 +18,34 @@ export interface LoadedEdition {
   source: string;
 }
 
+type Finding = { path: PropertyKey[]; message: string; anchor?: Anchor };
+
 /** Parse and validate manifest text; `file` is used for messages and name checks. */
 export function parseManifest(source: string, file: string): { edition?: Edition; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const problems: Problem[] = [];
-  if (source.trim() === "") {
-    return { problems: [{ file, line: 1, column: 1, path: "", message: "expected an edition manifest, found an empty file" }] };
-  }
-  const tab = /^( *)\t/m.exec(source);
-  if (tab) {
-    const offset = tab.index + tab[1].length;
-    problems.push({ file, ...at0(source, offset), path: "", message: "expected spaces for indentation, found a tab" });
-    return { problems };
-  }
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  for (const err of doc.errors) {
-    problems.push({ file, ...at(err.pos[0]), path: "", message: yamlMessage(err.code, err.message) });
-  }
-  if (problems.length) return { problems };
-  const data = doc.toJS({ maxAliasCount: 50 });
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return {
-      problems: [
-        { file, line: 1, column: 1, path: "", message: `expected a mapping with "edition:" and "sections:", found ${describeValue(data)}` },
-      ],
-    };
-  }
+  const read = readYaml(source);
+  if (!read.ok) return { problems: read.problems.map((p) => ({ file, ...p })) };
+  const { doc, data, lineCounter } = read;
+
+  const findings: Finding[] = [];
   const result = Edition.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const { path: issuePath, message } = describeIssue(issue, data);
-      problems.push({ file, ...at(nodeOffset(doc, issuePath)), path: formatPath(issuePath), message });
-    }
-  } else {
-    problems.push(...checkFileName(result.data, file, doc, at));
+    for (const issue of result.error.issues) findings.push(...describeIssue(issue, data, Edition));
+    // zod skips the edition-wide refinement as soon as any section fails, which would
+    // hide a dangling source id until the next run; check references again here.
+    if (sectionsHaveKnownTypes(data)) findings.push(...checkReferences(data));
+  }
+  findings.push(...checkFileName(data, file));
+
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const f of findings) {
+    const where = formatPath(f.path);
+    if (seen.has(`${where}\n${f.message}`)) continue; // the refinement and the second pass agree
+    seen.add(`${where}\n${f.message}`);
+    problems.push({ file, ...lineColumn(lineCounter, offsetOf(doc, f.path, f.anchor)), path: where, message: f.message });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return problems.length ? { problems } : { edition: result.data, problems };
+  return problems.length || !result.success ? { problems } : { edition: result.data, problems };
 }
 
 export async function loadManifest(file: string): Promise<LoadedEdition> {
@@ -63,71 +54,30 @@ export async function loadManifest(file: string): Promise<LoadedEdition> {
     source = await readFile(file, "utf8");
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
-    throw new ManifestError([{ file, line: 1, column: 1, path: "", message: `cannot read the manifest: ${reason}` }]);
+    throw new ManifestError([{ file, line: 1, column: 1, path: "", message: `expected a readable manifest, got ${reason}` }]);
   }
   const { edition, problems } = parseManifest(source, file);
   if (!edition) throw new ManifestError(problems);
   return { file, edition, source };
 }
 
+/** Reference checks on refused data only make sense when every section says what it is. */
+function sectionsHaveKnownTypes(data: Record<string, unknown>): boolean {
+  const sections = data.sections;
+  return Array.isArray(sections) && sections.every((s) => typeof s?.type === "string" && sectionKinds.has(s.type));
+}
+
 /** editions/2026-04/en.yaml must say id "2026-04" and language "en". */
-function checkFileName(edition: Edition, file: string, doc: Document, at: (o: number) => { line: number; column: number }): Problem[] {
-  const problems: Problem[] = [];
+function checkFileName(data: Record<string, unknown>, file: string): Finding[] {
+  const meta = (data.edition ?? {}) as Record<string, unknown>;
+  const findings: Finding[] = [];
   const folder = path.basename(path.dirname(file));
-  const lang = path.basename(file).replace(/\.ya?ml$/, "");
-  if (/^\d{4}-\d{2}$/.test(folder) && folder !== edition.edition.id)
-    problems.push({
-      file,
-      ...at(nodeOffset(doc, ["edition", "id"])),
-      path: "edition.id",
-      message: `expected "${folder}" to match the folder name, got "${edition.edition.id}"`,
-    });
-  if (/^[a-z]{2}$/.test(lang) && lang !== edition.edition.language)
-    problems.push({
-      file,
-      ...at(nodeOffset(doc, ["edition", "language"])),
-      path: "edition.language",
-      message: `expected "${lang}" to match the file name, got "${edition.edition.language}"`,
-    });
-  return problems;
-}
-
-/** Offset of the deepest node that exists along a path (the key itself for unknown keys). */
-function nodeOffset(doc: Document, issuePath: readonly PropertyKey[]): number {
-  let node: unknown = doc.contents;
-  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
-  for (const key of issuePath) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
-      const keyRange = (pair.key as Node).range;
-      node = pair.value;
-      offset = (node as Node | null)?.range?.[0] ?? keyRange?.[0] ?? offset;
-      if (!pair.value && keyRange) offset = keyRange[0];
-    } else if (isSeq(node) && typeof key === "number") {
-      const item = node.items[key] as Node | undefined;
-      if (!item) break;
-      node = item;
-      offset = item.range?.[0] ?? offset;
-    } else break;
-  }
-  return offset;
-}
-
-function at0(source: string, offset: number) {
-  const before = source.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-function describeValue(v: unknown): string {
-  if (v === null || v === undefined) return "nothing";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "string") return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  return `a ${typeof v}`;
-}
-
-function yamlMessage(code: string, message: string): string {
-  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  if (code === "DUPLICATE_KEY") return `expected each key once in a mapping, ${first.toLowerCase()}`;
-  return `YAML syntax error: ${first}`;
+  const name = path.basename(file);
+  const lang = name.replace(/\.ya?ml$/, "");
+  const { id, language } = meta;
+  if (/^\d{4}-\d{2}$/.test(folder) && typeof id === "string" && /^\d{4}-\d{2}$/.test(id) && id !== folder)
+    findings.push({ path: ["edition", "id"], message: `expected "${folder}" to match the folder name ${folder}/, got "${id}"` });
+  if ((LANGUAGES as readonly string[]).includes(lang) && typeof language === "string" && LANGUAGES.includes(language as never) && language !== lang)
+    findings.push({ path: ["edition", "language"], message: `expected "${lang}" to match the file name ${name}, got "${language}"` });
+  return findings;
 }

@@ -2,6 +2,12 @@
 // editor reads when a value is wrong, so the error formatter never has to guess.
 import { z } from "zod";
 import { checkInlineMarkup } from "../render/markup.js";
+import { showValue } from "./show-value.js";
+
+/** zod error callback that ends the message with what the editor actually wrote. */
+export function expected(what: string) {
+  return (issue: { input?: unknown }) => `expected ${what}, got ${showValue(issue.input)}`;
+}
 
 export const LANGUAGES = ["fr", "en"] as const;
 export const Language = z.enum(LANGUAGES);
@@ -17,10 +23,8 @@ export type ServiceModel = z.infer<typeof ServiceModel>;
 
 /** A lower-case identifier used to refer to a provider, an offer or a source. */
 export const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    message: "expected an identifier in lower case with dashes (like s3ns-j1)",
-  })
+  .string({ error: expected("an identifier in lower case with dashes (like s3ns-j1)") })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: expected("an identifier in lower case with dashes (like s3ns-j1)") })
   .describe("Identifier: lower-case letters, digits and dashes, e.g. s3ns-j1");
 
 /**
@@ -31,9 +35,9 @@ export const Id = z
 export const Text = z
   .string()
   .trim()
-  .min(1, { message: "expected some text, found an empty value" })
+  .min(1, { message: "expected some text, got an empty value" })
   .superRefine((value, ctx) => {
-    for (const problem of checkInlineMarkup(value)) ctx.addIssue({ code: "custom", message: problem });
+    for (const problem of checkInlineMarkup(value)) ctx.addIssue({ code: "custom", message: withHtmlFound(problem, value) });
   })
   .describe("Text; **bold**, *italic* and [link](https://…) are allowed, HTML is not");
 
@@ -41,8 +45,16 @@ export const Text = z
 export const Plain = z
   .string()
   .trim()
-  .min(1, { message: "expected some text, found an empty value" })
-  .refine((v) => !/[<>]/.test(v), { message: "expected plain text without < or >" });
+  .min(1, { message: "expected some text, got an empty value" })
+  .refine((v) => !/[<>]/.test(v), { error: expected("plain text without < or >") });
+
+// render/markup.ts words the HTML problem without the "got" part; name the tag
+// here so the editor can find it in a long paragraph.
+function withHtmlFound(problem: string, value: string): string {
+  if (problem.includes(", got ")) return problem;
+  const tag = /<\/?[a-zA-Z][^>]*>|<!--/.exec(value);
+  return `${problem}, got ${showValue(tag ? tag[0] : value)}`;
+}
 
 function isRealDate(y: number, m: number, d?: number): boolean {
   if (m < 1 || m > 12) return false;
@@ -53,32 +65,32 @@ function isRealDate(y: number, m: number, d?: number): boolean {
 
 /** A calendar day, YYYY-MM-DD, that exists (no 31 April). */
 export const IsoDate = z
-  .string({ message: "expected a date written YYYY-MM-DD" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD" })
+  .string({ error: expected("a date written YYYY-MM-DD") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: expected("a date written YYYY-MM-DD") })
   .refine(
     (v) => {
       const [y, m, d] = v.split("-").map(Number);
       return isRealDate(y, m, d);
     },
-    { message: "expected a real calendar date" },
+    { error: expected("a real calendar date") },
   )
   .describe("A date written YYYY-MM-DD");
 
 /** A day or, when a source only gives the month, YYYY-MM. */
 export const PartialDate = z
-  .string({ message: "expected a date written YYYY-MM-DD or YYYY-MM" })
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, { message: "expected a date written YYYY-MM-DD or YYYY-MM" })
+  .string({ error: expected("a date written YYYY-MM-DD or YYYY-MM") })
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: expected("a date written YYYY-MM-DD or YYYY-MM") })
   .refine(
     (v) => {
       const [y, m, d] = v.split("-").map(Number);
       return isRealDate(y, m, d);
     },
-    { message: "expected a real calendar date" },
+    { error: expected("a real calendar date") },
   )
   .describe("A date written YYYY-MM-DD, or YYYY-MM when only the month is known");
 
 export const HttpsUrl = z
-  .string({ message: "expected a web address starting with https://" })
+  .string({ error: expected("a web address starting with https://") })
   .refine(
     (v) => {
       try {
@@ -88,7 +100,7 @@ export const HttpsUrl = z
         return false;
       }
     },
-    { message: "expected a web address starting with https://" },
+    { error: expected("a web address starting with https://") },
   )
   .describe("A web address starting with https://");
 

@@ -1,6 +1,9 @@
 // Cross-section checks: every provider, source and offer that one section
 // names must exist where it is defined, so a typo cannot print a dangling name.
+// They also run on data the schema refused (see load.ts), so nothing here may
+// assume a shape: every list and field is checked before it is read.
 import type { ProviderRow } from "../sections/providers.js";
+import { didYouMean } from "./did-you-mean.js";
 import { slug } from "./slug.js";
 
 type Path = (string | number)[];
@@ -8,85 +11,74 @@ interface Problem {
   path: Path;
   message: string;
 }
+type Loose = Record<string, unknown>;
 
-// Typed loosely: this runs inside the schema, on data the section schemas already checked.
-interface LooseEdition {
-  sections: ({ type: string } & Record<string, unknown>)[];
-}
+const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((x): x is Loose => x !== null && typeof x === "object") : []);
+const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 
 export function providerId(row: Pick<ProviderRow, "provider" | "provider_id">): string {
   return row.provider_id ?? slug(row.provider);
 }
 
-export function checkReferences(edition: LooseEdition): Problem[] {
+export function checkReferences(edition: { sections?: unknown }): Problem[] {
   const problems: Problem[] = [];
+  const sections = list(edition.sections);
   const providers = new Set<string>();
   const sourceIds = new Set<string>();
-  let hasProviders = false;
   const rowSources: { id: string; path: Path }[] = [];
 
-  edition.sections.forEach((section, i) => {
-    if (section.type === "providers") {
-      hasProviders = true;
-      const models = section.models as { in_progress?: ProviderRow[]; qualified?: ProviderRow[] }[];
-      models.forEach((m, j) => {
-        for (const list of ["in_progress", "qualified"] as const)
-          (m[list] ?? []).forEach((row, k) => {
-            providers.add(providerId(row));
-            if (row.source) rowSources.push({ id: row.source, path: ["sections", i, "models", j, list, k, "source"] });
+  sections.forEach((section, i) => {
+    if (section.type === "providers")
+      list(section.models).forEach((m, j) => {
+        for (const rows of ["in_progress", "qualified"] as const)
+          list(m[rows]).forEach((row, k) => {
+            const name = text(row.provider_id) ?? (text(row.provider) && slug(text(row.provider) as string));
+            if (name) providers.add(name);
+            const source = text(row.source);
+            if (source) rowSources.push({ id: source, path: ["sections", i, "models", j, rows, k, "source"] });
           });
       });
-    }
-    if (section.type === "sources") for (const item of section.items as { id?: string }[]) if (item.id) sourceIds.add(item.id);
+    if (section.type === "sources") for (const item of list(section.items)) if (text(item.id)) sourceIds.add(text(item.id) as string);
   });
 
-  const known = () => [...providers].sort().join(", ");
-  const needProvider = (id: string, path: Path) => {
-    if (!providers.has(id)) problems.push({ path, message: `expected a provider of the providers table (${known()}), got "${id}"` });
+  const hasProviders = sections.some((s) => s.type === "providers");
+  const known = [...providers].sort();
+  const needProvider = (id: unknown, path: Path) => {
+    if (typeof id === "string" && !providers.has(id))
+      problems.push({ path, message: `expected a provider of the providers table (${known.join(", ")}), got "${id}"${didYouMean(id, known)}` });
   };
 
-  edition.sections.forEach((section, i) => {
+  sections.forEach((section, i) => {
     if (section.type === "chart") {
       if (!hasProviders)
-        problems.push({
-          path: ["sections", i, "chart"],
-          message: "expected a providers section in this edition: charts are computed from it",
-        });
-      ((section.highlight as string[] | undefined) ?? []).forEach((id, j) => {
-        needProvider(id, ["sections", i, "highlight", j]);
-      });
+        problems.push({ path: ["sections", i, "chart"], message: "expected a providers section to compute this chart from, got none in this edition" });
+      else if (Array.isArray(section.highlight)) section.highlight.forEach((id, j) => needProvider(id, ["sections", i, "highlight", j]));
     }
-    if (section.type === "sources")
-      (section.items as { about?: string }[]).forEach((item, j) => {
-        if (item.about) needProvider(item.about, ["sections", i, "items", j, "about"]);
-      });
+    if (section.type === "sources") list(section.items).forEach((item, j) => item.about && needProvider(item.about, ["sections", i, "items", j, "about"]));
     if (section.type === "paas-zoom")
-      (section.offers as { provider_id?: string }[]).forEach((o, j) => {
-        if (o.provider_id) needProvider(o.provider_id, ["sections", i, "offers", j, "provider_id"]);
-      });
+      list(section.offers).forEach((o, j) => o.provider_id && needProvider(o.provider_id, ["sections", i, "offers", j, "provider_id"]));
     if (section.type === "links")
-      (section.items as { provider_id?: string }[]).forEach((o, j) => {
-        if (o.provider_id) needProvider(o.provider_id, ["sections", i, "items", j, "provider_id"]);
-      });
+      list(section.items).forEach((o, j) => o.provider_id && needProvider(o.provider_id, ["sections", i, "items", j, "provider_id"]));
   });
 
+  const ids = [...sourceIds];
   for (const ref of rowSources)
     if (!sourceIds.has(ref.id))
       problems.push({
         path: ref.path,
-        message: `expected the id of an entry in the sources section${sourceIds.size ? ` (${[...sourceIds].join(", ")})` : ""}, got "${ref.id}"`,
+        message: `expected the id of an entry in the sources section${ids.length ? ` (${ids.join(", ")})` : ""}, got "${ref.id}"${didYouMean(ref.id, ids)}`,
       });
 
   const anchors = new Map<string, number>();
-  edition.sections.forEach((section, i) => {
-    const id = section.id as string | undefined;
+  sections.forEach((section, i) => {
+    const id = text(section.id);
     if (!id) return;
     if (anchors.has(id))
       problems.push({
         path: ["sections", i, "id"],
-        message: `expected each section id once, "${id}" is already used by sections[${anchors.get(id)}]`,
+        message: `expected each section id once, got "${id}" a second time (first used by sections[${anchors.get(id)}])`,
       });
-    anchors.set(id, i);
+    else anchors.set(id, i);
   });
   return problems;
 }

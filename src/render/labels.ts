@@ -8,6 +8,8 @@ import { projectPaths } from "../paths.js";
 
 export const LabelsSchema = z.strictObject({
   contents: z.string(),
+  cover: z.string(),
+  back_cover: z.string(),
   page: z.string(),
   page_of: z.string().describe('Between page number and page count, e.g. "/"'),
   sections: z.record(z.string(), z.string()),

@@ -50,7 +50,7 @@ export const providers = defineSection({
           ctx.addIssue({
             code: "custom",
             path: ["models", i, "model"],
-            message: `expected each service model once, ${m.model} is listed twice`,
+            message: `expected each service model once, got ${m.model} a second time`,
           });
         models.add(m.model);
         for (const list of ["in_progress", "qualified"] as const) {
@@ -61,7 +61,7 @@ export const providers = defineSection({
               ctx.addIssue({
                 code: "custom",
                 path: ["models", i, list, j],
-                message: `expected no duplicate rows, "${r.provider} / ${r.offer}" is listed twice`,
+                message: `expected each provider and offer once in a list, got "${r.provider} / ${r.offer}" a second time`,
               });
             rows.add(key);
             if (list === "qualified" && r.stage && r.stage !== "J3")
@@ -71,7 +71,7 @@ export const providers = defineSection({
                 message: `expected J3 for a qualified offer, got "${r.stage}"`,
               });
             if (r.since && !r.stage)
-              ctx.addIssue({ code: "custom", path: ["models", i, list, j, "since"], message: "expected a stage alongside its date" });
+              ctx.addIssue({ code: "custom", path: ["models", i, list, j, "since"], message: `expected a stage alongside its date, got only since: ${r.since}` });
           });
         }
       });

@@ -2,13 +2,14 @@
 // SectionKind plus a partial templates/sections/<type>.hbs and a registry entry.
 import { z } from "zod";
 import type { Edition } from "../manifest/edition-schema.js";
+import { expected } from "../manifest/primitives.js";
 import type { Labels } from "../render/labels.js";
 
 /** Fields every section may carry. */
 export const sectionBase = {
   id: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "expected an identifier in lower case with dashes" })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: expected("an identifier in lower case with dashes (like who-is-it)") })
     .optional()
     .describe("Anchor of the section, used by the contents page and bookmarks"),
   contents: z.boolean().optional().describe("false hides the section from the contents page and bookmarks"),

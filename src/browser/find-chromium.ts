@@ -1,0 +1,48 @@
+// Finding the browser is its own small step: environment first, then the
+// usual system paths, then Puppeteer's cache, else an error that says what to do.
+import { existsSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export class BrowserNotFoundError extends Error {
+  constructor(readonly tried: string[]) {
+    super(
+      [
+        "No Chromium or Chrome was found. Tried:",
+        ...tried.map((t) => `  - ${t}`),
+        "Install one (as root on Debian: apt-get install -y chromium), or set CHROME_PATH to its binary.",
+      ].join("\n"),
+    );
+    this.name = "BrowserNotFoundError";
+  }
+}
+
+const SYSTEM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+
+function puppeteerCacheCandidates(): string[] {
+  const base = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), ".cache", "puppeteer");
+  const found: string[] = [];
+  for (const product of ["chrome", "chrome-headless-shell"]) {
+    const dir = path.join(base, product);
+    if (!existsSync(dir)) continue;
+    for (const build of readdirSync(dir).sort().reverse()) {
+      found.push(path.join(dir, build, "chrome-linux64", product === "chrome" ? "chrome" : "chrome-headless-shell"));
+    }
+  }
+  return found;
+}
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const tried: string[] = [];
+  for (const name of ["CHROME_PATH", "PUPPETEER_EXECUTABLE_PATH"] as const) {
+    const value = env[name];
+    if (!value) continue;
+    if (existsSync(value)) return value;
+    tried.push(`${name}=${value} (no such file)`);
+  }
+  for (const candidate of [...SYSTEM_PATHS, ...puppeteerCacheCandidates()]) {
+    if (existsSync(candidate)) return candidate;
+    tried.push(candidate);
+  }
+  throw new BrowserNotFoundError(tried);
+}

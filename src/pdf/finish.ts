@@ -1,0 +1,79 @@
+// Finishing: edits Chromium's PDF in place with pdf-lib (copying pages into a
+// new document would drop the tag structure Chromium writes): metadata,
+// bookmarks, page labels, and the fixed dates and ID that make builds repeatable.
+import { createHash } from "node:crypto";
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFBool } from "pdf-lib";
+import type { Heading } from "../sections/section-kit.js";
+import { namedDestinations } from "./destinations.js";
+import { addOutline } from "./outline.js";
+import { addPageLabels } from "./page-labels.js";
+import { xmpPacket } from "./xmp.js";
+
+export interface FinishOptions {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords: string[];
+  language: string;
+  creator: string;
+  producer: string;
+  /** Creation and modification date written into the file. */
+  date: Date;
+  headings: Heading[];
+  hasCover: boolean;
+  hasBackCover: boolean;
+  coverLabel: string;
+  backCoverLabel: string;
+}
+
+export interface FinishedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  bookmarks: number;
+  pageLabels: string[];
+  documentId: string;
+}
+
+/** Chromium stamps the wall-clock time; blank it so the ID depends on content only. */
+function contentHash(raw: Uint8Array, options: FinishOptions): string {
+  const text = Buffer.from(raw).toString("latin1").replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, "/$1 ()");
+  return createHash("sha256").update(text, "latin1").update(JSON.stringify({ ...options, date: options.date.toISOString() })).digest("hex");
+}
+
+export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
+  const doc = await PDFDocument.load(raw, { updateMetadata: false });
+  const hash = contentHash(raw, options);
+  const documentId = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
+
+  doc.setTitle(options.title, { showInWindowTitleBar: true });
+  doc.setAuthor(options.author);
+  if (options.subject) doc.setSubject(options.subject);
+  doc.setKeywords(options.keywords);
+  doc.setCreator(options.creator);
+  doc.setProducer(options.producer);
+  doc.setCreationDate(options.date);
+  doc.setModificationDate(options.date);
+  doc.setLanguage(options.language);
+
+  const metadata = doc.context.stream(xmpPacket({ ...options, documentId }), { Type: "Metadata", Subtype: "XML" });
+  doc.catalog.set(PDFName.of("Metadata"), doc.context.register(metadata));
+  doc.catalog.set(PDFName.of("MarkInfo"), doc.context.obj({ Marked: PDFBool.True }));
+
+  const dests = namedDestinations(doc);
+  const bookmarks = addOutline(doc, options.headings, dests);
+  const pageLabels = addPageLabels(doc, {
+    pageCount: doc.getPageCount(),
+    hasCover: options.hasCover,
+    hasBackCover: options.hasBackCover,
+    coverLabel: options.coverLabel,
+    backCoverLabel: options.backCoverLabel,
+  });
+
+  const id = PDFHexString.of(hash.slice(0, 32));
+  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
+  (doc.context.trailerInfo.ID as PDFArray).push(id);
+  (doc.context.trailerInfo.ID as PDFArray).push(id);
+
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return { bytes, pages: doc.getPageCount(), bookmarks, pageLabels, documentId };
+}

@@ -1,0 +1,73 @@
+// Manifest model -> the HTML Chromium prints. Pure: no browser, no files
+// written, so `--html-only`, the preview and the tests share it.
+import path from "node:path";
+import type { Edition } from "../manifest/edition-schema.js";
+import type { Heading } from "../sections/section-kit.js";
+import { chartData } from "./chart-data.js";
+import { flattenHeadings, headingTree, placeSections } from "./headings.js";
+import { loadLabels } from "./labels.js";
+import { sectionView } from "./section-views.js";
+import { createTemplateEnv } from "./template-env.js";
+
+export interface HtmlOptions {
+  templatesDir: string;
+  assetsDir: string;
+  /** Folder the HTML file will be written to: asset links are relative to it. */
+  htmlDir: string;
+  /** Printed page of each heading anchor, from a first render; absent on the first pass. */
+  pageNumbers?: ReadonlyMap<string, number>;
+  /** Extra class on <html>, e.g. a print profile. */
+  profile?: string;
+}
+
+export interface EditionHtml {
+  html: string;
+  headings: Heading[];
+}
+
+interface ContentsEntry {
+  anchor: string;
+  title: string;
+  page: string;
+  level: number;
+}
+
+function contentsEntries(tree: Heading[], pages: ReadonlyMap<string, number> | undefined, level = 1): ContentsEntry[] {
+  return tree.flatMap((h) => [
+    { anchor: h.anchor, title: h.title, page: pages?.get(h.anchor)?.toString() ?? "", level },
+    ...contentsEntries(h.children, pages, level + 1),
+  ]);
+}
+
+export function renderEditionHtml(edition: Edition, options: HtmlOptions): EditionHtml {
+  const lang = edition.edition.language;
+  const labels = loadLabels(lang, options.templatesDir);
+  const env = createTemplateEnv(options.templatesDir, lang);
+  const placed = placeSections(edition, labels);
+  const headings = headingTree(placed);
+  const charts = chartData(edition);
+  const rel = (p: string) => path.relative(options.htmlDir, p).split(path.sep).join("/");
+  const sections = placed.map(({ index, anchor }) => {
+    const section = edition.sections[index];
+    return {
+      partial: section.type,
+      anchor,
+      s: section,
+      v: sectionView(section, { edition, labels, anchor, charts }),
+    };
+  });
+  const html = env.render({
+    lang,
+    edition: edition.edition,
+    title: edition.edition.title ?? `${edition.edition.publication} — ${edition.edition.label}`,
+    labels,
+    profile: options.profile ?? "digital",
+    stylesheets: ["styles/fonts.css", "styles/edition.css"].map((f) => rel(path.join(options.assetsDir, f))),
+    assets: rel(options.assetsDir),
+    contents: contentsEntries(headings, options.pageNumbers),
+    sections,
+  });
+  return { html, headings };
+}
+
+export { flattenHeadings };

@@ -1,0 +1,80 @@
+// Data a partial needs that is derived rather than typed in: the providers
+// table laid out in rows, the PaaS matrix in offer order, the charts' SVG.
+import Handlebars from "handlebars";
+import type { Edition, Section } from "../manifest/edition-schema.js";
+import type { ChartData } from "./chart-data.js";
+import { chartSvg, stageLabels } from "./chart-view.js";
+import type { Labels } from "./labels.js";
+
+type Of<T extends Section["type"]> = Extract<Section, { type: T }>;
+
+interface ViewContext {
+  edition: Edition;
+  labels: Labels;
+  anchor: string;
+  charts: ChartData;
+}
+
+function providersView(s: Of<"providers">, ctx: ViewContext) {
+  const columns = { ...ctx.labels.providers, ...s.columns };
+  const models = s.models.map((m) => {
+    const n = Math.max(m.in_progress.length, m.qualified.length, 1);
+    const rows = Array.from({ length: n }, (_, i) => ({ first: i === 0, applicant: m.in_progress[i], qualified: m.qualified[i] }));
+    return { model: m.model, span: n, rows };
+  });
+  return { columns, models };
+}
+
+function paasView(s: Of<"paas-zoom">) {
+  const pillars = new Map(s.pillars.map((p) => [p.id, p]));
+  const matrix = s.matrix.map((row) => ({
+    label: pillars.get(row.pillar)?.row_label ?? row.pillar,
+    cells: s.offers.map((o) => {
+      const cell = row.cells[o.id];
+      return cell ? { ...cell, available: cell.state !== "unavailable" } : { state: "unavailable", available: false };
+    }),
+  }));
+  return { matrix, numbered: s.pillars.map((p, i) => ({ ...p, number: i + 1 })) };
+}
+
+function chartView(s: Of<"chart">, ctx: ViewContext) {
+  const svg = new Handlebars.SafeString(chartSvg(s, ctx.anchor, ctx.charts, ctx.edition, ctx.labels));
+  const legend =
+    s.chart === "status"
+      ? Object.entries(stageLabels(ctx.edition, ctx.labels))
+          .filter(([k]) => k !== "unknown")
+          .map(([stage, label]) => ({ stage, label }))
+      : [];
+  const highlight = (s.highlight ?? []).map((id) => providerName(ctx.edition, id));
+  return { svg, legend, highlight };
+}
+
+function providerName(edition: Edition, id: string): string {
+  for (const s of edition.sections)
+    if (s.type === "providers")
+      for (const m of s.models)
+        for (const r of [...m.in_progress, ...m.qualified]) if ((r.provider_id ?? slugLike(r.provider)) === id) return r.provider;
+  return id;
+}
+
+function slugLike(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export function sectionView(section: Section, ctx: ViewContext): Record<string, unknown> {
+  switch (section.type) {
+    case "providers":
+      return providersView(section, ctx);
+    case "paas-zoom":
+      return paasView(section);
+    case "chart":
+      return chartView(section, ctx);
+    default:
+      return {};
+  }
+}

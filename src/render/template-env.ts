@@ -1,0 +1,87 @@
+// A private Handlebars environment: the layout, one partial per section type,
+// and the helpers templates may call. Manifest text only reaches the page
+// escaped ({{x}}) or through `md`, which renders the safe inline markup.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import Handlebars from "handlebars";
+import type { Language } from "../manifest/primitives.js";
+import { formatDate, formatNumber } from "./format.js";
+import { hyphenateHtml } from "./hyphenate.js";
+import { renderInline } from "./markup.js";
+
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "TemplateError";
+  }
+}
+
+export interface TemplateEnv {
+  render(data: Record<string, unknown>): string;
+  partialNames: string[];
+}
+
+function compile(hb: typeof Handlebars, file: string): HandlebarsTemplateDelegate {
+  const source = readFileSync(file, "utf8");
+  try {
+    // Precompile now so syntax errors name the file instead of surfacing mid-render.
+    hb.precompile(source, { strict: false });
+    return hb.compile(source, { preventIndent: true });
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /line (\d+)/i.exec(message);
+    const col = /column (\d+)/i.exec(message);
+    throw new TemplateError(file, m ? Number(m[1]) : 1, col ? Number(col[1]) + 1 : 1, message.split("\n")[0]);
+  }
+}
+
+function cssEscape(text: string): string {
+  return [...text].map((ch) => (/[A-Za-z0-9 ]/.test(ch) ? ch : `\\${ch.codePointAt(0)?.toString(16)} `)).join("");
+}
+
+export function createTemplateEnv(templatesDir: string, language: Language): TemplateEnv {
+  const hb = Handlebars.create();
+  const md = (text: unknown) => new hb.SafeString(hyphenateHtml(renderInline(String(text ?? "")), language));
+  hb.registerHelper("md", md);
+  // Headings are not hyphenated: a broken title reads badly and bookmarks must match.
+  hb.registerHelper("mdh", (text: unknown) => new hb.SafeString(renderInline(String(text ?? ""))));
+  hb.registerHelper("date", (value: unknown) => (typeof value === "string" ? formatDate(value, language) : ""));
+  hb.registerHelper("num", (value: unknown) => (typeof value === "number" ? formatNumber(value, language) : ""));
+  hb.registerHelper("inc", (value: unknown) => Number(value) + 1);
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper("or", (...args: unknown[]) => args.slice(0, -1).find(Boolean) ?? "");
+  // A CSS string literal: every character outside [A-Za-z0-9 ] is written as a
+  // hex escape, so manifest text can never close the string or the <style>.
+  hb.registerHelper("css", (value: unknown) => new hb.SafeString(`"${cssEscape(String(value ?? ""))}"`));
+
+  const sectionsDir = path.join(templatesDir, "sections");
+  const partialNames: string[] = [];
+  for (const name of readdirSync(sectionsDir).sort()) {
+    if (!name.endsWith(".hbs")) continue;
+    const type = name.replace(/\.hbs$/, "");
+    hb.registerPartial(type, compile(hb, path.join(sectionsDir, name)));
+    partialNames.push(type);
+  }
+  const partialsDir = path.join(templatesDir, "partials");
+  for (const name of readdirSync(partialsDir).sort()) {
+    if (name.endsWith(".hbs")) hb.registerPartial(`partials/${name.replace(/\.hbs$/, "")}`, compile(hb, path.join(partialsDir, name)));
+  }
+  const layoutFile = path.join(templatesDir, "layout.hbs");
+  const layout = compile(hb, layoutFile);
+  return {
+    partialNames,
+    render(data) {
+      try {
+        return layout(data, { allowProtoPropertiesByDefault: false });
+      } catch (err) {
+        if (err instanceof TemplateError) throw err;
+        throw new TemplateError(layoutFile, 1, 1, (err as Error).message);
+      }
+    },
+  };
+}
