@@ -5,7 +5,10 @@ import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
 import { withBrowser } from "../browser/browser-session.js";
 import { loadForPrint, printPdf, setContentsPages } from "../browser/print-page.js";
-import { loadManifest, type LoadedEdition } from "../manifest/load.js";
+import { checkFile, selectManifests } from "../manifest/check-editions.js";
+import type { ManifestFile } from "../manifest/discover.js";
+import type { LoadedEdition } from "../manifest/load.js";
+import { ManifestError } from "../manifest/problem.js";
 import type { Language } from "../manifest/primitives.js";
 import { projectPaths, type ProjectPaths } from "../paths.js";
 import { namedDestinations } from "../pdf/destinations.js";
@@ -15,7 +18,6 @@ import { flattenHeadings } from "../render/headings.js";
 import { loadLabels } from "../render/labels.js";
 import { StagedFiles } from "./atomic-write.js";
 import { mapLimit } from "./map-limit.js";
-import { selectManifests } from "./select-manifests.js";
 import { packageVersion, toolName, toolVersion } from "./version.js";
 import { PDFDocument } from "pdf-lib";
 
@@ -24,7 +26,7 @@ export interface BuildOptions {
   /** Edition ids (YYYY-MM); none means the latest edition. */
   editions?: string[];
   all?: boolean;
-  languages?: Language[];
+  language?: Language;
   /** Write the HTML only, without a browser. */
   htmlOnly?: boolean;
   /** Where output/<id>/ folders go; defaults to the project's output/. */
@@ -208,13 +210,24 @@ function reportJson(r: JobResult) {
   };
 }
 
+/** Every selected manifest is validated before anything is printed; all problems are reported at once. */
+async function loadSelected(paths: ProjectPaths, options: BuildOptions): Promise<LoadedEdition[]> {
+  const select = { editionsDir: paths.editions, language: options.language };
+  const files: ManifestFile[] = [];
+  if (options.all) files.push(...(await selectManifests({ ...select, all: true })));
+  else if (options.editions?.length) for (const id of new Set(options.editions)) files.push(...(await selectManifests({ ...select, edition: id })));
+  else files.push(...(await selectManifests(select)));
+  const checks = await Promise.all(files.map((f) => checkFile(f)));
+  const problems = checks.flatMap((c) => c.problems);
+  if (problems.length) throw new ManifestError(problems);
+  return checks.map((c) => ({ file: c.file, edition: c.parsed as NonNullable<typeof c.parsed>, source: c.source }));
+}
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const start = performance.now();
   const paths = options.paths ?? projectPaths;
   const outputDir = options.outputDir ?? paths.output;
-  const files = await selectManifests(paths.editions, { ids: options.editions, all: options.all, languages: options.languages });
-  // Every manifest is validated before anything is printed: one bad file stops the run early.
-  const loaded = await Promise.all(files.map((f) => loadManifest(f)));
+  const loaded = await loadSelected(paths, options);
   const run = (session?: BrowserSession) =>
     mapLimit(loaded, options.concurrency ?? 2, (l) => buildOne(l, { ...options, paths, outputDir }, session));
   const jobs = options.htmlOnly ? await run() : options.session ? await run(options.session) : await withBrowser((s) => run(s));

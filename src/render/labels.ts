@@ -11,6 +11,7 @@ export const LabelsSchema = z.strictObject({
   cover: z.string(),
   back_cover: z.string(),
   page: z.string(),
+  by: z.string().describe("Before an author's name"),
   page_of: z.string().describe('Between page number and page count, e.g. "/"'),
   sections: z.record(z.string(), z.string()),
   stages: z.strictObject({ J0: z.string(), J1: z.string(), J2: z.string(), J3: z.string(), unknown: z.string() }),

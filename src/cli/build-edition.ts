@@ -1,0 +1,120 @@
+// `npm run build:edition -- [YYYY-MM ...] [--lang fr|en] [--all] [--html-only]`:
+// argument parsing and progress lines only; the work is build() in src/build.
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { BrowserNotFoundError } from "../browser/find-chromium.js";
+import { build, type BuildReporter } from "../build/build-edition.js";
+import { EditionNotFoundError } from "../manifest/discover.js";
+import { LANGUAGES, type Language } from "../manifest/primitives.js";
+import { ManifestError } from "../manifest/problem.js";
+import { TemplateError } from "../render/template-env.js";
+import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { displayPath, formatProblem, styleFor } from "./report-problems.js";
+
+const HELP = `Usage: npm run build:edition -- [YYYY-MM ...] [options]
+
+Builds the PDF of an edition (every language it has) into output/<YYYY-MM>/:
+the PDF, the HTML it was printed from, and a JSON build report.
+
+  YYYY-MM              edition(s) to build (default: the latest one)
+  --all                every edition in editions/
+  --lang fr|en         only this language
+  --html-only          write the HTML only, without a browser
+  --concurrency N      editions printed at once (default 2)
+  --debug              show the stack trace of an unexpected error
+  -h, --help           show this help
+
+Environment: CHROME_PATH (or PUPPETEER_EXECUTABLE_PATH) picks the browser;
+SOURCE_DATE_EPOCH overrides the date written into the PDFs.
+
+Exit codes: 0 built, 1 invalid manifest, 2 wrong arguments, 3 no browser,
+4 template or render failure, 5 output not written, 70 internal error.
+`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        all: { type: "boolean", default: false },
+        lang: { type: "string" },
+        "html-only": { type: "boolean", default: false },
+        concurrency: { type: "string" },
+        debug: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
+  }
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const reporter: BuildReporter = {
+  stage: (job, stage, ms) => out(`  ${job}  ${stage.padEnd(15)} ${String(ms).padStart(5)} ms`),
+  file: (input, output) => out(`${input} -> ${output}`),
+};
+
+async function printManifestProblems(err: ManifestError): Promise<void> {
+  const style = styleFor(process.stderr);
+  const sources = new Map<string, string>();
+  for (const problem of err.problems) {
+    if (!sources.has(problem.file)) sources.set(problem.file, await readFile(problem.file, "utf8").catch(() => ""));
+    process.stderr.write(`${formatProblem(problem, sources.get(problem.file) ?? "", style)}\n\n`);
+  }
+  process.stderr.write(`${err.message}; nothing was built\n`);
+}
+
+async function main(argv: string[]): Promise<ExitReason> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return "ok";
+  }
+  if (values.lang && !LANGUAGES.includes(values.lang as Language))
+    throw new CliError(`--lang: expected ${LANGUAGES.join(" or ")}, got "${values.lang}"`, "usage");
+  if (values.all && positionals.length) throw new CliError("expected edition ids or --all, got both", "usage");
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
+    throw new CliError(`--concurrency: expected a whole number above 0, got "${values.concurrency}"`, "usage");
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && !/^\d+$/.test(epoch)) throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
+  try {
+    const result = await build({
+      editions: positionals,
+      all: values.all,
+      language: values.lang as Language | undefined,
+      htmlOnly: values["html-only"],
+      concurrency,
+      sourceDateEpoch: epoch === undefined ? undefined : Number(epoch),
+      reporter,
+    });
+    const pdfs = result.jobs.filter((j) => j.pdf);
+    const what = values["html-only"] ? `${result.jobs.length} HTML file${result.jobs.length === 1 ? "" : "s"}` : `${pdfs.length} PDF${pdfs.length === 1 ? "" : "s"}`;
+    const pages = pdfs.reduce((n, j) => n + (j.pages ?? 0), 0);
+    out(`Built ${what}${pdfs.length ? ` (${pages} pages)` : ""} in ${seconds(result.ms)}`);
+    const blocked = result.jobs.flatMap((j) => j.blockedRequests);
+    if (blocked.length) out(`Blocked ${blocked.length} request(s) that left the project: ${blocked.slice(0, 3).join(", ")}`);
+    return "ok";
+  } catch (err) {
+    if (err instanceof ManifestError) {
+      await printManifestProblems(err);
+      return "invalidManifest";
+    }
+    if (err instanceof EditionNotFoundError) throw new CliError(err.message, "usage");
+    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
+    if (err instanceof TemplateError) {
+      const style = styleFor(process.stderr);
+      throw new CliError(`${displayPath(err.file, style)}:${err.line}:${err.column}  template error: ${err.message}`, "renderFailed");
+    }
+    if ((err as NodeJS.ErrnoException).code && ["EACCES", "ENOSPC", "EROFS", "EPERM"].includes((err as NodeJS.ErrnoException).code as string))
+      throw new CliError(`could not write the output: ${(err as Error).message}`, "outputNotWritten");
+    throw err;
+  }
+}
+
+const argv = process.argv.slice(2);
+await runCli(() => main(argv), { debug: argv.includes("--debug") });
