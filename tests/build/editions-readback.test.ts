@@ -1,0 +1,121 @@
+// Each published edition, built once (globalSetup), read back as a reader's
+// tools see it: pages, metadata, language, bookmarks, contents, fonts, labels.
+import { readFileSync } from "node:fs";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { loadManifest } from "../../src/manifest/load.js";
+import { projectPaths } from "../../src/paths.js";
+import { flattenHeadings, headingTree, placeSections } from "../../src/render/headings.js";
+import { loadLabels } from "../../src/render/labels.js";
+import { built, EDITIONS } from "../support/built-editions.js";
+import { catalogHas, fonts, infoString, normalise, pageText, readWithPdfJs, trailerId } from "../support/read-pdf.js";
+
+describe.each(EDITIONS)("edition $id ($language)", ({ id, language }) => {
+  const b = built(id, language);
+  const bytes = readFileSync(b.pdf);
+
+  async function expected() {
+    const { edition } = await loadManifest(`${projectPaths.editions}/${id}/${language}.yaml`);
+    const headings = headingTree(placeSections(edition, loadLabels(edition.edition.language)));
+    return { edition, headings };
+  }
+
+  it("has the pages the report says, with covers and a contents page", async () => {
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(b.report.pages);
+    expect(b.report.pages).toBeGreaterThanOrEqual(10);
+    const [w, h] = [doc.getPage(1).getWidth(), doc.getPage(1).getHeight()];
+    expect(Math.abs(w - 595.28)).toBeLessThan(1);
+    expect(Math.abs(h - 841.89)).toBeLessThan(1);
+  });
+
+  it("carries its metadata and language", async () => {
+    const { edition } = await expected();
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(doc.getTitle()).toBe(`${edition.edition.publication} — ${edition.edition.label}`);
+    expect(doc.getAuthor()).toBe(edition.edition.publisher);
+    expect(doc.getSubject()).toBe(edition.edition.subject);
+    expect(doc.getKeywords()).toBe(edition.edition.keywords?.join(" "));
+    expect(doc.getCreator()).toMatch(/^secnumcloud-observatory \d+\.\d+\.\d+$/);
+    expect(doc.getProducer()).toMatch(/Chrom.*pdf-lib/);
+    expect(doc.getCreationDate()?.toISOString()).toBe(`${edition.edition.date}T00:00:00.000Z`);
+    expect(infoString(doc, "Title")).toBe(doc.getTitle());
+    expect(doc.catalog.lookup(PDFName.of("Lang"))?.toString()).toContain(language);
+    const prefs = doc.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict);
+    expect(prefs.get(PDFName.of("DisplayDocTitle"))?.toString()).toBe("true");
+    const xmp = Buffer.from(bytes).toString("latin1");
+    expect(xmp).toContain("<x:xmpmeta");
+    expect(xmp).toContain(`<rdf:li>${language}</rdf:li>`);
+    expect(trailerId(doc)).toMatch(/^\[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]$/i);
+  });
+
+  it("keeps Chromium's tag structure through finishing", async () => {
+    const doc = await PDFDocument.load(bytes);
+    expect(catalogHas(doc, "StructTreeRoot")).toBe(true);
+    expect(doc.catalog.lookup(PDFName.of("MarkInfo"), PDFDict).get(PDFName.of("Marked"))?.toString()).toBe("true");
+  });
+
+  it("has bookmarks nested like its sections, each opening the page with its heading", async () => {
+    const { headings } = await expected();
+    const { outline } = await readWithPdfJs(bytes);
+    const titles = (items: { title: string; children: typeof items }[]): unknown => items.map((i) => [i.title, titles(i.children)]);
+    const want = (hs: typeof headings): unknown => hs.map((h) => [h.title, want(h.children)]);
+    expect(titles(outline)).toEqual(want(headings));
+    const flat = (items: typeof outline): typeof outline => items.flatMap((i) => [i, ...flat(i.children)]);
+    for (const item of flat(outline)) {
+      expect(item.page, item.title).toBeGreaterThan(1);
+      // Kicker and title ("SecNumCloud — What is it?") print as two lines, some in capitals.
+      const text = pageText(b.pdf, item.page).toLowerCase();
+      for (const part of item.title.split(" — ")) expect(text, `"${item.title}" on page ${item.page}`).toContain(normalise(part).toLowerCase());
+    }
+  });
+
+  it("prints on its contents page the real page of every heading", async () => {
+    const { headings } = await expected();
+    const { outline } = await readWithPdfJs(bytes);
+    const bookmarkPage = new Map<string, number>();
+    const walk = (items: typeof outline) => {
+      for (const i of items) {
+        bookmarkPage.set(i.title, i.page);
+        walk(i.children);
+      }
+    };
+    walk(outline);
+    const contents = pageText(b.pdf, 2, true);
+    for (const h of flattenHeadings(headings)) {
+      const real = bookmarkPage.get(h.title);
+      expect(real, h.title).toBeDefined();
+      expect(b.report.pageNumbers[h.anchor]).toBe(real);
+      // "Title ........ 7": the number printed after the title is the real page.
+      const escaped = normalise(h.title).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const match = new RegExp(`${escaped}\\s*(\\d+)`).exec(contents);
+      expect(match?.[1], `contents entry for "${h.title}"`).toBe(String(real));
+    }
+  });
+
+  it("embeds and subsets every font, and only the project's own", () => {
+    const rows = fonts(b.pdf);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const f of rows) {
+      expect(f.embedded, f.name).toBe(true);
+      expect(f.subset, f.name).toBe(true);
+      expect(f.name).toMatch(/^[A-Z]{6}\+(Inter|SourceSerif4)-/);
+    }
+  });
+
+  it("labels the covers by name and the other pages with their printed numbers", async () => {
+    const { labels, pages } = await readWithPdfJs(bytes);
+    expect(labels).not.toBeNull();
+    expect(labels?.[0]).toBe(language === "fr" ? "Couverture" : "Cover");
+    expect(labels?.[pages - 1]).toBe(language === "fr" ? "Quatrième de couverture" : "Back cover");
+    for (let p = 2; p < pages; p++) {
+      expect(labels?.[p - 1]).toBe(String(p));
+      expect(pageText(b.pdf, p)).toContain(`${p} / ${pages}`);
+    }
+    expect(pageText(b.pdf, 1)).not.toMatch(/\b1 \/ \d+/);
+  });
+
+  it("loaded nothing from outside the project", () => {
+    expect(b.report.blockedRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+// A throwaway copy of the project for tests that edit templates or manifests:
+// the real tree is never touched. node_modules is linked, not copied.
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathsFor, projectRoot, type ProjectPaths } from "../../src/paths.js";
+
+export interface ProjectCopy {
+  paths: ProjectPaths;
+  remove(): void;
+}
+
+export function copyProject(): ProjectCopy {
+  const root = mkdtempSync(path.join(os.tmpdir(), "observatory-"));
+  for (const dir of ["editions", "templates", "assets"]) cpSync(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
+  cpSync(path.join(projectRoot, "package.json"), path.join(root, "package.json"));
+  symlinkSync(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");
+  return { paths: pathsFor(root), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
