@@ -14,7 +14,9 @@ if (!pdf || !out) {
 const dir = mkdtempSync(path.join(os.tmpdir(), "sheet-"));
 try {
   execFileSync("pdftoppm", ["-png", "-r", dpi, pdf, path.join(dir, "p")]);
-  const pages = readdirSync(dir).sort().map((f) => PNG.sync.read(readFileSync(path.join(dir, f))));
+  const pages = readdirSync(dir)
+    .sort()
+    .map((f) => PNG.sync.read(readFileSync(path.join(dir, f))));
   const w = Math.max(...pages.map((p) => p.width));
   const h = Math.max(...pages.map((p) => p.height));
   const columns = Math.min(Number(cols), pages.length);

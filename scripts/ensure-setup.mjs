@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const wantTools = process.argv.includes("--tools"); // tests also need pdftotext & co.
+const wantBrowser = !process.argv.includes("--no-browser"); // checking a manifest needs none
 
 function say(msg) {
   process.stderr.write(`setup: ${msg}\n`);
@@ -52,7 +53,7 @@ const browserKnown = [
   "/usr/bin/google-chrome",
 ].some((p) => p && existsSync(p));
 const missing = [];
-if (!browserKnown) missing.push("chromium");
+if (wantBrowser && !browserKnown) missing.push("chromium");
 if (wantTools && !which("pdftotext")) missing.push("poppler-utils");
 if (wantTools && !which("qpdf")) missing.push("qpdf");
 if (missing.length) {

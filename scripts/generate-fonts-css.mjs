@@ -18,7 +18,10 @@ for (const [pkg, files] of Object.entries(FACES)) {
         block
           .trim()
           .replace(/font-display: swap;/, "font-display: block;")
-          .replace(/url\(\.\/files\/([^)]+)\.woff2\) format\('woff2'\), url\([^)]+\) format\('woff'\)/, `url(../../node_modules/@fontsource/${pkg}/files/$1.woff2) format('woff2')`),
+          .replace(
+            /url\(\.\/files\/([^)]+)\.woff2\) format\('woff2'\), url\([^)]+\) format\('woff'\)/,
+            `url(../../node_modules/@fontsource/${pkg}/files/$1.woff2) format('woff2')`,
+          ),
       );
     }
   }

@@ -2,15 +2,16 @@
 // the preview server, the benchmark and the tests all call it.
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import type { BrowserSession } from "../browser/browser-session.js";
 import { withBrowser } from "../browser/browser-session.js";
 import { loadForPrint, printPdf, setContentsPages } from "../browser/print-page.js";
 import { checkFile, selectManifests } from "../manifest/check-editions.js";
 import type { ManifestFile } from "../manifest/discover.js";
 import type { LoadedEdition } from "../manifest/load.js";
-import { ManifestError } from "../manifest/problem.js";
 import type { Language } from "../manifest/primitives.js";
-import { projectPaths, type ProjectPaths } from "../paths.js";
+import { ManifestError } from "../manifest/problem.js";
+import { type ProjectPaths, projectPaths } from "../paths.js";
 import { namedDestinations } from "../pdf/destinations.js";
 import { finishPdf } from "../pdf/finish.js";
 import { renderEditionHtml } from "../render/edition-html.js";
@@ -19,7 +20,6 @@ import { loadLabels } from "../render/labels.js";
 import { StagedFiles } from "./atomic-write.js";
 import { mapLimit } from "./map-limit.js";
 import { packageVersion, toolName, toolVersion } from "./version.js";
-import { PDFDocument } from "pdf-lib";
 
 export interface BuildOptions {
   paths?: ProjectPaths;
@@ -88,7 +88,11 @@ async function timed<T>(timings: Record<string, number>, stage: string, fn: () =
   }
 }
 
-async function buildOne(loaded: LoadedEdition, options: Required<Pick<BuildOptions, "paths" | "outputDir">> & BuildOptions, session?: BrowserSession): Promise<JobResult> {
+async function buildOne(
+  loaded: LoadedEdition,
+  options: Required<Pick<BuildOptions, "paths" | "outputDir">> & BuildOptions,
+  session?: BrowserSession,
+): Promise<JobResult> {
   const { paths, outputDir } = options;
   const edition = loaded.edition;
   const base = outputBase(outputDir, loaded);
@@ -98,7 +102,14 @@ async function buildOne(loaded: LoadedEdition, options: Required<Pick<BuildOptio
   const report = (stage: string) => options.reporter?.stage?.(label, stage, timings[stage]);
   const htmlOptions = { templatesDir: paths.templates, assetsDir: paths.assets, htmlDir };
   const staged = new StagedFiles();
-  const result: JobResult = { id: edition.edition.id, language: edition.edition.language, manifest: loaded.file, html: `${base}.html`, blockedRequests: [], timings };
+  const result: JobResult = {
+    id: edition.edition.id,
+    language: edition.edition.language,
+    manifest: loaded.file,
+    html: `${base}.html`,
+    blockedRequests: [],
+    timings,
+  };
   try {
     const first = await timed(timings, "html", () => renderEditionHtml(edition, htmlOptions));
     report("html");
@@ -215,7 +226,8 @@ async function loadSelected(paths: ProjectPaths, options: BuildOptions): Promise
   const select = { editionsDir: paths.editions, language: options.language };
   const files: ManifestFile[] = [];
   if (options.all) files.push(...(await selectManifests({ ...select, all: true })));
-  else if (options.editions?.length) for (const id of new Set(options.editions)) files.push(...(await selectManifests({ ...select, edition: id })));
+  else if (options.editions?.length)
+    for (const id of new Set(options.editions)) files.push(...(await selectManifests({ ...select, edition: id })));
   else files.push(...(await selectManifests(select)));
   const checks = await Promise.all(files.map((f) => checkFile(f)));
   const problems = checks.flatMap((c) => c.problems);

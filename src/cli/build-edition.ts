@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
-import { build, type BuildReporter } from "../build/build-edition.js";
+import { type BuildReporter, build } from "../build/build-edition.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
@@ -81,7 +81,8 @@ async function main(argv: string[]): Promise<ExitReason> {
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
     throw new CliError(`--concurrency: expected a whole number above 0, got "${values.concurrency}"`, "usage");
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && !/^\d+$/.test(epoch)) throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
+  if (epoch !== undefined && !/^\d+$/.test(epoch))
+    throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
   try {
     const result = await build({
       editions: positionals,
@@ -93,7 +94,9 @@ async function main(argv: string[]): Promise<ExitReason> {
       reporter,
     });
     const pdfs = result.jobs.filter((j) => j.pdf);
-    const what = values["html-only"] ? `${result.jobs.length} HTML file${result.jobs.length === 1 ? "" : "s"}` : `${pdfs.length} PDF${pdfs.length === 1 ? "" : "s"}`;
+    const what = values["html-only"]
+      ? `${result.jobs.length} HTML file${result.jobs.length === 1 ? "" : "s"}`
+      : `${pdfs.length} PDF${pdfs.length === 1 ? "" : "s"}`;
     const pages = pdfs.reduce((n, j) => n + (j.pages ?? 0), 0);
     out(`Built ${what}${pdfs.length ? ` (${pages} pages)` : ""} in ${seconds(result.ms)}`);
     const blocked = result.jobs.flatMap((j) => j.blockedRequests);
@@ -110,7 +113,10 @@ async function main(argv: string[]): Promise<ExitReason> {
       const style = styleFor(process.stderr);
       throw new CliError(`${displayPath(err.file, style)}:${err.line}:${err.column}  template error: ${err.message}`, "renderFailed");
     }
-    if ((err as NodeJS.ErrnoException).code && ["EACCES", "ENOSPC", "EROFS", "EPERM"].includes((err as NodeJS.ErrnoException).code as string))
+    if (
+      (err as NodeJS.ErrnoException).code &&
+      ["EACCES", "ENOSPC", "EROFS", "EPERM"].includes((err as NodeJS.ErrnoException).code as string)
+    )
       throw new CliError(`could not write the output: ${(err as Error).message}`, "outputNotWritten");
     throw err;
   }

@@ -20,6 +20,8 @@ const loose = (s: string) => s.toLowerCase().replace(/[-_\s]/g, "");
 export function closest(typed: string, candidates: readonly string[]): string | undefined {
   const same = candidates.find((c) => loose(c) === loose(typed));
   if (same) return same;
+  // Below four letters every candidate is "close" ("J5" and J0): only case and dashes count.
+  if (typed.length < 4) return undefined;
   const limit = Math.max(1, Math.floor(typed.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;

@@ -61,7 +61,9 @@ function wordIssue(issue: Issue, data: unknown, schema: Schema): DescribedIssue[
 
   if (found === undefined && typeof key === "string" && isMapping(parent) && !(key in parent)) {
     const kind =
-      issue.code === "invalid_union" && "options" in issue ? `one of ${orList(issue.options as unknown[])}` : kindOf(schemaAt(schema, path, data));
+      issue.code === "invalid_union" && "options" in issue
+        ? `one of ${orList(issue.options as unknown[])}`
+        : kindOf(schemaAt(schema, path, data));
     return [{ path, message: `expected key "${key}" (${kind}), but it is missing`, anchor: "parent" }];
   }
 
@@ -76,9 +78,10 @@ function wordIssue(issue: Issue, data: unknown, schema: Schema): DescribedIssue[
         const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
         return one(`expected a section type among ${orList(options)}, got ${showValue(found)}${didYouMean(found, options)}`);
       }
-      const union = schemaAt(schema, path, data);
+      const union = schemaAt(schema, path, data, true);
       const chosen = union ? pickOption(union, found) : undefined;
-      const index = chosen ? (union?._zod.def as unknown as { options: Schema[] }).options.indexOf(chosen) : -1;
+      const options = union ? (union._zod.def as unknown as { options: Schema[] }).options : [];
+      const index = chosen ? options.indexOf(chosen) : -1;
       if (index >= 0 && issue.errors[index]?.length)
         return issue.errors[index].flatMap((inner) => wordIssue({ ...inner, path: [...path, ...inner.path] } as Issue, data, schema));
       if (isMapping(found) && union) {

@@ -8,8 +8,8 @@ import { describeIssue } from "./issue-message.js";
 import { LANGUAGES } from "./primitives.js";
 import { formatPath, ManifestError, type Problem } from "./problem.js";
 import { checkReferences } from "./references.js";
-import { readYaml } from "./yaml-read.js";
 import { type Anchor, lineColumn, offsetOf } from "./yaml-position.js";
+import { readYaml } from "./yaml-read.js";
 
 export interface LoadedEdition {
   file: string;
@@ -77,7 +77,12 @@ function checkFileName(data: Record<string, unknown>, file: string): Finding[] {
   const { id, language } = meta;
   if (/^\d{4}-\d{2}$/.test(folder) && typeof id === "string" && /^\d{4}-\d{2}$/.test(id) && id !== folder)
     findings.push({ path: ["edition", "id"], message: `expected "${folder}" to match the folder name ${folder}/, got "${id}"` });
-  if ((LANGUAGES as readonly string[]).includes(lang) && typeof language === "string" && LANGUAGES.includes(language as never) && language !== lang)
+  if (
+    (LANGUAGES as readonly string[]).includes(lang) &&
+    typeof language === "string" &&
+    LANGUAGES.includes(language as never) &&
+    language !== lang
+  )
     findings.push({ path: ["edition", "language"], message: `expected "${lang}" to match the file name ${name}, got "${language}"` });
   return findings;
 }

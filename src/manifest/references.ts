@@ -16,6 +16,13 @@ type Loose = Record<string, unknown>;
 const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((x): x is Loose => x !== null && typeof x === "object") : []);
 const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 
+// Sections whose list items name a provider: section type -> [list, field].
+const PROVIDER_FIELDS: Record<string, [string, string]> = {
+  sources: ["items", "about"],
+  "paas-zoom": ["offers", "provider_id"],
+  links: ["items", "provider_id"],
+};
+
 export function providerId(row: Pick<ProviderRow, "provider" | "provider_id">): string {
   return row.provider_id ?? slug(row.provider);
 }
@@ -44,21 +51,25 @@ export function checkReferences(edition: { sections?: unknown }): Problem[] {
   const hasProviders = sections.some((s) => s.type === "providers");
   const known = [...providers].sort();
   const needProvider = (id: unknown, path: Path) => {
-    if (typeof id === "string" && !providers.has(id))
-      problems.push({ path, message: `expected a provider of the providers table (${known.join(", ")}), got "${id}"${didYouMean(id, known)}` });
+    if (typeof id === "string" && id !== "" && !providers.has(id))
+      problems.push({
+        path,
+        message: `expected a provider of the providers table (${known.join(", ")}), got "${id}"${didYouMean(id, known)}`,
+      });
   };
 
   sections.forEach((section, i) => {
     if (section.type === "chart") {
       if (!hasProviders)
-        problems.push({ path: ["sections", i, "chart"], message: "expected a providers section to compute this chart from, got none in this edition" });
-      else if (Array.isArray(section.highlight)) section.highlight.forEach((id, j) => needProvider(id, ["sections", i, "highlight", j]));
+        problems.push({
+          path: ["sections", i, "chart"],
+          message: "expected a providers section to compute this chart from, got none in this edition",
+        });
+      else if (Array.isArray(section.highlight))
+        for (const [j, id] of section.highlight.entries()) needProvider(id, ["sections", i, "highlight", j]);
     }
-    if (section.type === "sources") list(section.items).forEach((item, j) => item.about && needProvider(item.about, ["sections", i, "items", j, "about"]));
-    if (section.type === "paas-zoom")
-      list(section.offers).forEach((o, j) => o.provider_id && needProvider(o.provider_id, ["sections", i, "offers", j, "provider_id"]));
-    if (section.type === "links")
-      list(section.items).forEach((o, j) => o.provider_id && needProvider(o.provider_id, ["sections", i, "items", j, "provider_id"]));
+    const [field, key] = PROVIDER_FIELDS[String(section.type)] ?? [];
+    if (field && key) for (const [j, item] of list(section[field]).entries()) needProvider(item[key], ["sections", i, field, j, key]);
   });
 
   const ids = [...sourceIds];

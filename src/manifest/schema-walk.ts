@@ -46,7 +46,9 @@ function literalValues(s: Schema | undefined): readonly unknown[] {
 export function pickOption(union: Schema, data: unknown): Schema | undefined {
   const { options = [], discriminator } = def(union);
   if (discriminator)
-    return isMapping(data) ? options.find((o) => literalValues(def(unwrap(o)).shape?.[discriminator]).includes(data[discriminator])) : undefined;
+    return isMapping(data)
+      ? options.find((o) => literalValues(def(unwrap(o)).shape?.[discriminator]).includes(data[discriminator]))
+      : undefined;
   const kinds = options.map((o) => def(unwrap(o)).type);
   if (isMapping(data)) {
     // The object option that knows most of the keys written; a tie goes to the first.
@@ -63,13 +65,17 @@ export function pickOption(union: Schema, data: unknown): Schema | undefined {
   return options.find((_, i) => wanted.includes(kinds[i]));
 }
 
-/** The schema for the value at `path`, choosing union options by the data. */
-export function schemaAt(root: Schema, path: readonly PropertyKey[], data: unknown): Schema | undefined {
+/**
+ * The schema for the value at `path`, choosing union options by the data on the
+ * way; `keepUnion` returns a union found at the end itself rather than an option.
+ */
+export function schemaAt(root: Schema, path: readonly PropertyKey[], data: unknown, keepUnion = false): Schema | undefined {
   let s: Schema | undefined = root;
   let value = data;
   for (const key of [...path, null]) {
     if (!s) return undefined;
     s = unwrap(s);
+    if (key === null && keepUnion) return s;
     if (def(s).type === "union") s = pickOption(s, value);
     if (!s || key === null) return s;
     const d = def(unwrap(s));

@@ -19,11 +19,16 @@ export type YamlRead =
 
 const TOP = 'expected a mapping with "edition:" and "sections:"';
 
+/** NUL bytes, or bytes that were not UTF-8 (decoded as U+FFFD): not a text file. */
+export function looksBinary(source: string): boolean {
+  return source.includes("\u0000") || source.includes("\uFFFD");
+}
+
 export function readYaml(source: string): YamlRead {
   const fail = (message: string, line = 1, column = 1): YamlRead => ({ ok: false, problems: [{ line, column, path: "", message }] });
   if (source.trim() === "") return fail(`${TOP}, got an empty file`);
   // A PDF or a zip opened by mistake: one clear line rather than a cascade of syntax errors.
-  if (/[\u0000\uFFFD]/.test(source)) return fail("expected a YAML text file, got binary data (is this the right file?)");
+  if (looksBinary(source)) return fail("expected a YAML text file, got binary data (is this the right file?)");
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -31,7 +36,9 @@ export function readYaml(source: string): YamlRead {
     // One problem per line: the reader often reports a single mistake three times over.
     const problems: Located[] = [];
     const seenLines = new Set<number>();
-    for (const error of doc.errors) {
+    // After a tab the reader misreads every line below it; the tabs are the whole story.
+    const tabs = doc.errors.filter((e) => e.code === "TAB_AS_INDENT");
+    for (const error of tabs.length ? tabs : doc.errors) {
       const { line } = lineColumn(lineCounter, error.pos[0]);
       if (seenLines.has(line)) continue;
       seenLines.add(line);

@@ -8,6 +8,17 @@ const lineAt = (source: string, offset: number) => {
   return source.slice(start, end === -1 ? undefined : end);
 };
 
+const restOfLine = (source: string, offset: number) =>
+  lineAt(source, offset)
+    .slice(offset - source.lastIndexOf("\n", offset - 1) - 1)
+    .trim();
+
+/** The first character of the line holding `offset`, past its indentation. */
+const firstNonSpace = (source: string, offset: number) => {
+  const start = source.lastIndexOf("\n", offset - 1) + 1;
+  return start + (/^ */.exec(source.slice(start))?.[0].length ?? 0);
+};
+
 /** First line that opens a quoted value and does not close it: where to look. */
 export function unclosedQuote(source: string, quote: string): number | undefined {
   const closed = quote === '"' ? /^"(?:[^"\\]|\\.)*"/ : /^'(?:[^']|'')*'/;
@@ -46,22 +57,33 @@ export function syntaxProblem(error: YAMLError, source: string, others: readonly
     case "BLOCK_AS_IMPLICIT_KEY":
       if (others.some((e) => e.code === "MULTILINE_IMPLICIT_KEY"))
         return say("expected the next line to start in the same column as this key, got it indented further");
-      return say(`expected quotes around a value that contains ": ", got ${JSON.stringify(line.trim())}`);
+      return say(
+        `expected quotes around a text that contains ": ", like ${JSON.stringify(restOfLine(source, offset))}, got it without quotes`,
+      );
     case "MULTILINE_IMPLICIT_KEY":
       return say(`expected "key: value" on this line, got ${JSON.stringify(line.trim())}`);
     case "MISSING_CHAR": {
       const quote = /Missing closing (["'])quote/.exec(message)?.[1];
-      if (quote) return say(`expected a closing ${quote} for this quoted text, got the end of the file`, unclosedQuote(source, quote) ?? offset);
+      if (quote)
+        return say(`expected a closing ${quote} for this quoted text, got the end of the file`, unclosedQuote(source, quote) ?? offset);
       if (/without - indicator/.test(message))
-        return say('expected this line to line up with the keys of the list item above, or to start a new item with "- "');
+        return say(
+          `expected this line to line up with the keys of the list item above (or to start a new item with "- "), got it indented by ${/^ */.exec(line)?.[0].length} spaces`,
+          firstNonSpace(source, offset),
+        );
       break;
     }
     case "BAD_INDENT": {
       const bracket = /Flow (sequence|map)/.exec(message)?.[1];
       if (bracket)
-        return say(`expected "${bracket === "map" ? "}" : "]"}" to close the ${bracket === "map" ? "{ … }" : "[ … ]"} above, got the next line first`);
+        return say(
+          `expected "${bracket === "map" ? "}" : "]"}" to close the ${bracket === "map" ? "{ … }" : "[ … ]"} above, got the next line first`,
+        );
       if (/same column/.test(message))
-        return say(`expected the keys of a mapping to line up in one column, got a key indented by ${/^ */.exec(line)?.[0].length} spaces`);
+        return say(
+          `expected the keys of a mapping to line up in one column, got a key indented by ${/^ */.exec(line)?.[0].length} spaces`,
+          firstNonSpace(source, offset),
+        );
       break;
     }
   }

@@ -1,7 +1,7 @@
 // The numbers behind the charts, computed from the providers table of the
 // edition so that no chart figure is ever typed in by hand.
 import type { Edition } from "../manifest/edition-schema.js";
-import { SERVICE_MODELS, STAGES, type ServiceModel, type Stage } from "../manifest/primitives.js";
+import { SERVICE_MODELS, type ServiceModel, STAGES, type Stage } from "../manifest/primitives.js";
 import { providerId } from "../manifest/references.js";
 import type { ProviderRow } from "../sections/providers.js";
 
@@ -36,7 +36,8 @@ export function chartData(edition: Edition): ChartData {
       const id = providerId(row);
       ids.add(id);
       const known = applicantStage.get(id);
-      if (!applicantStage.has(id) || (row.stage && (!known || stageRank(row.stage) > stageRank(known)))) applicantStage.set(id, row.stage ?? known);
+      if (!applicantStage.has(id) || (row.stage && (!known || stageRank(row.stage) > stageRank(known))))
+        applicantStage.set(id, row.stage ?? known);
     }
     for (const row of m.qualified as ProviderRow[]) {
       ids.add(providerId(row));

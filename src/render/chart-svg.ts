@@ -54,7 +54,8 @@ export function barChartSvg(chart: BarChart): string {
     const y0 = legendH + i * (rowH + ROW_GAP);
     const labelY = y0 + rowH / 2 + (row.sublabel ? -2 : 4);
     parts.push(`<text x="${LABEL_W - 10}" y="${labelY}" class="row-label" text-anchor="end">${esc(row.label)}</text>`);
-    if (row.sublabel) parts.push(`<text x="${LABEL_W - 10}" y="${labelY + 12}" class="row-sublabel" text-anchor="end">${esc(row.sublabel)}</text>`);
+    if (row.sublabel)
+      parts.push(`<text x="${LABEL_W - 10}" y="${labelY + 12}" class="row-sublabel" text-anchor="end">${esc(row.sublabel)}</text>`);
     row.values.forEach((value, j) => {
       const s = chart.series[j];
       const y = y0 + j * (BAR_H + GAP);

@@ -2,8 +2,8 @@
 // the chart's text alternative in the edition's language.
 import type { Edition } from "../manifest/edition-schema.js";
 import { STAGES } from "../manifest/primitives.js";
-import { barChartSvg, type BarChart } from "./chart-svg.js";
 import type { ChartData } from "./chart-data.js";
+import { type BarChart, barChartSvg } from "./chart-svg.js";
 import type { Labels } from "./labels.js";
 
 type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
@@ -11,11 +11,12 @@ type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
 /** J0–J3 labels as this edition's procedure prints them, for the status chart's legend. */
 export function stageLabels(edition: Edition, labels: Labels): Record<string, string> {
   const procedure = edition.sections.find((s) => s.type === "procedure");
-  const fromEdition = procedure?.type === "procedure" ? Object.fromEntries(procedure.steps.map((s) => [s.stage, s.label.replace(/\*/g, "")])) : {};
+  const fromEdition =
+    procedure?.type === "procedure" ? Object.fromEntries(procedure.steps.map((s) => [s.stage, s.label.replace(/\*/g, "")])) : {};
   return { ...labels.stages, ...fromEdition };
 }
 
-export function chartSvg(section: ChartSection, anchor: string, data: ChartData, edition: Edition, labels: Labels): string {
+export function chartSvg(section: ChartSection, anchor: string, data: ChartData, labels: Labels): string {
   const models = data.models;
   let chart: BarChart;
   if (section.chart === "candidates") {
@@ -32,7 +33,8 @@ export function chartSvg(section: ChartSection, anchor: string, data: ChartData,
       id: anchor,
       alt: labels.charts.scope_alt.replace(
         "{{list}}",
-        models.map((m) => `${m} ${data.scope[m].in_progress} / ${data.scope[m].qualified}`).join(", ") + ` (${names.in_progress} / ${names.qualified})`,
+        models.map((m) => `${m} ${data.scope[m].in_progress} / ${data.scope[m].qualified}`).join(", ") +
+          ` (${names.in_progress} / ${names.qualified})`,
       ),
       series: [
         { name: names.in_progress, kind: "b" },
@@ -44,7 +46,10 @@ export function chartSvg(section: ChartSection, anchor: string, data: ChartData,
     const keys = [...STAGES, "unknown"] as const;
     chart = {
       id: anchor,
-      alt: labels.charts.status_alt.replace("{{list}}", keys.map((k) => `${k === "unknown" ? labels.stages.unknown : k} ${data.status[k]}`).join(", ")),
+      alt: labels.charts.status_alt.replace(
+        "{{list}}",
+        keys.map((k) => `${k === "unknown" ? labels.stages.unknown : k} ${data.status[k]}`).join(", "),
+      ),
       series: [{ name: labels.charts.providers, kind: "a" }],
       rows: keys.map((k) => ({ label: k === "unknown" ? labels.stages.unknown : k, values: [data.status[k]] })),
     };

@@ -38,7 +38,7 @@ function paasView(s: Of<"paas-zoom">) {
 }
 
 function chartView(s: Of<"chart">, ctx: ViewContext) {
-  const svg = new Handlebars.SafeString(chartSvg(s, ctx.anchor, ctx.charts, ctx.edition, ctx.labels));
+  const svg = new Handlebars.SafeString(chartSvg(s, ctx.anchor, ctx.charts, ctx.labels));
   const legend =
     s.chart === "status"
       ? Object.entries(stageLabels(ctx.edition, ctx.labels))

@@ -19,7 +19,11 @@ export const procedure = defineSection({
       const seen = new Set<string>();
       s.steps.forEach((step, i) => {
         if (seen.has(step.stage))
-          ctx.addIssue({ code: "custom", path: ["steps", i, "stage"], message: `expected each stage once, got ${step.stage} a second time` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["steps", i, "stage"],
+            message: `expected each stage once, got ${step.stage} a second time`,
+          });
         seen.add(step.stage);
       });
     }),

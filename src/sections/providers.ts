@@ -71,7 +71,11 @@ export const providers = defineSection({
                 message: `expected J3 for a qualified offer, got "${r.stage}"`,
               });
             if (r.since && !r.stage)
-              ctx.addIssue({ code: "custom", path: ["models", i, list, j, "since"], message: `expected a stage alongside its date, got only since: ${r.since}` });
+              ctx.addIssue({
+                code: "custom",
+                path: ["models", i, list, j, "since"],
+                message: `expected a stage alongside its date, got only since: ${r.since}`,
+              });
           });
         }
       });

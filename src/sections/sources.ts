@@ -31,7 +31,11 @@ export const sources = defineSection({
       s.items.forEach((item, i) => {
         if (!item.id) return;
         if (ids.has(item.id))
-          ctx.addIssue({ code: "custom", path: ["items", i, "id"], message: `expected each source id once, got "${item.id}" a second time` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["items", i, "id"],
+            message: `expected each source id once, got "${item.id}" a second time`,
+          });
         ids.add(item.id);
       });
     }),

@@ -66,7 +66,8 @@ describe.each(EDITIONS)("edition $id ($language)", ({ id, language }) => {
       expect(item.page, item.title).toBeGreaterThan(1);
       // Kicker and title ("SecNumCloud — What is it?") print as two lines, some in capitals.
       const text = pageText(b.pdf, item.page).toLowerCase();
-      for (const part of item.title.split(" — ")) expect(text, `"${item.title}" on page ${item.page}`).toContain(normalise(part).toLowerCase());
+      for (const part of item.title.split(" — "))
+        expect(text, `"${item.title}" on page ${item.page}`).toContain(normalise(part).toLowerCase());
     }
   });
 

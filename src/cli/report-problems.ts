@@ -1,0 +1,68 @@
+// How checked manifests read on a terminal: one line per valid file, each
+// problem as `file:line:column  path: message` with the YAML lines around it,
+// and a summary. Pure functions returning text, so tests need no terminal.
+import path from "node:path";
+import { styleText } from "node:util";
+import { codeFrameColumns } from "@babel/code-frame";
+import type { FileCheck } from "../manifest/check-editions.js";
+import type { Problem } from "../manifest/problem.js";
+import { count } from "../manifest/show-value.js";
+import { looksBinary } from "../manifest/yaml-read.js";
+
+export interface ReportStyle {
+  color: boolean;
+  /** Paths are printed relative to this folder. */
+  cwd: string;
+}
+
+/** Colours only for a person at a terminal who has not opted out (https://no-color.org). */
+export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): ReportStyle {
+  return { color: Boolean(stream.isTTY) && !env.NO_COLOR, cwd: process.cwd() };
+}
+
+type Format = Parameters<typeof styleText>[0];
+const paint = (style: ReportStyle, format: Format, text: string) => (style.color ? styleText(format, text) : text);
+
+export function displayPath(file: string, style: ReportStyle): string {
+  const relative = path.relative(style.cwd, path.resolve(style.cwd, file));
+  return relative.startsWith("..") ? file : relative;
+}
+
+/** `editions/2026-04/en.yaml:42:7  sections[3].stage: expected …, got …` and its code frame. */
+export function formatProblem(problem: Problem, source: string, style: ReportStyle): string {
+  const where = paint(style, "bold", `${displayPath(problem.file, style)}:${problem.line}:${problem.column}`);
+  const head = `${where}  ${problem.path ? `${paint(style, "cyan", problem.path)}: ` : ""}${problem.message}`;
+  // Nothing worth framing in an empty or binary file.
+  if (source.trim() === "" || looksBinary(source)) return head;
+  const frame = codeFrameColumns(
+    source,
+    { start: { line: problem.line, column: problem.column } },
+    { linesAbove: 2, linesBelow: 1, highlightCode: style.color, forceColor: style.color },
+  );
+  return `${head}\n${frame}`;
+}
+
+/** The line for a valid manifest: `✓ editions/2026-04/en.yaml  (APRIL 2026 EDITION, 14 sections)`. */
+export function formatValid(check: FileCheck, style: ReportStyle): string {
+  const label = check.parsed ? `  (${check.parsed.edition.label}, ${count(check.parsed.sections.length, "section")})` : "";
+  return `${paint(style, "green", "✓")} ${displayPath(check.file, style)}${label}`;
+}
+
+/** "2 problems in 1 file (3 files checked)", or "3 files checked, no problems". */
+export function formatSummary(checks: readonly FileCheck[], style: ReportStyle): string {
+  const failed = checks.filter((c) => c.problems.length > 0);
+  const problems = failed.reduce((n, c) => n + c.problems.length, 0);
+  if (!failed.length) return paint(style, "green", `${count(checks.length, "file")} checked, no problems`);
+  return paint(style, "red", `${count(problems, "problem")} in ${count(failed.length, "file")} (${count(checks.length, "file")} checked)`);
+}
+
+/** The whole report, in the order the files were checked. */
+export function formatReport(checks: readonly FileCheck[], style: ReportStyle): string {
+  let out = "";
+  checks.forEach((c, i) => {
+    // Problems get a blank line on each side; valid files stay one compact list.
+    if (i > 0) out += c.problems.length || checks[i - 1].problems.length ? "\n\n" : "\n";
+    out += c.problems.length ? c.problems.map((p) => formatProblem(p, c.source, style)).join("\n\n") : formatValid(c, style);
+  });
+  return `${out}\n\n${formatSummary(checks, style)}\n`;
+}
