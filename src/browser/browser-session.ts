@@ -46,6 +46,14 @@ export class BrowserSession {
     return this.browser;
   }
 
+  /** Start launching now, so the browser is ready when the first page is needed. */
+  prelaunch(): void {
+    try {
+      // A failure (no browser found) is reported by the first real use.
+      this.launch().catch(() => {});
+    } catch {}
+  }
+
   async version(): Promise<string> {
     return (await this.launch()).version();
   }

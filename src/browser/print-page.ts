@@ -45,12 +45,16 @@ export async function loadForPrint(page: Page, options: LoadOptions): Promise<Lo
   return { blocked };
 }
 
-export async function printPdf(page: Page): Promise<Uint8Array> {
+/**
+ * Prints the loaded page. `tagged: false` is for the first, measuring pass:
+ * the layout is the same, and Chromium skips building the structure tree.
+ */
+export async function printPdf(page: Page, options: { tagged?: boolean } = {}): Promise<Uint8Array> {
   return page.pdf({
     preferCSSPageSize: true,
     printBackground: true,
     // Tagged PDF: Chromium writes the structure tree that screen readers use.
-    tagged: true,
+    tagged: options.tagged ?? true,
     outline: false,
     displayHeaderFooter: false,
     timeout: 120_000,

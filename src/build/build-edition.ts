@@ -3,8 +3,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import type { BrowserSession } from "../browser/browser-session.js";
-import { withBrowser } from "../browser/browser-session.js";
+import { BrowserSession } from "../browser/browser-session.js";
 import { loadForPrint, printPdf, setContentsPages } from "../browser/print-page.js";
 import { checkFile, selectManifests } from "../manifest/check-editions.js";
 import type { ManifestFile } from "../manifest/discover.js";
@@ -38,7 +37,11 @@ export interface BuildOptions {
   /** A browser to borrow (the preview keeps one open); otherwise one is launched for this run. */
   session?: BrowserSession;
   reporter?: BuildReporter;
+  /** digital (default: links live, no marks) or print (3 mm bleed, TrimBox and BleedBox, crop marks). */
+  profile?: Profile;
 }
+
+export type Profile = "digital" | "print";
 
 export interface BuildReporter {
   stage?(job: string, stage: string, ms: number): void;
@@ -69,9 +72,10 @@ export interface BuildResult {
   ms: number;
 }
 
-function outputBase(outputDir: string, loaded: LoadedEdition): string {
+function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile): string {
   const { id, language } = loaded.edition.edition;
-  return path.join(outputDir, id, `${id}-${language}`);
+  // The digital edition keeps its name; the print-shop file is <id>-<lang>-print.pdf.
+  return path.join(outputDir, id, `${id}-${language}${profile === "print" ? "-print" : ""}`);
 }
 
 function sourceDate(loaded: LoadedEdition, epoch: number | undefined): Date {
@@ -95,12 +99,13 @@ async function buildOne(
 ): Promise<JobResult> {
   const { paths, outputDir } = options;
   const edition = loaded.edition;
-  const base = outputBase(outputDir, loaded);
+  const profile = options.profile ?? "digital";
+  const base = outputBase(outputDir, loaded, profile);
   const htmlDir = path.dirname(base);
   const label = path.relative(process.cwd(), loaded.file);
   const timings: Record<string, number> = {};
   const report = (stage: string) => options.reporter?.stage?.(label, stage, timings[stage]);
-  const htmlOptions = { templatesDir: paths.templates, assetsDir: paths.assets, htmlDir };
+  const htmlOptions = { templatesDir: paths.templates, assetsDir: paths.assets, htmlDir, profile };
   const staged = new StagedFiles();
   const result: JobResult = {
     id: edition.edition.id,
@@ -131,22 +136,24 @@ async function buildOne(
       );
       report("load");
       result.blockedRequests = loadedPage.blocked;
-      // First print finds the page of every heading; the contents page shows
-      // them in the second. Its size does not change, so neither do the pages.
-      let pdf = await timed(timings, "print", () => printPdf(page));
+      // The first print (untagged: faster, same layout) finds the page of every
+      // heading; the contents page shows them in the second, tagged print. The
+      // numbers take no more room than the blanks, so the pages do not move;
+      // a third print only if they did.
+      const first = await timed(timings, "print", () => printPdf(page, { tagged: false }));
       report("print");
-      let pages = await pagesOfHeadings(pdf);
-      for (let pass = 0; pass < 2 && Object.keys(pages).length; pass++) {
+      let pages = await pagesOfHeadings(first);
+      let pdf: Uint8Array | undefined;
+      for (let pass = 0; pass < 2 && !pdf; pass++) {
         await setContentsPages(page, pages);
-        pdf = await timed(timings, `print-contents${pass ? pass + 1 : ""}`, () => printPdf(page));
-        const again = await pagesOfHeadings(pdf);
-        const stable = JSON.stringify(again) === JSON.stringify(pages);
+        const printed = await timed(timings, pass ? "print-again" : "print-contents", () => printPdf(page));
+        const again = await pagesOfHeadings(printed);
+        if (JSON.stringify(again) === JSON.stringify(pages) || pass === 1) pdf = printed;
         pages = again;
-        if (stable) break;
       }
       report("print-contents");
       result.pageNumbers = pages;
-      return pdf;
+      return pdf as Uint8Array;
     });
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(result.pageNumbers ?? {})) });
@@ -239,11 +246,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const start = performance.now();
   const paths = options.paths ?? projectPaths;
   const outputDir = options.outputDir ?? paths.output;
-  const loaded = await loadSelected(paths, options);
-  const run = (session?: BrowserSession) =>
-    mapLimit(loaded, options.concurrency ?? 2, (l) => buildOne(l, { ...options, paths, outputDir }, session));
-  const jobs = options.htmlOnly ? await run() : options.session ? await run(options.session) : await withBrowser((s) => run(s));
-  return { jobs, ms: Math.round(performance.now() - start) };
+  // Chromium takes the longest to start: launch it while the manifests are read.
+  const own = !options.htmlOnly && !options.session ? new BrowserSession() : undefined;
+  own?.prelaunch();
+  try {
+    const loaded = await loadSelected(paths, options);
+    const session = options.htmlOnly ? undefined : (options.session ?? own);
+    const jobs = await mapLimit(loaded, options.concurrency ?? 2, (l) => buildOne(l, { ...options, paths, outputDir }, session));
+    return { jobs, ms: Math.round(performance.now() - start) };
+  } finally {
+    await own?.close();
+  }
 }
 
 export { flattenHeadings };

@@ -11,7 +11,12 @@ export interface Destination {
 
 function decodeName(name: PDFName): string {
   // PDF names escape non-regular characters as #xx.
-  return decodeURIComponent(name.asString().slice(1).replace(/#([0-9a-fA-F]{2})/g, "%$1"));
+  return decodeURIComponent(
+    name
+      .asString()
+      .slice(1)
+      .replace(/#([0-9a-fA-F]{2})/g, "%$1"),
+  );
 }
 
 export function namedDestinations(doc: PDFDocument): Map<string, Destination> {
@@ -20,7 +25,8 @@ export function namedDestinations(doc: PDFDocument): Map<string, Destination> {
   const dests = doc.catalog.lookupMaybe(PDFName.of("Dests"), PDFDict);
   if (!dests) return result;
   for (const [key, value] of dests.entries()) {
-    const array = doc.context.lookupMaybe(value, PDFArray) ?? doc.context.lookupMaybe(value, PDFDict)?.lookupMaybe(PDFName.of("D"), PDFArray);
+    const array =
+      doc.context.lookupMaybe(value, PDFArray) ?? doc.context.lookupMaybe(value, PDFDict)?.lookupMaybe(PDFName.of("D"), PDFArray);
     if (!array) continue;
     const ref = array.get(0) as PDFRef;
     const index = pageIndex.get(ref.toString());

@@ -2,11 +2,14 @@
 // new document would drop the tag structure Chromium writes): metadata,
 // bookmarks, page labels, and the fixed dates and ID that make builds repeatable.
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFBool } from "pdf-lib";
+import { PDFArray, PDFBool, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import type { Heading } from "../sections/section-kit.js";
+import { compactPdf } from "./compact/compact-pdf.js";
 import { namedDestinations } from "./destinations.js";
 import { addOutline } from "./outline.js";
 import { addPageLabels } from "./page-labels.js";
+import { addPrintMarks, type PrintMarksOptions } from "./print-marks.js";
+import { stripLinks } from "./strip-links.js";
 import { xmpPacket } from "./xmp.js";
 
 export interface FinishOptions {
@@ -24,6 +27,8 @@ export interface FinishOptions {
   hasBackCover: boolean;
   coverLabel: string;
   backCoverLabel: string;
+  /** Print profile: TrimBox, BleedBox and crop marks, and no live links. */
+  printMarks?: PrintMarksOptions;
 }
 
 export interface FinishedPdf {
@@ -36,8 +41,13 @@ export interface FinishedPdf {
 
 /** Chromium stamps the wall-clock time; blank it so the ID depends on content only. */
 function contentHash(raw: Uint8Array, options: FinishOptions): string {
-  const text = Buffer.from(raw).toString("latin1").replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, "/$1 ()");
-  return createHash("sha256").update(text, "latin1").update(JSON.stringify({ ...options, date: options.date.toISOString() })).digest("hex");
+  const text = Buffer.from(raw)
+    .toString("latin1")
+    .replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, "/$1 ()");
+  return createHash("sha256")
+    .update(text, "latin1")
+    .update(JSON.stringify({ ...options, date: options.date.toISOString() }))
+    .digest("hex");
 }
 
 export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
@@ -68,6 +78,13 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
     coverLabel: options.coverLabel,
     backCoverLabel: options.backCoverLabel,
   });
+
+  if (options.printMarks) {
+    stripLinks(doc);
+    addPrintMarks(doc, options.printMarks);
+  }
+
+  compactPdf(doc);
 
   const id = PDFHexString.of(hash.slice(0, 32));
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);

@@ -59,4 +59,3 @@ export function addOutline(doc: PDFDocument, headings: Heading[], dests: Map<str
   doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
   return count(nodes);
 }
-

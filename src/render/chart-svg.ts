@@ -28,6 +28,26 @@ const BAR_H = 16;
 const GAP = 4;
 const ROW_GAP = 14;
 
+/**
+ * A bar: solid, or outlined and hatched. The hatching is drawn as plain lines
+ * rather than an SVG <pattern>, which Chromium's PDF backend turns into a
+ * low-resolution bitmap.
+ */
+function bar(kind: "a" | "b", x: number, y: number, w: number, h: number): string {
+  const rect = `<rect x="${x}" y="${y}" width="${w.toFixed(1)}" height="${h}" class="bar bar-${kind}"/>`;
+  if (kind === "a" || w <= 0) return rect;
+  const step = 4;
+  const segments: string[] = [];
+  // 45° lines x - y = c, clipped to the rectangle.
+  for (let c = -h + step / 2; c < w; c += step) {
+    const x1 = Math.max(0, c);
+    const x2 = Math.min(w, c + h);
+    if (x2 <= x1) continue;
+    segments.push(`M${(x + x1).toFixed(1)} ${(y + h - (x1 - c)).toFixed(1)}L${(x + x2).toFixed(1)} ${(y + h - (x2 - c)).toFixed(1)}`);
+  }
+  return `${rect}<path d="${segments.join("")}" class="hatch-line"/>`;
+}
+
 export function barChartSvg(chart: BarChart): string {
   const max = Math.max(1, ...chart.rows.flatMap((r) => r.values));
   const plotW = WIDTH - LABEL_W - 40;
@@ -38,14 +58,11 @@ export function barChartSvg(chart: BarChart): string {
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${chart.id}-title">`,
     `<title id="${chart.id}-title">${esc(chart.alt)}</title>`,
-    `<defs><pattern id="${chart.id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">`,
-    `<rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern></defs>`,
   );
   if (legendH) {
     let x = LABEL_W;
     for (const s of chart.series) {
-      const fill = s.kind === "b" ? ` fill="url(#${chart.id}-hatch)"` : "";
-      parts.push(`<rect x="${x}" y="4" width="14" height="14" class="bar bar-${s.kind}"${fill}/>`);
+      parts.push(bar(s.kind, x, 4, 14, 14));
       parts.push(`<text x="${x + 20}" y="15" class="legend">${esc(s.name)}</text>`);
       x += 28 + s.name.length * 7.5;
     }
@@ -60,8 +77,7 @@ export function barChartSvg(chart: BarChart): string {
       const s = chart.series[j];
       const y = y0 + j * (BAR_H + GAP);
       const w = Math.max(value > 0 ? 2 : 0, (value / max) * plotW);
-      const fill = s.kind === "b" ? ` fill="url(#${chart.id}-hatch)"` : "";
-      parts.push(`<rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" class="bar bar-${s.kind}"${fill}/>`);
+      parts.push(bar(s.kind, LABEL_W, y, w, BAR_H));
       parts.push(`<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + BAR_H - 4}" class="value">${value}</text>`);
     });
   });

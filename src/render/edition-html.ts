@@ -7,7 +7,7 @@ import { chartData } from "./chart-data.js";
 import { flattenHeadings, headingTree, placeSections } from "./headings.js";
 import { loadLabels } from "./labels.js";
 import { sectionView } from "./section-views.js";
-import { createTemplateEnv } from "./template-env.js";
+import { templateEnv } from "./template-env.js";
 
 export interface HtmlOptions {
   templatesDir: string;
@@ -39,10 +39,17 @@ function contentsEntries(tree: Heading[], pages: ReadonlyMap<string, number> | u
   ]);
 }
 
+/** The print profile adds its own sheet (bleed, page size) after the common ones. */
+function stylesheets(profile: string | undefined): string[] {
+  const sheets = ["styles/fonts.css", "styles/edition.css"];
+  if (profile === "print") sheets.push("styles/profile-print.css");
+  return sheets;
+}
+
 export function renderEditionHtml(edition: Edition, options: HtmlOptions): EditionHtml {
   const lang = edition.edition.language;
   const labels = loadLabels(lang, options.templatesDir);
-  const env = createTemplateEnv(options.templatesDir, lang);
+  const env = templateEnv(options.templatesDir, lang);
   const placed = placeSections(edition, labels);
   const headings = headingTree(placed);
   const charts = chartData(edition);
@@ -62,7 +69,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
     title: edition.edition.title ?? `${edition.edition.publication} — ${edition.edition.label}`,
     labels,
     profile: options.profile ?? "digital",
-    stylesheets: ["styles/fonts.css", "styles/edition.css"].map((f) => rel(path.join(options.assetsDir, f))),
+    stylesheets: stylesheets(options.profile).map((f) => rel(path.join(options.assetsDir, f))),
     assets: rel(options.assetsDir),
     contents: contentsEntries(headings, options.pageNumbers),
     sections,

@@ -1,5 +1,5 @@
 // Words the templates print that are not in a manifest, one YAML file per language.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -30,14 +30,16 @@ export const LabelsSchema = z.strictObject({
 });
 export type Labels = z.infer<typeof LabelsSchema>;
 
+// Keyed by file and modification time, so the live preview sees edits.
 const cache = new Map<string, Labels>();
 
 export function loadLabels(language: Language, templatesDir = projectPaths.templates): Labels {
   const file = path.join(templatesDir, "labels", `${language}.yaml`);
-  const hit = cache.get(file);
+  const key = `${file}:${statSync(file).mtimeMs}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const labels = LabelsSchema.parse(parse(readFileSync(file, "utf8")));
-  cache.set(file, labels);
+  cache.set(key, labels);
   return labels;
 }
 

@@ -1,7 +1,7 @@
 // A private Handlebars environment: the layout, one partial per section type,
 // and the helpers templates may call. Manifest text only reaches the page
 // escaped ({{x}}) or through `md`, which renders the safe inline markup.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import type { Language } from "../manifest/primitives.js";
@@ -29,8 +29,9 @@ export interface TemplateEnv {
 function compile(hb: typeof Handlebars, file: string): HandlebarsTemplateDelegate {
   const source = readFileSync(file, "utf8");
   try {
-    // Precompile now so syntax errors name the file instead of surfacing mid-render.
-    hb.precompile(source, { strict: false });
+    // Parse now so syntax errors name the file instead of surfacing mid-render
+    // (compile() itself is lazy).
+    hb.parse(source);
     return hb.compile(source, { preventIndent: true });
   } catch (err) {
     const message = (err as Error).message;
@@ -42,6 +43,32 @@ function compile(hb: typeof Handlebars, file: string): HandlebarsTemplateDelegat
 
 function cssEscape(text: string): string {
   return [...text].map((ch) => (/[A-Za-z0-9 ]/.test(ch) ? ch : `\\${ch.codePointAt(0)?.toString(16)} `)).join("");
+}
+
+const cache = new Map<string, { signature: string; env: TemplateEnv }>();
+
+/** Size and time of every template file: a changed file means a new environment (the preview edits them live). */
+function signature(templatesDir: string): string {
+  const parts: string[] = [];
+  for (const dir of ["", "sections", "partials"]) {
+    for (const name of readdirSync(path.join(templatesDir, dir)).sort()) {
+      if (!name.endsWith(".hbs")) continue;
+      const st = statSync(path.join(templatesDir, dir, name));
+      parts.push(`${dir}/${name}:${st.size}:${st.mtimeMs}`);
+    }
+  }
+  return parts.join("|");
+}
+
+/** The environment for a templates folder and language, reused while no template changes. */
+export function templateEnv(templatesDir: string, language: Language): TemplateEnv {
+  const key = `${templatesDir}\u0000${language}`;
+  const sig = signature(templatesDir);
+  const hit = cache.get(key);
+  if (hit && hit.signature === sig) return hit.env;
+  const env = createTemplateEnv(templatesDir, language);
+  cache.set(key, { signature: sig, env });
+  return env;
 }
 
 export function createTemplateEnv(templatesDir: string, language: Language): TemplateEnv {
