@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathsFor, projectRoot, type ProjectPaths } from "../../src/paths.js";
+import { type ProjectPaths, pathsFor, projectRoot } from "../../src/paths.js";
 
 export interface ProjectCopy {
   paths: ProjectPaths;
