@@ -19,8 +19,8 @@ export class BrowserNotFoundError extends Error {
 
 const SYSTEM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
-function puppeteerCacheCandidates(): string[] {
-  const base = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), ".cache", "puppeteer");
+function puppeteerCacheCandidates(env: NodeJS.ProcessEnv): string[] {
+  const base = env.PUPPETEER_CACHE_DIR ?? path.join(env.HOME ?? os.homedir(), ".cache", "puppeteer");
   const found: string[] = [];
   for (const product of ["chrome", "chrome-headless-shell"]) {
     const dir = path.join(base, product);
@@ -32,7 +32,7 @@ function puppeteerCacheCandidates(): string[] {
   return found;
 }
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+export function findChromium(env: NodeJS.ProcessEnv = process.env, systemPaths: readonly string[] = SYSTEM_PATHS): string {
   const tried: string[] = [];
   for (const name of ["CHROME_PATH", "PUPPETEER_EXECUTABLE_PATH"] as const) {
     const value = env[name];
@@ -40,7 +40,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     if (existsSync(value)) return value;
     tried.push(`${name}=${value} (no such file)`);
   }
-  for (const candidate of [...SYSTEM_PATHS, ...puppeteerCacheCandidates()]) {
+  for (const candidate of [...systemPaths, ...puppeteerCacheCandidates(env)]) {
     if (existsSync(candidate)) return candidate;
     tried.push(candidate);
   }

@@ -1,12 +1,14 @@
 // `npm run build:edition -- [YYYY-MM ...] [--lang fr|en] [--all] [--html-only]`:
 // argument parsing and progress lines only; the work is build() in src/build.
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { type BuildReporter, build } from "../build/build-edition.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
+import { projectPaths } from "../paths.js";
 import { TemplateError } from "../render/template-env.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
 import { displayPath, formatProblem, styleFor } from "./report-problems.js";
@@ -21,6 +23,8 @@ the PDF, the HTML it was printed from, and a JSON build report.
   --lang fr|en         only this language
   --html-only          write the HTML only, without a browser
   --concurrency N      editions printed at once (default 2)
+  --editions-dir DIR   where the manifests are (default: editions/)
+  --out-dir DIR        where output/<YYYY-MM>/ folders go (default: output/)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -41,6 +45,8 @@ function parse(argv: string[]) {
         lang: { type: "string" },
         "html-only": { type: "boolean", default: false },
         concurrency: { type: "string" },
+        "editions-dir": { type: "string" },
+        "out-dir": { type: "string" },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -84,7 +90,10 @@ async function main(argv: string[]): Promise<ExitReason> {
   if (epoch !== undefined && !/^\d+$/.test(epoch))
     throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
   try {
+    const paths = values["editions-dir"] ? { ...projectPaths, editions: path.resolve(values["editions-dir"]) } : projectPaths;
     const result = await build({
+      paths,
+      outputDir: values["out-dir"] ? path.resolve(values["out-dir"]) : undefined,
       editions: positionals,
       all: values.all,
       language: values.lang as Language | undefined,

@@ -1,5 +1,6 @@
 // How a build behaves around the PDF: repeatable bytes, nothing half-written
 // on failure, requests outside the project blocked, HTML without a browser.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,10 +79,13 @@ describe("a build", () => {
     expect(readFileSync(pdfOf()).equals(before)).toBe(true);
   });
 
-  it("blocks and reports a request that leaves the project", async () => {
+  it("blocks and reports a request that leaves the project, and runs no script", async () => {
     const partial = path.join(project.paths.templates, "sections", "back-cover.hbs");
     const good = readFileSync(partial, "utf8");
-    writeFileSync(partial, `${good}<img src="https://example.com/tracker.png" alt=""><img src="file:///etc/hostname" alt="">`);
+    writeFileSync(
+      partial,
+      `${good}<img src="https://example.com/tracker.png" alt=""><img src="file:///etc/hostname" alt=""><script>document.body.textContent = "SCRIPT RAN";</script>`,
+    );
     try {
       const result = await build({
         paths: project.paths,
@@ -90,6 +94,9 @@ describe("a build", () => {
         outputDir: path.join(project.paths.root, "blocked"),
       });
       expect(result.jobs[0].blockedRequests.sort()).toEqual(["file:///etc/hostname", "https://example.com/tracker.png"]);
+      const text = execFileSync("pdftotext", [result.jobs[0].pdf as string, "-"], { encoding: "utf8" });
+      expect(text).not.toContain("SCRIPT RAN");
+      expect(text).toContain("APRIL 2026 EDITION");
     } finally {
       writeFileSync(partial, good);
     }
