@@ -40,8 +40,11 @@ function which(name) {
 const lock = path.join(root, "package-lock.json");
 const marker = path.join(root, "node_modules", ".package-lock.json");
 if (!existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000)) {
-  say("installing npm packages (npm ci)");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  // `npm install` rather than `npm ci`: it installs the same locked versions,
+  // but does not refuse to run when a registry lacks the optional packages of
+  // other platforms (Biome's Windows and macOS binaries, for one).
+  say("installing npm packages (npm install from package-lock.json)");
+  run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 
 // 2. Debian packages: Chromium always; poppler-utils and qpdf for the tests.
