@@ -2,6 +2,7 @@
 // table laid out in rows, the PaaS matrix in offer order, the charts' SVG.
 import Handlebars from "handlebars";
 import type { Edition, Section } from "../manifest/edition-schema.js";
+import { providerId } from "../manifest/references.js";
 import type { ChartData } from "./chart-data.js";
 import { chartSvg, stageLabels } from "./chart-view.js";
 import type { Labels } from "./labels.js";
@@ -53,17 +54,8 @@ function providerName(edition: Edition, id: string): string {
   for (const s of edition.sections)
     if (s.type === "providers")
       for (const m of s.models)
-        for (const r of [...m.in_progress, ...m.qualified]) if ((r.provider_id ?? slugLike(r.provider)) === id) return r.provider;
+        for (const r of [...m.in_progress, ...m.qualified]) if (providerId(r) === id) return r.provider;
   return id;
-}
-
-function slugLike(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 export function sectionView(section: Section, ctx: ViewContext): Record<string, unknown> {

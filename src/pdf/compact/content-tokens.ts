@@ -8,86 +8,75 @@ export type Token =
   /** Names, strings, arrays and dictionaries: carried through as written. */
   | { kind: "operand"; text: string; hex?: string };
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set([..."()<>[]{}/%"].map((c) => c.charCodeAt(0)));
+
+// Most of a Skia stream is numbers, operators, names and hex strings: one
+// sticky regular expression takes those; strings, arrays and dictionaries
+// (rare: marked-content properties) go through the balanced scanners below.
+const SIMPLE = /[\x00\t\n\f\r ]*(?:([+-]?(?:\d+\.?\d*|\.\d+))(?=[\x00\t\n\f\r ()<>[\]{}/%]|$)|(\/[^\x00\t\n\f\r ()<>[\]{}/%]*)|<([0-9A-Fa-f\s]*)>|([^\x00\t\n\f\r ()<>[\]{}/%]+)|(%[^\r\n]*))/y;
 
 export function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
   const n = src.length;
-  const isRegular = (c: number) => !WHITE.has(c) && !DELIM.has(c);
-
-  // Scans a balanced [ ... ] or << ... >> (which may hold strings) and returns its end.
-  const skipBalanced = (start: number): number => {
-    let depth = 0;
-    let j = start;
-    while (j < n) {
-      const ch = src[j];
-      if (ch === "(") j = skipLiteral(j);
-      else if (ch === "<" && src[j + 1] !== "<") j = src.indexOf(">", j) + 1;
-      else {
-        if (ch === "[" || (ch === "<" && src[j + 1] === "<")) depth++;
-        if (ch === "]" || (ch === ">" && src[j + 1] === ">")) depth--;
-        j += ch === "<" || ch === ">" ? (src[j + 1] === ch ? 2 : 1) : 1;
-        if (depth === 0) return j;
-      }
-    }
-    throw new Error("unbalanced array or dictionary in content stream");
-  };
-  const skipLiteral = (start: number): number => {
-    let depth = 0;
-    for (let j = start; j < n; j++) {
-      const ch = src[j];
-      if (ch === "\\") j++;
-      else if (ch === "(") depth++;
-      else if (ch === ")" && --depth === 0) return j + 1;
-    }
-    throw new Error("unterminated string in content stream");
-  };
-
+  let i = 0;
   while (i < n) {
-    const c = src.charCodeAt(i);
-    if (WHITE.has(c)) {
-      i++;
-      continue;
-    }
-    const ch = src[i];
-    if (ch === "%") {
-      while (i < n && src[i] !== "\n" && src[i] !== "\r") i++;
-      continue;
-    }
-    let end: number;
-    if (ch === "(") {
-      end = skipLiteral(i);
-      tokens.push({ kind: "operand", text: src.slice(i, end) });
-    } else if (ch === "<" && src[i + 1] !== "<") {
-      end = src.indexOf(">", i) + 1;
-      if (end === 0) throw new Error("unterminated hex string in content stream");
-      const text = src.slice(i, end);
-      tokens.push({ kind: "operand", text, hex: text.slice(1, -1).replace(/\s+/g, "") });
-    } else if (ch === "[" || ch === "<") {
-      end = skipBalanced(i);
-      tokens.push({ kind: "operand", text: src.slice(i, end) });
-    } else if (ch === "/") {
-      end = i + 1;
-      while (end < n && isRegular(src.charCodeAt(end))) end++;
-      tokens.push({ kind: "operand", text: src.slice(i, end) });
-    } else {
-      end = i;
-      while (end < n && isRegular(src.charCodeAt(end))) end++;
-      if (end === i) throw new Error(`unexpected "${ch}" in content stream`);
-      const text = src.slice(i, end);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) tokens.push({ kind: "number", value: Number(text), text });
-      else {
+    SIMPLE.lastIndex = i;
+    const m = SIMPLE.exec(src);
+    if (m && SIMPLE.lastIndex > i && (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]) !== undefined) {
+      i = SIMPLE.lastIndex;
+      if (m[1] !== undefined) tokens.push({ kind: "number", value: Number(m[1]), text: m[1] });
+      else if (m[2] !== undefined) tokens.push({ kind: "operand", text: m[2] });
+      else if (m[3] !== undefined) tokens.push({ kind: "operand", text: `<${m[3]}>`, hex: m[3].replace(/\s+/g, "") });
+      else if (m[4] !== undefined) {
         // Inline images hold binary data; Skia never writes them, so such a
         // stream is left exactly as it is rather than parsed.
-        if (text === "BI") throw new Error("inline image in content stream");
-        tokens.push({ kind: "operator", text });
+        if (m[4] === "BI") throw new Error("inline image in content stream");
+        tokens.push({ kind: "operator", text: m[4] });
       }
+      continue;
     }
+    // Skip the white space the expression may have stopped on.
+    while (i < n && " \t\r\n\f\x00".includes(src[i])) i++;
+    if (i >= n) break;
+    const end = src[i] === "(" ? skipLiteral(src, i) : src[i] === "[" || src.startsWith("<<", i) ? skipBalanced(src, i) : -1;
+    if (end < 0) throw new Error(`unexpected "${src[i]}" in content stream`);
+    tokens.push({ kind: "operand", text: src.slice(i, end) });
     i = end;
   }
   return tokens;
+}
+
+function skipLiteral(src: string, start: number): number {
+  let depth = 0;
+  for (let j = start; j < src.length; j++) {
+    const ch = src[j];
+    if (ch === "\\") j++;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return j + 1;
+  }
+  throw new Error("unterminated string in content stream");
+}
+
+/** End of a balanced [ … ] or << … >>, which may hold strings. */
+function skipBalanced(src: string, start: number): number {
+  let depth = 0;
+  let j = start;
+  while (j < src.length) {
+    const ch = src[j];
+    if (ch === "(") {
+      j = skipLiteral(src, j);
+      continue;
+    }
+    if (ch === "<" && src[j + 1] !== "<") {
+      j = src.indexOf(">", j) + 1;
+      if (j === 0) break;
+      continue;
+    }
+    if (ch === "[" || (ch === "<" && src[j + 1] === "<")) depth++;
+    if (ch === "]" || (ch === ">" && src[j + 1] === ">")) depth--;
+    j += (ch === "<" || ch === ">") && src[j + 1] === ch ? 2 : 1;
+    if (depth === 0) return j;
+  }
+  throw new Error("unbalanced array or dictionary in content stream");
 }
 
 /** Writes numbers with at most `decimals` decimals and no trailing zeros. */
