@@ -1,0 +1,93 @@
+// `npm run preview -- [YYYY-MM] [--lang fr|en] [--port N] [--host H]`: argument
+// parsing and terminal lines only; the server is startPreview() in src/preview.
+import { parseArgs } from "node:util";
+import { BrowserNotFoundError } from "../browser/find-chromium.js";
+import { EditionNotFoundError } from "../manifest/discover.js";
+import { LANGUAGES, type Language } from "../manifest/primitives.js";
+import { DEFAULT_PORT, startPreview } from "../preview/start-preview.js";
+import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+
+const HELP = `Usage: npm run preview -- [YYYY-MM] [options]
+
+Serves a live preview of the editions: the real PDF pages as build:edition
+prints them, redrawn on every save under templates/, assets/ or editions/.
+
+  YYYY-MM              edition to open first (default: the latest one)
+  --lang fr|en         its language (default: its first manifest)
+  --port N             port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H             address to listen on (default 127.0.0.1, this machine only)
+  --debug              show the stack trace of an unexpected error
+  -h, --help           show this help
+
+In the page: G switches grid and page view, O shows the page outlines, ← → turn pages.
+Stop with Ctrl-C.
+`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        debug: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
+  }
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+
+async function main(argv: string[]): Promise<ExitReason> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return "ok";
+  }
+  if (positionals.length > 1) throw new CliError(`expected at most one edition id, got ${positionals.join(" ")}`, "usage");
+  if (values.lang && !LANGUAGES.includes(values.lang as Language))
+    throw new CliError(`--lang: expected ${LANGUAGES.join(" or ")}, got "${values.lang}"`, "usage");
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
+    throw new CliError(`--port: expected a port number from 0 to 65535, got "${values.port}"`, "usage");
+
+  let preview: Awaited<ReturnType<typeof startPreview>>;
+  try {
+    preview = await startPreview({
+      edition: positionals[0],
+      language: values.lang as Language | undefined,
+      port,
+      host: values.host,
+      reporter: {
+        rendered: (key, pages, ms) => out(`  ${key}  ${pages} pages in ${(ms / 1000).toFixed(1)} s`),
+        failed: (key, lines) => out(lines.map((l) => `  ${key}  ✗ ${l}`).join("\n")),
+        error: (err) => process.stderr.write(`preview: ${(err as Error)?.message ?? err}\n`),
+      },
+    });
+  } catch (err) {
+    if (err instanceof EditionNotFoundError) throw new CliError(err.message, "usage");
+    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
+    if (/already in use/.test((err as Error).message)) throw new CliError((err as Error).message, "usage");
+    throw err;
+  }
+  out(`Preview at ${preview.editionUrl}`);
+  out(`Index of editions: ${preview.url}`);
+  if (values.host && !LOOPBACK.has(values.host)) out(`Listening on ${values.host}: other machines that reach it can read the preview.`);
+  out("Watching templates/, assets/ and editions/. Ctrl-C to stop.");
+
+  await new Promise<void>((resolve) => {
+    const stop = () => void preview.close().finally(resolve);
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return "ok";
+}
+
+const argv = process.argv.slice(2);
+await runCli(() => main(argv), { debug: argv.includes("--debug") });

@@ -1,0 +1,98 @@
+// The preview's router. `#/` is the index of editions; `#/2026-04/en?view=page&page=3&outlines=1`
+// is one edition, and the address keeps the view, the page and the outlines
+// across reloads. Keys: G grid/page, O outlines, ← → pages.
+import { showIndex } from "./editions-index.js";
+import { EditionView } from "./viewer.js";
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  main: $("main"),
+  status: $("status"),
+  problems: $("problems"),
+  controls: $("controls"),
+  editionName: $("edition-name"),
+  viewGrid: $("view-grid"),
+  viewPage: $("view-page"),
+  prev: $("prev"),
+  next: $("next"),
+  pageIndicator: $("page-indicator"),
+  outlines: $("outlines"),
+  pdfLink: $("pdf-link"),
+};
+
+let current; // { key, view } for an edition, { stop } for the index
+
+function parse(hash) {
+  const m = /^#\/(\d{4}-(?:0[1-9]|1[0-2]))\/(fr|en)(?:\?(.*))?$/.exec(hash);
+  if (!m) return undefined;
+  const q = new URLSearchParams(m[3] ?? "");
+  return {
+    target: { id: m[1], language: m[2] },
+    options: {
+      view: q.get("view") === "page" ? "page" : "grid",
+      page: Math.max(1, Number.parseInt(q.get("page") ?? "1", 10) || 1),
+      outlines: q.get("outlines") === "1",
+    },
+  };
+}
+
+function hashFor(target, options) {
+  const q = new URLSearchParams();
+  if (options.view === "page") q.set("view", "page");
+  if (options.page > 1) q.set("page", String(options.page));
+  if (options.outlines) q.set("outlines", "1");
+  const query = q.toString();
+  return `#/${target.id}/${target.language}${query ? `?${query}` : ""}`;
+}
+
+/** Change the view without a new history entry per page turn. */
+function navigate(options) {
+  if (!current?.view) return;
+  history.replaceState(null, "", hashFor(current.view.target, options));
+  current.view.setOptions(options);
+}
+
+function route() {
+  const parsed = parse(location.hash);
+  const key = parsed && `${parsed.target.id}/${parsed.target.language}`;
+  if (current?.key && current.key === key) return current.view.setOptions(parsed.options);
+  current?.view?.stop();
+  current?.stop?.();
+  window.scrollTo(0, 0);
+  if (!parsed) {
+    ui.main.replaceChildren();
+    current = { stop: showIndex(ui.main, ui.status) };
+    return;
+  }
+  ui.main.replaceChildren();
+  const view = new EditionView(parsed.target, ui, navigate);
+  current = { key, view };
+  view.start(parsed.options);
+}
+
+ui.viewGrid.addEventListener("click", () => navigate({ ...current.view.options, view: "grid" }));
+ui.viewPage.addEventListener("click", () => navigate({ ...current.view.options, view: "page" }));
+ui.prev.addEventListener("click", () => turn(-1));
+ui.next.addEventListener("click", () => turn(1));
+ui.outlines.addEventListener("change", () => navigate({ ...current.view.options, outlines: ui.outlines.checked }));
+
+function turn(delta) {
+  const view = current?.view;
+  if (!view) return;
+  const page = Math.min(Math.max(1, view.options.page + delta), view.pageCount() || 1);
+  navigate({ ...view.options, view: "page", page });
+}
+
+document.addEventListener("keydown", (e) => {
+  const view = current?.view;
+  if (!view || e.altKey || e.ctrlKey || e.metaKey || e.target instanceof HTMLInputElement) return;
+  if (e.key === "g" || e.key === "G") navigate({ ...view.options, view: view.options.view === "grid" ? "page" : "grid" });
+  else if (e.key === "o" || e.key === "O") navigate({ ...view.options, outlines: !view.options.outlines });
+  else if (view.options.view === "page" && (e.key === "ArrowLeft" || e.key === "PageUp")) turn(-1);
+  else if (view.options.view === "page" && (e.key === "ArrowRight" || e.key === "PageDown")) turn(1);
+  else return;
+  e.preventDefault();
+});
+
+window.addEventListener("hashchange", route);
+route();

@@ -1,0 +1,240 @@
+// One edition as it prints: the PDF from the preview's build(), painted by
+// pdf.js as a grid of pages or one page at a time. New renders arrive as
+// Server-Sent Events; the new pages are painted off-screen and swapped in,
+// keeping the view, the page and the scroll position.
+import * as pdfjs from "/vendor/pdf.min.mjs";
+import { drawGuides } from "./guides.js";
+import { clearProblems, showProblems } from "./overlay.js";
+
+pdfjs.GlobalWorkerOptions.workerSrc = "/vendor/pdf.worker.min.mjs";
+
+const PT_TO_MM = 25.4 / 72;
+const THUMB_WIDTH = 250;
+
+// One worker for every PDF this tab opens: starting a worker per document
+// costs ~200 ms (the 1 MB worker script is compiled each time), a third of a refresh.
+let worker;
+
+async function openPdf(url) {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const data = new Uint8Array(await response.arrayBuffer());
+  worker ??= new pdfjs.PDFWorker();
+  // No eval, no WebAssembly, no XFA, no scripting: the page's CSP allows none of them.
+  return pdfjs.getDocument({ data, worker, isEvalSupported: false, useWasm: false, enableXfa: false }).promise;
+}
+
+export class EditionView {
+  constructor(target, ui, navigate) {
+    this.target = target;
+    this.ui = ui;
+    this.navigate = navigate;
+    this.options = { view: "grid", page: 1, outlines: false };
+    this.snapshot = undefined;
+    this.doc = undefined;
+    this.docVersion = 0;
+    this.wantedVersion = 0;
+    this.busy = false;
+    this.again = false;
+  }
+
+  start(options) {
+    const { id, language } = this.target;
+    this.ui.editionName.textContent = `${id} · ${language}`;
+    this.ui.pdfLink.href = `/pdf/${id}/${language}.pdf`;
+    this.ui.controls.hidden = false;
+    this.status("Connecting…", "busy");
+    this.setOptions(options);
+    this.events = new EventSource(`/events?edition=${id}&lang=${language}`);
+    this.events.addEventListener("state", (e) => this.onSnapshot(JSON.parse(e.data)));
+    this.events.addEventListener("rendered", (e) => {
+      // With shownAt below, splits a save-to-screen time into server and client parts.
+      document.documentElement.dataset.receivedAt = String(Date.now());
+      this.onSnapshot(JSON.parse(e.data));
+    });
+    this.events.addEventListener("failed", (e) => this.onSnapshot(JSON.parse(e.data)));
+    this.events.addEventListener("rendering", () => this.status("Rendering…", "busy"));
+    // EventSource reconnects by itself; the server then sends the state again.
+    this.events.onerror = () => this.status("Preview server unreachable, retrying…", "bad");
+  }
+
+  stop() {
+    this.events?.close();
+    this.doc?.destroy();
+    this.doc = undefined;
+    this.ui.controls.hidden = true;
+    clearProblems(this.ui.problems);
+  }
+
+  setOptions(options) {
+    const redraw = options.view !== this.options.view || (options.view === "page" && options.page !== this.options.page);
+    this.options = { ...options };
+    this.ui.main.classList.toggle("outlines", options.outlines);
+    this.ui.outlines.checked = options.outlines;
+    this.ui.viewGrid.setAttribute("aria-pressed", String(options.view === "grid"));
+    this.ui.viewPage.setAttribute("aria-pressed", String(options.view === "page"));
+    this.updatePager();
+    if (options.view === "grid") this.markCurrent();
+    if (redraw && this.doc) this.refresh();
+  }
+
+  onSnapshot(s) {
+    this.snapshot = { ...this.snapshot, ...s };
+    if (s.failure) {
+      showProblems(this.ui.problems, s.failure, s.version);
+      const n = s.failure.problems.length;
+      this.status(`✗ ${n} problem${n > 1 ? "s" : ""}`, "bad");
+    } else {
+      clearProblems(this.ui.problems);
+      if (s.rendering) this.status("Rendering…", "busy");
+      else if (s.version) this.status(`Render ${s.version} · ${s.pages} pages · ${(s.ms / 1000).toFixed(1)} s`, "");
+    }
+    if (s.version && s.version !== this.docVersion) {
+      this.wantedVersion = s.version;
+      this.refresh();
+    }
+  }
+
+  /** Load the newest PDF and paint the view; calls during a refresh make exactly one more. */
+  async refresh() {
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.busy = true;
+    try {
+      do {
+        this.again = false;
+        await this.update();
+      } while (this.again);
+    } catch (err) {
+      this.status(`Could not show the pages: ${err.message}`, "bad");
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async update() {
+    const wanted = this.wantedVersion;
+    if (wanted && wanted !== this.docVersion) {
+      const { id, language } = this.target;
+      const doc = await openPdf(`/pdf/${id}/${language}.pdf?v=${wanted}`);
+      const old = this.doc;
+      this.doc = doc;
+      this.docVersion = wanted;
+      await this.paint();
+      old?.destroy();
+    } else if (this.doc) await this.paint();
+  }
+
+  async paint() {
+    const doc = this.doc;
+    const grid = this.options.view === "grid";
+    const page = Math.min(Math.max(1, this.options.page), doc.numPages);
+    if (page !== this.options.page) this.navigate({ ...this.options, page });
+    const current = this.ui.main.querySelector(".sheets");
+    if (grid && current?.classList.contains("grid") && current.children.length === doc.numPages) await this.repaintGrid(doc, current);
+    else await this.rebuild(doc, grid, page);
+    this.updatePager();
+    if (grid) this.markCurrent();
+  }
+
+  /** A new layout (first paint, other view, other page count): painted off-screen, swapped in at once. */
+  async rebuild(doc, grid, page) {
+    const sheets = document.createElement("div");
+    sheets.className = `sheets ${grid ? "grid" : "single"}`;
+    const numbers = grid ? Array.from({ length: doc.numPages }, (_, i) => i + 1) : [page];
+    // All at once: the pdf.js worker prepares the next pages while this thread paints.
+    sheets.append(...(await Promise.all(numbers.map((n) => this.sheet(doc, n, grid)))));
+    const y = window.scrollY;
+    this.ui.main.replaceChildren(sheets);
+    window.scrollTo(0, y);
+    this.stamp();
+  }
+
+  /**
+   * Same grid, new pages: the pages in view are repainted first, each swapped
+   * in place, so the designer sees the change without waiting for the pages
+   * below the fold; those follow, unless a newer render has arrived meanwhile.
+   */
+  async repaintGrid(doc, sheets) {
+    const figures = [...sheets.children];
+    const inView = (f) => {
+      const r = f.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    };
+    const first = figures.filter(inView);
+    await Promise.all(first.map(async (f) => f.replaceWith(await this.sheet(doc, Number(f.dataset.page), true))));
+    this.stamp();
+    for (const f of figures.filter((f) => !first.includes(f))) {
+      if (this.again) return;
+      f.replaceWith(await this.sheet(doc, Number(f.dataset.page), true));
+    }
+  }
+
+  /** Read by the end-to-end test and by scripts/measure-preview.ts. */
+  stamp() {
+    document.documentElement.dataset.shownVersion = String(this.docVersion);
+    document.documentElement.dataset.shownAt = String(Date.now());
+  }
+
+  async sheet(doc, n, grid) {
+    const page = await doc.getPage(n);
+    const base = page.getViewport({ scale: 1 });
+    const scale = grid ? THUMB_WIDTH / base.width : this.fitScale(base);
+    const ratio = window.devicePixelRatio || 1;
+    const viewport = page.getViewport({ scale: scale * ratio });
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(viewport.width);
+    canvas.height = Math.round(viewport.height);
+    const paper = document.createElement("div");
+    paper.className = "paper";
+    paper.style.width = `${Math.round(base.width * scale)}px`;
+    paper.style.height = `${Math.round(base.height * scale)}px`;
+    canvas.style.width = paper.style.width;
+    canvas.style.height = paper.style.height;
+    await page.render({ canvas, viewport }).promise;
+    paper.append(canvas);
+    const s = this.snapshot;
+    if (s?.geometry) paper.append(drawGuides(base.width * PT_TO_MM, base.height * PT_TO_MM, s.geometry, s.coverPages?.includes(n - 1)));
+    const figure = document.createElement("figure");
+    figure.className = "sheet";
+    figure.dataset.page = String(n);
+    const caption = document.createElement("figcaption");
+    const label = s?.pageLabels?.[n - 1];
+    caption.textContent = label && label !== String(n) ? `${n} · ${label}` : String(n);
+    figure.append(paper, caption);
+    if (grid) paper.addEventListener("click", () => this.navigate({ ...this.options, view: "page", page: n }));
+    page.cleanup();
+    return figure;
+  }
+
+  fitScale(base) {
+    const height = window.innerHeight - this.ui.main.getBoundingClientRect().top - window.scrollY - 60;
+    const width = this.ui.main.clientWidth - 48;
+    return Math.max(0.4, Math.min(height / base.height, width / base.width));
+  }
+
+  updatePager() {
+    const total = this.doc?.numPages ?? 0;
+    const { view, page } = this.options;
+    this.ui.pageIndicator.textContent = total ? `${page} / ${total}` : "–";
+    this.ui.prev.disabled = view !== "page" || page <= 1;
+    this.ui.next.disabled = view !== "page" || page >= total;
+    document.documentElement.dataset.page = String(page);
+    document.documentElement.dataset.view = view;
+  }
+
+  markCurrent() {
+    for (const f of this.ui.main.querySelectorAll(".sheet")) f.classList.toggle("current", f.dataset.page === String(this.options.page));
+  }
+
+  pageCount() {
+    return this.doc?.numPages ?? 0;
+  }
+
+  status(text, kind) {
+    this.ui.status.textContent = text;
+    this.ui.status.className = `status ${kind}`;
+  }
+}
