@@ -39,9 +39,18 @@ export class BrowserSession {
         handleSIGINT: false,
         handleSIGTERM: true,
       });
-      this.browser.catch(() => {
-        this.browser = undefined;
-      });
+      const launched = this.browser;
+      launched.then(
+        // A crashed browser is forgotten, so the next job (the preview's next
+        // render) launches a fresh one instead of failing forever.
+        (browser) =>
+          browser.once("disconnected", () => {
+            if (this.browser === launched) this.browser = undefined;
+          }),
+        () => {
+          if (this.browser === launched) this.browser = undefined;
+        },
+      );
     }
     return this.browser;
   }

@@ -53,8 +53,7 @@ function chartView(s: Of<"chart">, ctx: ViewContext) {
 function providerName(edition: Edition, id: string): string {
   for (const s of edition.sections)
     if (s.type === "providers")
-      for (const m of s.models)
-        for (const r of [...m.in_progress, ...m.qualified]) if (providerId(r) === id) return r.provider;
+      for (const m of s.models) for (const r of [...m.in_progress, ...m.qualified]) if (providerId(r) === id) return r.provider;
   return id;
 }
 

@@ -34,11 +34,50 @@ function compile(hb: typeof Handlebars, file: string): HandlebarsTemplateDelegat
     hb.parse(source);
     return hb.compile(source, { preventIndent: true });
   } catch (err) {
-    const message = (err as Error).message;
-    const m = /line (\d+)/i.exec(message);
-    const col = /column (\d+)/i.exec(message);
-    throw new TemplateError(file, m ? Number(m[1]) : 1, col ? Number(col[1]) + 1 : 1, message.split("\n")[0]);
+    const { line, column, message } = describeParseError(source, (err as Error).message);
+    throw new TemplateError(file, line, column, message);
   }
+}
+
+/**
+ * Handlebars (Jison) reports "Parse error on line N:", the ~20 characters
+ * before the error with newlines removed, a caret, and what it expected.
+ * Find that text in the source to recover the column, and say it plainly.
+ */
+function describeParseError(source: string, raw: string): { line: number; column: number; message: string } {
+  const [head = "", snippet = "", , expecting = ""] = raw.split("\n");
+  const line = Number(/line (\d+)/.exec(head)?.[1] ?? 1);
+  const caret = raw.split("\n")[2]?.indexOf("^") ?? -1;
+  const before = snippet.slice(0, Math.max(0, caret)).replace(/^\.\.\./, "");
+  let offset = -1;
+  const flat = source.replace(/\n/g, "");
+  const at = before ? flat.indexOf(before) : -1;
+  if (at >= 0) {
+    // Map the offset in the newline-free text back to the source.
+    let seen = 0;
+    for (let i = 0; i < source.length; i++) {
+      if (source[i] === "\n") continue;
+      if (seen === at + before.length) {
+        offset = i;
+        break;
+      }
+      seen++;
+    }
+    if (offset < 0) offset = source.length;
+  }
+  const column = offset >= 0 ? offset - source.lastIndexOf("\n", offset - 1) : 1;
+  const got = /got '([^']+)'/.exec(expecting)?.[1];
+  const message =
+    got === "EOF"
+      ? "the template ends before a block is closed: each {{#each}}, {{#if}} or {{#unless}} needs its {{/…}}"
+      : got === "INVALID"
+        ? "a {{…}} tag is malformed here (a missing or extra brace?)"
+        : `template syntax error: unexpected ${got ?? "text"}, expected ${expecting
+            .replace(/^Expecting /, "")
+            .split(", ")
+            .slice(0, 3)
+            .join(", ")}`;
+  return { line: offset >= 0 ? source.slice(0, offset).split("\n").length : line, column, message };
 }
 
 function cssEscape(text: string): string {

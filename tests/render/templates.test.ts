@@ -72,6 +72,16 @@ describe("a template error", () => {
     }
     expect(error).toBeInstanceOf(TemplateError);
     expect((error as TemplateError).file).toBe(file);
-    expect((error as TemplateError).line).toBeGreaterThanOrEqual(2);
+    expect((error as TemplateError).line).toBe(5);
+    expect((error as TemplateError).message).toContain("needs its {{/…}}");
+    writeFileSync(file, "<p>a</p>\n<p>{{foo bar}</p>\n");
+    const second = (() => {
+      try {
+        createTemplateEnv(project.paths.templates, "en");
+      } catch (err) {
+        return err as TemplateError;
+      }
+    })();
+    expect([second?.line, second?.column]).toEqual([2, 13]);
   });
 });
