@@ -9,6 +9,7 @@ import { namedDestinations } from "./destinations.js";
 import { addOutline } from "./outline.js";
 import { addPageLabels } from "./page-labels.js";
 import { addPrintMarks, type PrintMarksOptions } from "./print-marks.js";
+import { applyStableIds, stableIdMap, withStableIds } from "./stable-ids.js";
 import { stripLinks } from "./strip-links.js";
 import { xmpPacket } from "./xmp.js";
 
@@ -39,11 +40,9 @@ export interface FinishedPdf {
   documentId: string;
 }
 
-/** Chromium stamps the wall-clock time; blank it so the ID depends on content only. */
-function contentHash(raw: Uint8Array, options: FinishOptions): string {
-  const text = Buffer.from(raw)
-    .toString("latin1")
-    .replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, "/$1 ()");
+/** Chromium stamps the wall-clock time and run-dependent node ids; the ID must depend on content only. */
+function contentHash(raw: Uint8Array, ids: Map<string, string>, options: FinishOptions): string {
+  const text = withStableIds(raw, ids).replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, "/$1 ()");
   return createHash("sha256")
     .update(text, "latin1")
     .update(JSON.stringify({ ...options, date: options.date.toISOString() }))
@@ -52,7 +51,9 @@ function contentHash(raw: Uint8Array, options: FinishOptions): string {
 
 export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(raw, { updateMetadata: false });
-  const hash = contentHash(raw, options);
+  const ids = stableIdMap(raw);
+  applyStableIds(doc, ids);
+  const hash = contentHash(raw, ids, options);
   const documentId = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
 
   doc.setTitle(options.title, { showInWindowTitleBar: true });

@@ -16,6 +16,8 @@ export interface HtmlOptions {
   htmlDir: string;
   /** Printed page of each heading anchor, from a first render; absent on the first pass. */
   pageNumbers?: ReadonlyMap<string, number>;
+  /** Earlier editions that "What's new" sections compare with, by id. */
+  previousEditions?: ReadonlyMap<string, Edition>;
   /** Extra class on <html>, e.g. a print profile. */
   profile?: string;
 }
@@ -60,7 +62,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
       partial: section.type,
       anchor,
       s: section,
-      v: sectionView(section, { edition, labels, anchor, charts }),
+      v: sectionView(section, { edition, labels, anchor, charts, previous: options.previousEditions }),
     };
   });
   const html = env.render({

@@ -1,6 +1,7 @@
 // Data a partial needs that is derived rather than typed in: the providers
 // table laid out in rows, the PaaS matrix in offer order, the charts' SVG.
 import Handlebars from "handlebars";
+import { whatsNewSectionView } from "../diff/whats-new.js";
 import type { Edition, Section } from "../manifest/edition-schema.js";
 import { providerId } from "../manifest/references.js";
 import type { ChartData } from "./chart-data.js";
@@ -11,6 +12,8 @@ type Of<T extends Section["type"]> = Extract<Section, { type: T }>;
 
 interface ViewContext {
   edition: Edition;
+  /** Earlier editions a "What's new" section compares with, by id. */
+  previous?: ReadonlyMap<string, Edition>;
   labels: Labels;
   anchor: string;
   charts: ChartData;
@@ -65,6 +68,8 @@ export function sectionView(section: Section, ctx: ViewContext): Record<string, 
       return paasView(section);
     case "chart":
       return chartView(section, ctx);
+    case "whats-new":
+      return { ...whatsNewSectionView(section, ctx) };
     default:
       return {};
   }

@@ -13,11 +13,13 @@ import { procedure } from "./procedure.js";
 import { providers } from "./providers.js";
 import type { SectionKind } from "./section-kit.js";
 import { sources } from "./sources.js";
+import { whatsNew } from "./whats-new.js";
 
 export const SECTION_KINDS = [
   cover,
   contents,
   editorial,
+  whatsNew,
   explainer,
   criteria,
   procedure,

@@ -1,0 +1,162 @@
+// archiveEdition(): freeze a published edition. It is built afresh into a
+// staging folder (PDFs, manifests, cover thumbnails, archive.json), then
+// renamed into place in one step. An archived edition is never overwritten:
+// `force` keeps the earlier revision under superseded/<n>/ with its reason.
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { JobResult } from "../build/build-edition.js";
+import { editionFiles } from "../manifest/discover.js";
+import type { Edition } from "../manifest/edition-schema.js";
+import { parseManifest } from "../manifest/load.js";
+import { buildArchived } from "./build-archived.js";
+import { inputsAndVersions } from "./build-inputs.js";
+import { digestFile, listFiles } from "./hashing.js";
+import { type ArchiveLocation, editionArchive, pathsOf, REASON_FILE, RECORD_FILE, SUPERSEDED_DIR, shown } from "./locations.js";
+import { type ArchivedLanguage, type ArchiveRecord, readRecord, writeRecord } from "./record.js";
+import { copyTree, createStaging, recover, swapIn } from "./staging.js";
+import { coverThumbnail, ThumbnailError } from "./thumbnail.js";
+
+export interface ArchiveReporter {
+  /** Something done or noticed on the way, one line. */
+  note?(line: string): void;
+  file?(input: string, output: string): void;
+}
+
+export interface ArchiveEditionOptions extends ArchiveLocation {
+  id: string;
+  /** Replace an archived revision; the reason is kept beside the old one. */
+  force?: { reason: string };
+  sourceDateEpoch?: number;
+  /** Preflight rules whose errors may not stop publication; recorded, and used again on rebuild. */
+  allow?: string[];
+  reporter?: ArchiveReporter;
+}
+
+export interface ArchiveResult {
+  id: string;
+  folder: string;
+  record: ArchiveRecord;
+  /** Where the replaced revision went, with `force`. */
+  superseded?: string;
+  ms: number;
+}
+
+/** Archiving again without --force, or into a folder that is not an archive. */
+export class AlreadyArchivedError extends Error {
+  override name = "AlreadyArchivedError";
+}
+
+async function revisionToReplace(folder: string, force: ArchiveEditionOptions["force"]): Promise<ArchiveRecord | undefined> {
+  const record = await readRecord(folder);
+  if (!record) {
+    if ((await listFiles(folder)).length)
+      throw new AlreadyArchivedError(`${shown(folder)} holds files but no ${RECORD_FILE}; move them away first`);
+    return undefined;
+  }
+  if (!force)
+    throw new AlreadyArchivedError(
+      `edition ${record.edition} is already archived in ${shown(folder)} (revision ${record.revision}, ${record.archivedAt}) and an archived edition is never overwritten.\n` +
+        `To replace it, keeping this revision as superseded, run again with --force --reason "why".`,
+    );
+  if (!force.reason.trim())
+    throw new AlreadyArchivedError('--force needs a reason (--reason "why"); it is kept with the superseded revision');
+  return record;
+}
+
+/** The replaced revision, and those it had superseded, copied into the new revision's superseded/. */
+async function keepSuperseded(folder: string, staging: string, old: ArchiveRecord, reason: string, now: string): Promise<string> {
+  const target = path.join(staging, SUPERSEDED_DIR);
+  await copyTree(path.join(folder, SUPERSEDED_DIR), target).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== "ENOENT") throw err;
+  });
+  const into = path.join(target, String(old.revision));
+  await copyTree(folder, into, (rel) => rel === SUPERSEDED_DIR);
+  const text = `Revision ${old.revision} of edition ${old.edition}, archived ${old.archivedAt}, superseded by revision ${old.revision + 1} on ${now}.\nReason: ${reason.trim()}\n`;
+  await writeFile(path.join(into, REASON_FILE), text);
+  return path.join(folder, SUPERSEDED_DIR, String(old.revision));
+}
+
+function shownAs(edition: Edition): Pick<ArchivedLanguage, "title" | "label" | "date"> {
+  const e = edition.edition;
+  return { title: e.title ?? `${e.publication} — ${e.label}`, label: e.label, date: e.date };
+}
+
+/** One built language moved into the staging folder: its PDF, its manifest, its cover. */
+async function placeJob(job: JobResult, staging: string, source: Buffer, reporter?: ArchiveReporter): Promise<ArchivedLanguage> {
+  const name = `${job.id}-${job.language}`;
+  const manifest = `manifests/${job.language}.yaml`;
+  await mkdir(path.join(staging, "manifests"), { recursive: true });
+  await writeFile(path.join(staging, manifest), source);
+  await rename(job.pdf as string, path.join(staging, `${name}.pdf`));
+  let thumbnail: string | undefined;
+  try {
+    await coverThumbnail(path.join(staging, `${name}.pdf`), path.join(staging, `${name}.cover`));
+    thumbnail = `${name}.cover.png`;
+  } catch (err) {
+    if (!(err instanceof ThumbnailError)) throw err;
+    reporter?.note?.(`no cover thumbnail for ${name}.pdf: ${err.message}`);
+  }
+  // Valid: the build has just read these very bytes.
+  const edition = parseManifest(source.toString("utf8"), job.manifest).edition as Edition;
+  return {
+    language: job.language,
+    ...shownAs(edition),
+    pdf: `${name}.pdf`,
+    manifest,
+    ...(thumbnail ? { thumbnail } : {}),
+    pages: job.pages ?? 0,
+    bytes: job.bytes ?? 0,
+    sha256: job.sha256 as string,
+  };
+}
+
+export async function archiveEdition(options: ArchiveEditionOptions): Promise<ArchiveResult> {
+  const start = performance.now();
+  const paths = pathsOf(options);
+  const { id, reporter } = options;
+  const manifests = await editionFiles(id, { editionsDir: paths.editions });
+  const folder = editionArchive(id, options);
+  for (const line of await recover(folder)) reporter?.note?.(line);
+  const old = await revisionToReplace(folder, options.force);
+  const now = new Date().toISOString();
+
+  await mkdir(path.dirname(folder), { recursive: true });
+  const staging = await createStaging(folder);
+  try {
+    const sources = new Map(await Promise.all(manifests.map(async (m) => [m.language, await readFile(m.file)] as const)));
+    const allow = options.allow?.length ? [...new Set(options.allow)].sort() : undefined;
+    const jobs = await buildArchived(paths, id, sources, path.join(staging, ".build"), { sourceDateEpoch: options.sourceDateEpoch, allow });
+
+    const languages: ArchivedLanguage[] = [];
+    for (const job of jobs) {
+      languages.push(await placeJob(job, staging, sources.get(job.language) as Buffer, reporter));
+      reporter?.file?.(shown(path.join(paths.editions, id, `${job.language}.yaml`)), shown(path.join(folder, `${id}-${job.language}.pdf`)));
+    }
+    await rm(path.join(staging, ".build"), { recursive: true, force: true });
+
+    // `old` is only set with `force` (revisionToReplace refuses otherwise).
+    const reason = options.force?.reason.trim() ?? "";
+    const superseded = old ? await keepSuperseded(folder, staging, old, reason, now) : undefined;
+    const files = [];
+    for (const rel of await listFiles(staging, (r) => r === RECORD_FILE || r === SUPERSEDED_DIR))
+      files.push({ path: rel, ...(await digestFile(path.join(staging, rel))) });
+    const record: ArchiveRecord = {
+      format: 1,
+      edition: id,
+      revision: old ? old.revision + 1 : 1,
+      archivedAt: now,
+      ...(old ? { supersedes: { revision: old.revision, archivedAt: old.archivedAt, reason } } : {}),
+      ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
+      ...(allow ? { allow } : {}),
+      languages,
+      files,
+      ...(await inputsAndVersions(paths, jobs[0]?.chromium ?? "unknown")),
+    };
+    await writeRecord(staging, record);
+    await swapIn(staging, folder, Boolean(old));
+    return { id, folder, record, superseded, ms: Math.round(performance.now() - start) };
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,61 @@
+// `npm run archive:index -- [--archive-dir DIR]`: writes the catalog of the
+// archive; the work is writeCatalog().
+import { parseArgs } from "node:util";
+import { writeCatalog } from "../archive/catalog.js";
+import { archiveDirSetting, shown } from "../archive/locations.js";
+import { RecordError } from "../archive/record.js";
+import { count } from "../manifest/show-value.js";
+import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+
+const HELP = `Usage: npm run archive:index -- [--archive-dir DIR]
+
+Writes catalog.html and catalog.json at the root of the archive (editions/ by
+default): every archived edition and language with its date, title, pages,
+size, sha256, cover thumbnail and a link to the PDF. The page uses relative
+links only, so it works opened straight from disk.
+
+  --archive-dir DIR    archives are in DIR/<YYYY-MM>/ (or OBSERVATORY_ARCHIVE_DIR)
+  --debug              show the stack trace of an unexpected error
+  -h, --help           show this help
+
+Exit codes: 0 written, 2 wrong arguments or an unreadable archive record,
+5 not written, 70 internal error.
+`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        "archive-dir": { type: "string" },
+        debug: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
+  }
+}
+
+async function main(argv: string[]): Promise<ExitReason> {
+  const { values } = parse(argv);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return "ok";
+  }
+  try {
+    const result = await writeCatalog({ archiveDir: archiveDirSetting(values["archive-dir"]) });
+    const n = result.catalog.editions.length;
+    process.stdout.write(`catalog -> ${shown(result.html)}, ${shown(result.json)} (${count(n, "archived PDF")})\n`);
+    return "ok";
+  } catch (err) {
+    if (err instanceof RecordError) throw new CliError(err.message, "usage");
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code && ["EACCES", "ENOSPC", "EROFS", "EPERM"].includes(code))
+      throw new CliError(`could not write the catalog: ${(err as Error).message}`, "outputNotWritten");
+    throw err;
+  }
+}
+
+const argv = process.argv.slice(2);
+await runCli(() => main(argv), { debug: argv.includes("--debug") });

@@ -1,0 +1,115 @@
+// `npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]`:
+// argument parsing and the report's wording only; the checks are verifyArchive().
+import { parseArgs } from "node:util";
+import { archiveDirSetting, shown } from "../archive/locations.js";
+import { type EditionCheck, NotArchivedError, verifyArchive } from "../archive/verify-archive.js";
+import { BrowserNotFoundError } from "../browser/find-chromium.js";
+import { ManifestError } from "../manifest/problem.js";
+import { count } from "../manifest/show-value.js";
+import { PreflightError } from "../preflight/preflight-error.js";
+import { TemplateError } from "../render/template-env.js";
+import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+
+const HELP = `Usage: npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
+
+Checks that the archive is still what was published:
+  - every archived file (superseded revisions too) matches its recorded sha256;
+  - each manifest in editions/ matches the archived copy (an edit made after
+    publication is reported, never republished);
+  - with --rebuild, the archived manifests are built again and each PDF is
+    compared byte for byte; when they differ, the report names the inputs that
+    changed since archiving (templates, assets, fonts, code, Chromium, Node ...).
+
+  YYYY-MM              one edition (default: every archived edition)
+  --rebuild            also rebuild and compare the PDFs (needs Chromium)
+  --json               print the result as JSON
+  --archive-dir DIR    archives are in DIR/<YYYY-MM>/ (or OBSERVATORY_ARCHIVE_DIR)
+  --debug              show the stack trace of an unexpected error
+  -h, --help           show this help
+
+Exit codes: 0 all as archived, 1 differences found, 2 wrong arguments or edition
+not archived, 3 no browser (--rebuild), 4 the rebuild failed to render,
+6 the rebuild failed preflight, 70 internal error.
+`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        rebuild: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        "archive-dir": { type: "string" },
+        debug: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
+  }
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function report(check: EditionCheck): void {
+  const mark = check.findings.length ? "✗" : "✓";
+  const revision = check.revision === undefined ? "no readable record" : `revision ${check.revision}`;
+  out(`${mark} ${check.id}  ${revision}, ${count(check.filesChecked, "archived file")} checked in ${shown(check.folder)}/`);
+  for (const f of check.findings) out(`  ${f.message}`);
+  for (const r of check.rebuild ?? []) {
+    if (!r.identical) continue;
+    const note = r.changed.length ? `, although ${r.changed.map((c) => c.input).join(", ")} changed since archiving` : "";
+    const tries = r.attempts > 1 ? ` on build ${r.attempts} (Chromium's output varied between builds)` : "";
+    out(`  rebuilt ${r.pdf}: byte-identical${tries} (sha256 ${r.rebuiltSha256.slice(0, 12)}…)${note}`);
+  }
+}
+
+async function main(argv: string[]): Promise<ExitReason> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return "ok";
+  }
+  if (positionals.length > 1) throw new CliError(`expected at most one edition id, got ${positionals.join(" ")}`, "usage");
+  if (positionals[0] && !/^\d{4}-(0[1-9]|1[0-2])$/.test(positionals[0]))
+    throw new CliError(`expected an edition id written YYYY-MM, like 2026-04, got "${positionals[0]}"`, "usage");
+  try {
+    const result = await verifyArchive({
+      id: positionals[0],
+      rebuild: values.rebuild,
+      archiveDir: archiveDirSetting(values["archive-dir"]),
+      onEdition: values.json ? undefined : report,
+    });
+    if (values.json) out(JSON.stringify(result, null, 2));
+    else if (!result.editions.length) out("No archived edition found; archive one with npm run archive -- <YYYY-MM>");
+    else {
+      const bad = result.editions.filter((e) => e.findings.length);
+      const problems = bad.reduce((n, e) => n + e.findings.length, 0);
+      out(
+        `Verified ${count(result.editions.length, "archived edition")} in ${(result.ms / 1000).toFixed(1)} s: ` +
+          (bad.length ? `${count(problems, "difference")} in ${count(bad.length, "edition")}` : "all as archived"),
+      );
+    }
+    return result.ok ? "ok" : "invalidManifest";
+  } catch (err) {
+    if (err instanceof NotArchivedError) throw new CliError(err.message, "usage");
+    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
+    if (err instanceof PreflightError)
+      throw new CliError(
+        `${err.message}: the archived manifests no longer pass preflight with today's templates and tools`,
+        "preflightFailed",
+      );
+    if (err instanceof TemplateError)
+      throw new CliError(`${shown(err.file)}:${err.line}:${err.column}  template error while rebuilding: ${err.message}`, "renderFailed");
+    if (err instanceof ManifestError)
+      throw new CliError(
+        `an archived manifest no longer validates: ${err.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
+        "invalidManifest",
+      );
+    throw err;
+  }
+}
+
+const argv = process.argv.slice(2);
+await runCli(() => main(argv), { debug: argv.includes("--debug") });

@@ -1,0 +1,143 @@
+// `npm run archive -- <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]`:
+// argument parsing and progress lines only; the work is archiveEdition().
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { AlreadyArchivedError, archiveEdition } from "../archive/archive-edition.js";
+import { archiveDirSetting, shown } from "../archive/locations.js";
+import { RecordError } from "../archive/record.js";
+import { ArchiveRaceError } from "../archive/staging.js";
+import { BrowserNotFoundError } from "../browser/find-chromium.js";
+import { EditionNotFoundError } from "../manifest/discover.js";
+import { ManifestError } from "../manifest/problem.js";
+import { orList } from "../manifest/show-value.js";
+import { PreflightError } from "../preflight/preflight-error.js";
+import { blockingFindings, RULE_IDS } from "../preflight/rules.js";
+import { TemplateError } from "../render/template-env.js";
+import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { formatProblem, styleFor } from "./report-problems.js";
+
+const HELP = `Usage: npm run archive -- <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]
+
+Freezes a published edition: builds it afresh and keeps its PDFs, the exact
+manifests they were built from, a cover thumbnail of each and archive.json (the
+sha256 of every file; hashes of the templates, assets, fonts and code; versions
+of this project, Node, Chromium, pdf-lib and puppeteer-core) in
+editions/<YYYY-MM>/published/, to be committed with the manifests.
+
+  YYYY-MM              the edition to archive
+  --force              replace an archived edition; the earlier revision is
+                       kept in published/superseded/<n>/ with a REASON file
+  --reason TEXT        why it is replaced (required with --force)
+  --allow RULE         publish despite errors of this preflight rule (repeatable);
+                       recorded, and allowed again by archive:verify --rebuild
+  --archive-dir DIR    keep archives in DIR/<YYYY-MM>/ instead
+                       (or set OBSERVATORY_ARCHIVE_DIR)
+  --debug              show the stack trace of an unexpected error
+  -h, --help           show this help
+
+Environment: CHROME_PATH picks the browser; SOURCE_DATE_EPOCH overrides the
+date written into the PDFs (and is recorded, so a rebuild uses it again).
+
+Exit codes: 0 archived, 1 invalid manifest, 2 wrong arguments, unknown edition
+or already archived, 3 no browser, 4 render failure, 5 not written, 6 preflight errors,
+70 internal error.
+`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        force: { type: "boolean", default: false },
+        reason: { type: "string" },
+        allow: { type: "string", multiple: true },
+        "archive-dir": { type: "string" },
+        debug: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
+  }
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function printManifestProblems(err: ManifestError): Promise<void> {
+  const style = styleFor(process.stderr);
+  for (const problem of err.problems) {
+    const source = await readFile(problem.file, "utf8").catch(() => "");
+    process.stderr.write(`${formatProblem(problem, source, style)}\n\n`);
+  }
+  process.stderr.write(`${err.message}; nothing was archived\n`);
+}
+
+async function main(argv: string[]): Promise<ExitReason> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return "ok";
+  }
+  if (positionals.length !== 1)
+    throw new CliError(`expected the id of one edition to archive, like 2026-04, got ${positionals.join(" ") || "none"}`, "usage");
+  if (values.force && !values.reason?.trim())
+    throw new CliError('--force needs --reason "why": the reason is kept with the superseded revision', "usage");
+  if (values.reason && !values.force)
+    throw new CliError("--reason goes with --force; an edition archived for the first time needs none", "usage");
+  const unknown = (values.allow ?? []).find((rule) => !(RULE_IDS as string[]).includes(rule));
+  if (unknown) throw new CliError(`--allow: expected a preflight rule (${orList(RULE_IDS)}), got "${unknown}"`, "usage");
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && !/^\d+$/.test(epoch))
+    throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
+  try {
+    const result = await archiveEdition({
+      id: positionals[0],
+      archiveDir: archiveDirSetting(values["archive-dir"]),
+      force: values.force ? { reason: values.reason as string } : undefined,
+      sourceDateEpoch: epoch === undefined ? undefined : Number(epoch),
+      allow: values.allow,
+      reporter: { note: (line) => out(`  ${line}`), file: (input, output) => out(`${input} -> ${output}`) },
+    });
+    const { record } = result;
+    const pages = record.languages.reduce((n, l) => n + l.pages, 0);
+    if (result.superseded)
+      out(`Kept revision ${record.supersedes?.revision} in ${shown(result.superseded)}/ (reason: ${record.supersedes?.reason})`);
+    out(
+      `Archived ${record.edition} revision ${record.revision} in ${shown(result.folder)}/ (${record.files.length} files, ${pages} pages) in ${(result.ms / 1000).toFixed(1)} s`,
+    );
+    out(`Next: npm run archive:index, then commit ${shown(result.folder)}/`);
+    return "ok";
+  } catch (err) {
+    if (err instanceof ManifestError) {
+      await printManifestProblems(err);
+      return "invalidManifest";
+    }
+    if (
+      err instanceof EditionNotFoundError ||
+      err instanceof AlreadyArchivedError ||
+      err instanceof ArchiveRaceError ||
+      err instanceof RecordError
+    )
+      throw new CliError(err.message, "usage");
+    if (err instanceof PreflightError) {
+      const lines = err.jobs.flatMap((j) =>
+        blockingFindings(j.preflight ?? [], err.allow).map((f) => `  ${j.id}-${j.language}  ${f.rule}: ${f.message}`),
+      );
+      throw new CliError(
+        `${err.message}; nothing was archived\n${lines.join("\n")}\nFix them, or publish anyway with --allow RULE.`,
+        "preflightFailed",
+      );
+    }
+    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
+    if (err instanceof TemplateError)
+      throw new CliError(`${shown(err.file)}:${err.line}:${err.column}  template error: ${err.message}`, "renderFailed");
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code && ["EACCES", "ENOSPC", "EROFS", "EPERM"].includes(code))
+      throw new CliError(`could not write the archive: ${(err as Error).message}`, "outputNotWritten");
+    throw err;
+  }
+}
+
+const argv = process.argv.slice(2);
+await runCli(() => main(argv), { debug: argv.includes("--debug") });

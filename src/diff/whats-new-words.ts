@@ -1,0 +1,94 @@
+// The words of the "What's new" section, in each edition language. They live
+// with the data function rather than in templates/labels/ so the section is
+// one plug-in: schema, data, words and partial.
+import type { Language } from "../manifest/primitives.js";
+import type { CellState, TableChangeKind } from "./diff-types.js";
+
+export interface WhatsNewWords {
+  /** {date} is the older edition's month, e.g. "March 2026". */
+  intro: string;
+  none: string;
+  groups: Record<TableChangeKind | "paas", string>;
+  previously: (offer: string) => string;
+  /** "from J1 to J2": words, not an arrow the edition's fonts may lack. */
+  change: (before: string, after: string) => string;
+  newProvider: string;
+  noStage: string;
+  inProgress: string;
+  qualifiedList: string;
+  stage: string;
+  states: Record<CellState, string>;
+  offerAdded: string;
+  offerRemoved: string;
+  qualificationObtained: string;
+  qualificationWithdrawn: string;
+  pillarAdded: string;
+  pillarRemoved: string;
+}
+
+export const WHATS_NEW_WORDS: Record<Language, WhatsNewWords> = {
+  en: {
+    intro: "What changed in the tables since the {date} edition.",
+    none: "Nothing changed in the tables since the {date} edition.",
+    groups: {
+      qualified: "Newly qualified",
+      "new-applicant": "New applicants",
+      stage: "Stages reached",
+      "model-moved": "Listed under another service model",
+      withdrawn: "No longer listed as applicants",
+      "qualified-added": "Added to the qualified offers",
+      "qualified-removed": "No longer listed as qualified",
+      paas: "PaaS matrix",
+    },
+    previously: (offer) => `previously “${offer}”`,
+    change: (before, after) => `from ${before} to ${after}`,
+    newProvider: "new provider",
+    noStage: "no stage stated",
+    inProgress: "in progress",
+    qualifiedList: "qualified",
+    stage: "stage",
+    states: {
+      unavailable: "unavailable",
+      "outside-scope": "available, outside the qualified scope",
+      "in-scope": "available, within the qualified scope",
+    },
+    offerAdded: "added to the matrix",
+    offerRemoved: "removed from the matrix",
+    qualificationObtained: "qualification obtained",
+    qualificationWithdrawn: "no longer marked as qualified",
+    pillarAdded: "pillar added",
+    pillarRemoved: "pillar removed",
+  },
+  fr: {
+    intro: "Ce qui a changé dans les tableaux depuis l'édition de {date}.",
+    none: "Rien n'a changé dans les tableaux depuis l'édition de {date}.",
+    groups: {
+      qualified: "Nouvelles qualifications",
+      "new-applicant": "Nouveaux candidats",
+      stage: "Étapes franchies",
+      "model-moved": "Classés sous un autre modèle de service",
+      withdrawn: "Ne figurent plus parmi les candidats",
+      "qualified-added": "Ajoutés aux offres qualifiées",
+      "qualified-removed": "Ne figurent plus parmi les qualifiés",
+      paas: "Matrice PaaS",
+    },
+    previously: (offer) => `auparavant « ${offer} »`,
+    change: (before, after) => `${/^[aeiouyàâéèêîôh]/i.test(before) ? "d'" : "de "}${before} à ${after}`,
+    newProvider: "nouveau prestataire",
+    noStage: "étape non précisée",
+    inProgress: "en cours",
+    qualifiedList: "qualifié",
+    stage: "stade",
+    states: {
+      unavailable: "indisponible",
+      "outside-scope": "disponible, hors du périmètre qualifié",
+      "in-scope": "disponible, dans le périmètre qualifié",
+    },
+    offerAdded: "ajoutée à la matrice",
+    offerRemoved: "retirée de la matrice",
+    qualificationObtained: "qualification obtenue",
+    qualificationWithdrawn: "n'est plus indiquée comme qualifiée",
+    pillarAdded: "pilier ajouté",
+    pillarRemoved: "pilier retiré",
+  },
+};

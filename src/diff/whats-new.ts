@@ -1,0 +1,109 @@
+// The data of a "What's new this month" section: the diff of this edition's
+// tables against an earlier edition, worded in this edition's language.
+// Names are printed as this edition prints them (the older one for removals).
+import type { Edition } from "../manifest/edition-schema.js";
+import type { Language } from "../manifest/primitives.js";
+import { type ChangeLine, changeLines } from "./change-lines.js";
+import type { CellValue, EditionRef, PaasChange } from "./diff-types.js";
+import { TABLE_CHANGE_KINDS } from "./diff-types.js";
+import { diffEditions } from "./edition-diff.js";
+import { WHATS_NEW_WORDS, type WhatsNewWords } from "./whats-new-words.js";
+
+export interface WhatsNewItem {
+  who: string;
+  what?: string;
+  detail?: string;
+  /** "IaaS, CaaS, PaaS" */
+  models?: string;
+}
+
+export interface WhatsNewGroup {
+  kind: string;
+  title: string;
+  items: WhatsNewItem[];
+}
+
+export interface WhatsNewView {
+  since: EditionRef;
+  intro: string;
+  groups: WhatsNewGroup[];
+}
+
+const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
+
+/** "2025-12-01" -> "décembre 2025" / "December 2025", for running text. */
+function monthOf(date: string, language: Language): string {
+  const [y, m] = date.split("-").map(Number);
+  return new Intl.DateTimeFormat(LOCALES[language], { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}
+
+function tableItem(line: ChangeLine, w: WhatsNewWords): WhatsNewItem {
+  const item: WhatsNewItem = { who: line.provider, what: line.offer, models: line.models.join(", ") };
+  if (line.kind === "qualified" && line.previousOffer) item.detail = w.previously(line.previousOffer);
+  if (line.kind === "stage") item.detail = w.change(line.stageBefore ?? w.noStage, line.stageAfter ?? "");
+  if (line.kind === "model-moved") {
+    item.models = w.change(line.fromModel ?? "", item.models ?? "");
+    item.detail = line.list === "qualified" ? w.qualifiedList : w.inProgress;
+  }
+  if ((line.kind === "new-applicant" || line.kind === "qualified-added") && line.newProvider) item.detail = w.newProvider;
+  return item;
+}
+
+function cellText(c: CellValue, w: WhatsNewWords): string {
+  return `${w.states[c.state]}${c.stage ? ` (${w.stage} ${c.stage})` : ""}`;
+}
+
+function paasItem(c: PaasChange, w: WhatsNewWords): WhatsNewItem {
+  switch (c.kind) {
+    case "paas-offer-added":
+      return { who: c.offer ?? "", detail: w.offerAdded };
+    case "paas-offer-removed":
+      return { who: c.offer ?? "", detail: w.offerRemoved };
+    case "paas-qualified":
+      return { who: c.offer ?? "", detail: c.after ? w.qualificationObtained : w.qualificationWithdrawn };
+    case "paas-pillar-added":
+      return { who: c.pillarLabel ?? "", detail: w.pillarAdded };
+    case "paas-pillar-removed":
+      return { who: c.pillarLabel ?? "", detail: w.pillarRemoved };
+    case "paas-cell":
+      return {
+        who: c.offer ?? "",
+        what: c.pillarLabel,
+        detail: w.change(cellText(c.before as CellValue, w), cellText(c.after as CellValue, w)),
+      };
+  }
+}
+
+export function whatsNewView(edition: Edition, previous: Edition): WhatsNewView {
+  const language = edition.edition.language;
+  const w = WHATS_NEW_WORDS[language];
+  const diff = diffEditions(previous, edition);
+  const lines = changeLines(diff.table);
+  const groups: WhatsNewGroup[] = [];
+  for (const kind of TABLE_CHANGE_KINDS) {
+    const items = lines.filter((l) => l.kind === kind).map((l) => tableItem(l, w));
+    if (items.length) groups.push({ kind, title: w.groups[kind], items });
+  }
+  if (diff.paas.length) groups.push({ kind: "paas", title: w.groups.paas, items: diff.paas.map((c) => paasItem(c, w)) });
+  const date = monthOf(previous.edition.date, language);
+  return { since: diff.before, intro: (groups.length ? w.intro : w.none).replace("{date}", date), groups };
+}
+
+/**
+ * What src/render/section-views.ts calls for a `whats-new` section: the
+ * earlier edition comes from `previous`, loaded by the build beforehand
+ * (see previous-editions.ts), because rendering reads no files.
+ */
+export function whatsNewSectionView(
+  section: { since: string },
+  ctx: { edition: Edition; previous?: ReadonlyMap<string, Edition> },
+): WhatsNewView {
+  const previous = ctx.previous?.get(section.since);
+  if (!previous)
+    throw new Error(
+      `the "whats-new" section compares with edition ${section.since}, which was not loaded; load it with previousEditionsFor() before rendering`,
+    );
+  return whatsNewView(ctx.edition, previous);
+}

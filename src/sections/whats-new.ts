@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { expected, Text } from "../manifest/primitives.js";
+import { plainText } from "../render/markup.js";
+import { defineSection, sectionBase } from "./section-kit.js";
+
+/**
+ * "What's new this month": the changes in the tables since an earlier edition,
+ * computed at render time (src/diff/whats-new.ts), never typed in.
+ */
+export const whatsNew = defineSection({
+  type: "whats-new",
+  schema: z.strictObject({
+    type: z.literal("whats-new"),
+    ...sectionBase,
+    title: Text,
+    since: z
+      .string({ error: expected('the id of an earlier edition as a quoted month, like "2026-03"') })
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: expected('the id of an earlier edition, like "2026-03"') })
+      .describe("The edition to compare with, usually the previous month's"),
+  }),
+  heading: (s, ctx) => ({ anchor: ctx.anchor, title: plainText(s.title), children: [] }),
+});
