@@ -9,8 +9,10 @@ import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
+import { PreflightError } from "../preflight/preflight-error.js";
 import { TemplateError } from "../render/template-env.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { parseAllow, parseProfile, preflightReporter } from "./preflight-options.js";
 import { displayPath, formatProblem, styleFor } from "./report-problems.js";
 
 const HELP = `Usage: npm run build:edition -- [YYYY-MM ...] [options]
@@ -25,6 +27,10 @@ the PDF, the HTML it was printed from, and a JSON build report.
   --concurrency N      editions printed at once (default 2)
   --editions-dir DIR   where the manifests are (default: editions/)
   --out-dir DIR        where output/<YYYY-MM>/ folders go (default: output/)
+  --profile P          digital (default: live links) or print (bleed, crop
+                       marks, TrimBox; writes <id>-<lang>-print.pdf)
+  --allow RULE[,RULE]  preflight errors of these rules do not fail the build
+  --no-preflight       skip the preflight checks
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -32,7 +38,8 @@ Environment: CHROME_PATH (or PUPPETEER_EXECUTABLE_PATH) picks the browser;
 SOURCE_DATE_EPOCH overrides the date written into the PDFs.
 
 Exit codes: 0 built, 1 invalid manifest, 2 wrong arguments, 3 no browser,
-4 template or render failure, 5 output not written, 70 internal error.
+4 template or render failure, 5 output not written, 6 preflight errors
+(the previous PDF is kept), 70 internal error.
 `;
 
 function parse(argv: string[]) {
@@ -47,6 +54,9 @@ function parse(argv: string[]) {
         concurrency: { type: "string" },
         "editions-dir": { type: "string" },
         "out-dir": { type: "string" },
+        profile: { type: "string" },
+        allow: { type: "string", multiple: true },
+        "no-preflight": { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -89,6 +99,8 @@ async function main(argv: string[]): Promise<ExitReason> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && !/^\d+$/.test(epoch))
     throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
+  const profile = parseProfile(values.profile);
+  const allow = parseAllow(values.allow);
   try {
     const paths = values["editions-dir"] ? { ...projectPaths, editions: path.resolve(values["editions-dir"]) } : projectPaths;
     const result = await build({
@@ -100,7 +112,10 @@ async function main(argv: string[]): Promise<ExitReason> {
       htmlOnly: values["html-only"],
       concurrency,
       sourceDateEpoch: epoch === undefined ? undefined : Number(epoch),
-      reporter,
+      profile,
+      allow,
+      preflight: !values["no-preflight"],
+      reporter: { ...reporter, preflight: preflightReporter(allow, styleFor(process.stdout), out) },
     });
     const pdfs = result.jobs.filter((j) => j.pdf);
     const what = values["html-only"]
@@ -115,6 +130,10 @@ async function main(argv: string[]): Promise<ExitReason> {
     if (err instanceof ManifestError) {
       await printManifestProblems(err);
       return "invalidManifest";
+    }
+    if (err instanceof PreflightError) {
+      process.stderr.write(`${err.message}; the previous PDF is kept (--allow RULE to accept a rule's errors)\n`);
+      return "preflightFailed";
     }
     if (err instanceof EditionNotFoundError) throw new CliError(err.message, "usage");
     if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");

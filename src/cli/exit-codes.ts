@@ -10,6 +10,8 @@ export const EXIT_CODES = {
   noBrowser: 3,
   renderFailed: 4,
   outputNotWritten: 5,
+  /** Preflight found errors that --allow does not name; their PDFs were not written. */
+  preflightFailed: 6,
   /** A bug: an exception nobody expected. */
   internal: 70,
 } as const;

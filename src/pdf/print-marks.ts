@@ -91,8 +91,8 @@ function markPage(doc: PDFDocument, page: PDFPage, options: PrintMarksOptions, c
   const marks = ["Q", "/Artifact BMC", "q", `/ObsRegistration CS 1 SCN ${MARKS.lineWidth} w 0 J`, cropMarkPaths(trim), "Q", "EMC", ""];
   const after = doc.context.register(doc.context.flateStream(marks.join("\n")));
   const contents = page.node.get(PDFName.of("Contents"));
-  const list = doc.context.lookupMaybe(contents, PDFArray);
-  const streams = list ? list.asArray() : contents ? [contents] : [];
+  const resolved = contents && doc.context.lookup(contents);
+  const streams = resolved instanceof PDFArray ? resolved.asArray() : contents ? [contents] : [];
   page.node.set(PDFName.of("Contents"), doc.context.obj([before, ...streams, after]));
   return { media, bleed, trim };
 }

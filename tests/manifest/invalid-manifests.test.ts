@@ -47,11 +47,11 @@ const EXPECTED: [string, string][] = [
   ["missing-required-field.yaml", '21:5  sections[3].title: expected key "title" (text), but it is missing'],
   [
     "missing-section-type.yaml",
-    '13:5  sections[1].type: expected key "type" (one of cover, contents, editorial, explainer, criteria, procedure, providers, chart, paas-zoom, glossary, links, sources or back-cover), but it is missing',
+    '13:5  sections[1].type: expected key "type" (one of cover, contents, editorial, whats-new, explainer, criteria, procedure, providers, chart, paas-zoom, glossary, links, sources or back-cover), but it is missing',
   ],
   [
     "misspelt-section-type.yaml",
-    '14:11  sections[2].type: expected a section type among cover, contents, editorial, explainer, criteria, procedure, providers, chart, paas-zoom, glossary, links, sources or back-cover, got "editorail"; did you mean "editorial"?',
+    '14:11  sections[2].type: expected a section type among cover, contents, editorial, whats-new, explainer, criteria, procedure, providers, chart, paas-zoom, glossary, links, sources or back-cover, got "editorail"; did you mean "editorial"?',
   ],
   ["not-yaml-binary.yaml", "1:1  expected a YAML text file, got binary data (is this the right file?)"],
   [

@@ -8,11 +8,11 @@ export type Token =
   /** Names, strings, arrays and dictionaries: carried through as written. */
   | { kind: "operand"; text: string; hex?: string };
 
-
 // Most of a Skia stream is numbers, operators, names and hex strings: one
 // sticky regular expression takes those; strings, arrays and dictionaries
 // (rare: marked-content properties) go through the balanced scanners below.
-const SIMPLE = /[\x00\t\n\f\r ]*(?:([+-]?(?:\d+\.?\d*|\.\d+))(?=[\x00\t\n\f\r ()<>[\]{}/%]|$)|(\/[^\x00\t\n\f\r ()<>[\]{}/%]*)|<([0-9A-Fa-f\s]*)>|([^\x00\t\n\f\r ()<>[\]{}/%]+)|(%[^\r\n]*))/y;
+const SIMPLE =
+  /[\x00\t\n\f\r ]*(?:([+-]?(?:\d+\.?\d*|\.\d+))(?=[\x00\t\n\f\r ()<>[\]{}/%]|$)|(\/[^\x00\t\n\f\r ()<>[\]{}/%]*)|<([0-9A-Fa-f\s]*)>|([^\x00\t\n\f\r ()<>[\]{}/%]+)|(%[^\r\n]*))/y;
 
 export function tokenize(src: string): Token[] {
   const tokens: Token[] = [];

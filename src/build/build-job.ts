@@ -1,0 +1,165 @@
+// One job: one manifest -> HTML -> PDF -> finished PDF, preflight, files.
+// Nothing is written in place until every step succeeded.
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { BrowserSession } from "../browser/browser-session.js";
+import { previousEditionsFor } from "../diff/previous-editions.js";
+import type { LoadedEdition } from "../manifest/load.js";
+import { finishPdf } from "../pdf/finish.js";
+import { inspectPdf } from "../preflight/inspect-pdf.js";
+import { blockingFindings, sortFindings } from "../preflight/rules.js";
+import { renderEditionHtml } from "../render/edition-html.js";
+import { loadLabels } from "../render/labels.js";
+import { StagedFiles } from "./atomic-write.js";
+import type { BuildOptions, JobResult, Profile } from "./build-types.js";
+import { printEdition } from "./print-edition.js";
+import { reportJson } from "./report-json.js";
+import { packageVersion, toolName, toolVersion } from "./version.js";
+
+export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> & BuildOptions;
+
+function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile): string {
+  const { id, language } = loaded.edition.edition;
+  // The digital edition keeps its name; the print-shop file is <id>-<lang>-print.pdf.
+  return path.join(outputDir, id, `${id}-${language}${profile === "print" ? "-print" : ""}`);
+}
+
+function sourceDate(loaded: LoadedEdition, epoch: number | undefined): Date {
+  if (epoch !== undefined) return new Date(epoch * 1000);
+  return new Date(`${loaded.edition.edition.date}T00:00:00Z`);
+}
+
+/** The page numbers of the last build of this job, to print the contents page right the first time. */
+async function lastPageNumbers(base: string): Promise<Record<string, number> | undefined> {
+  try {
+    const report = JSON.parse(await readFile(`${base}.report.json`, "utf8")) as { pageNumbers?: Record<string, number> };
+    return report.pageNumbers;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function buildJob(loaded: LoadedEdition, options: JobOptions, session?: BrowserSession): Promise<JobResult> {
+  const { paths, outputDir } = options;
+  const edition = loaded.edition;
+  const profile = options.profile ?? "digital";
+  const base = outputBase(outputDir, loaded, profile);
+  const htmlDir = path.dirname(base);
+  const label = path.relative(process.cwd(), loaded.file);
+  const timings: Record<string, number> = {};
+  const timed = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+      options.reporter?.stage?.(label, stage, timings[stage]);
+    }
+  };
+  const previousEditions = await previousEditionsFor(loaded, paths.editions);
+  const htmlOptions = { templatesDir: paths.templates, assetsDir: paths.assets, htmlDir, profile, previousEditions };
+  const staged = new StagedFiles();
+  const result: JobResult = {
+    id: edition.edition.id,
+    language: edition.edition.language,
+    manifest: loaded.file,
+    html: `${base}.html`,
+    blockedRequests: [],
+    timings,
+  };
+  try {
+    const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(base);
+    const first = await timed("html", () =>
+      renderEditionHtml(edition, { ...htmlOptions, pageNumbers: hint && new Map(Object.entries(hint)) }),
+    );
+    const printFile = await staged.stagePath(result.html);
+    await writeFile(printFile, first.html);
+    if (options.htmlOnly || !session) {
+      await staged.commit();
+      options.reporter?.file?.(label, path.relative(process.cwd(), result.html));
+      return result;
+    }
+    const printed = await session.withPage((page) =>
+      printEdition(page, {
+        htmlFile: printFile,
+        allowedRoots: [paths.templates, paths.assets, path.join(paths.root, "node_modules", "@fontsource"), htmlDir],
+        language: edition.edition.language,
+        hint,
+        print: profile === "print",
+        preflight: options.preflight !== false,
+        timed,
+      }),
+    );
+    result.blockedRequests = printed.blocked;
+    result.pageNumbers = printed.pageNumbers;
+    // The HTML kept beside the PDF is the one it was printed from, numbers included.
+    const final = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(printed.pageNumbers)) });
+    await writeFile(printFile, final.html);
+    const labels = loadLabels(edition.edition.language, paths.templates);
+    result.chromium = await session.version();
+    const finished = await timed("finish", () =>
+      finishPdf(printed.pdf, {
+        title: edition.edition.title ?? `${edition.edition.publication} — ${edition.edition.label}`,
+        author: edition.edition.publisher,
+        subject: edition.edition.subject,
+        keywords: edition.edition.keywords ?? [],
+        language: edition.edition.language,
+        creator: `${toolName} ${toolVersion}`,
+        producer: `${result.chromium} (Skia/PDF); pdf-lib ${packageVersion("pdf-lib")}`,
+        date: sourceDate(loaded, options.sourceDateEpoch),
+        headings: final.headings,
+        hasCover: edition.sections[0]?.type === "cover",
+        hasBackCover: edition.sections[edition.sections.length - 1]?.type === "back-cover",
+        coverLabel: labels.cover,
+        backCoverLabel: labels.back_cover,
+        printMarks: profile === "print" ? { paintedBleed: printed.bleed } : undefined,
+      }),
+    );
+    if (printed.inspection) {
+      const found = printed.inspection;
+      const geometry = found.geometry.pages[""];
+      const fromPdf = await timed("preflight-pdf", () =>
+        inspectPdf(finished.bytes, {
+          language: edition.edition.language,
+          headings: final.headings,
+          area: {
+            top: (geometry.margins.top - found.geometry.bleed) * 0.75,
+            bottom: (geometry.margins.bottom - found.geometry.bleed) * 0.75,
+          },
+          ownPages: new Set([
+            ...finished.pageLabels.flatMap((l, i) => (l === labels.cover || l === labels.back_cover ? [i + 1] : [])),
+            ...final.headings.map((h) => printed.pageNumbers[h.anchor] ?? 0),
+          ]),
+          families: found.families,
+          pageFindings: found.findings,
+        }),
+      );
+      result.preflight = sortFindings([...found.findings, ...fromPdf]);
+      const blocking = blockingFindings(result.preflight, options.allow);
+      options.reporter?.preflight?.(label, result.preflight, blocking);
+      // Errors: the job writes nothing, so the previous PDF stays as it was.
+      if (blocking.length) {
+        await staged.discard();
+        return result;
+      }
+    }
+    result.pdf = `${base}.pdf`;
+    result.report = `${base}.report.json`;
+    result.pages = finished.pages;
+    result.bytes = finished.bytes.length;
+    result.sha256 = createHash("sha256").update(finished.bytes).digest("hex");
+    result.bookmarks = finished.bookmarks;
+    result.pageLabels = finished.pageLabels;
+    await timed("write", async () => {
+      await staged.write(result.pdf as string, finished.bytes);
+      await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
+      await staged.commit();
+    });
+    options.reporter?.file?.(label, path.relative(process.cwd(), result.pdf));
+    return result;
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  }
+}

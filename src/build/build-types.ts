@@ -1,0 +1,65 @@
+// The types of a build: what it is asked (BuildOptions) and what it gives back.
+import type { BrowserSession } from "../browser/browser-session.js";
+import type { Language } from "../manifest/primitives.js";
+import type { ProjectPaths } from "../paths.js";
+import type { Finding } from "../preflight/rules.js";
+
+export interface BuildOptions {
+  paths?: ProjectPaths;
+  /** Edition ids (YYYY-MM); none means the latest edition. */
+  editions?: string[];
+  all?: boolean;
+  language?: Language;
+  /** Write the HTML only, without a browser. */
+  htmlOnly?: boolean;
+  /** Where output/<id>/ folders go; defaults to the project's output/. */
+  outputDir?: string;
+  /** Overrides the edition date for the PDF's dates (reproducible-builds convention). */
+  sourceDateEpoch?: number;
+  /** Editions printed at once with the shared browser. */
+  concurrency?: number;
+  /** A browser to borrow (the preview keeps one open); otherwise one is launched for this run. */
+  session?: BrowserSession;
+  reporter?: BuildReporter;
+  /** digital (default: links live, no marks) or print (3 mm bleed, TrimBox and BleedBox, crop marks). */
+  profile?: Profile;
+  /** Preflight rules whose errors do not fail the build (they are still reported). */
+  allow?: string[];
+  /** false skips preflight (it runs at the end of every job otherwise). */
+  preflight?: boolean;
+}
+
+export type Profile = "digital" | "print";
+
+export interface BuildReporter {
+  stage?(job: string, stage: string, ms: number): void;
+  file?(input: string, output: string): void;
+  /** The preflight findings of a job, before its files are written (or not). */
+  preflight?(job: string, findings: Finding[], blocking: Finding[]): void;
+}
+
+export interface JobResult {
+  id: string;
+  language: Language;
+  manifest: string;
+  html: string;
+  pdf?: string;
+  report?: string;
+  pages?: number;
+  bytes?: number;
+  sha256?: string;
+  bookmarks?: number;
+  pageLabels?: string[];
+  /** Printed page of every heading anchor. */
+  pageNumbers?: Record<string, number>;
+  blockedRequests: string[];
+  timings: Record<string, number>;
+  chromium?: string;
+  /** Preflight findings, page by page; absent when preflight was skipped. */
+  preflight?: Finding[];
+}
+
+export interface BuildResult {
+  jobs: JobResult[];
+  ms: number;
+}

@@ -1,0 +1,28 @@
+// The JSON report written beside each PDF.
+import path from "node:path";
+import { projectPaths } from "../paths.js";
+import { countFindings } from "../preflight/rules.js";
+import type { JobResult } from "./build-types.js";
+import { toolName, toolVersion } from "./version.js";
+
+export function reportJson(r: JobResult) {
+  return {
+    edition: r.id,
+    language: r.language,
+    manifest: path.relative(projectPaths.root, r.manifest),
+    pdf: r.pdf && path.basename(r.pdf),
+    html: path.basename(r.html),
+    pages: r.pages,
+    bytes: r.bytes,
+    sha256: r.sha256,
+    bookmarks: r.bookmarks,
+    pageLabels: r.pageLabels,
+    pageNumbers: r.pageNumbers,
+    blockedRequests: r.blockedRequests,
+    chromium: r.chromium,
+    preflight: r.preflight && { ...countFindings(r.preflight), findings: r.preflight },
+    tool: `${toolName} ${toolVersion}`,
+    // Timings vary run to run; they live in the report, never in the PDF.
+    timingsMs: r.timings,
+  };
+}

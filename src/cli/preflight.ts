@@ -1,0 +1,139 @@
+// `npm run preflight -- [YYYY-MM ...] [--lang fr|en] [--all] [--profile print] [--allow RULE]`:
+// builds into a temporary folder (output/ is left alone) and prints what
+// preflight found, page by page. The work is build() in src/build.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { BrowserNotFoundError } from "../browser/find-chromium.js";
+import { build } from "../build/build-edition.js";
+import { EditionNotFoundError } from "../manifest/discover.js";
+import { LANGUAGES, type Language } from "../manifest/primitives.js";
+import { ManifestError } from "../manifest/problem.js";
+import { projectPaths } from "../paths.js";
+import { blockingFindings, RULE_IDS, RULES } from "../preflight/rules.js";
+import { TemplateError } from "../render/template-env.js";
+import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { parseAllow, parseProfile } from "./preflight-options.js";
+import { findingsSummary, formatFindings, plural } from "./report-findings.js";
+import { displayPath, formatProblem, styleFor } from "./report-problems.js";
+
+const HELP = `Usage: npm run preflight -- [YYYY-MM ...] [options]
+
+Builds an edition as build:edition does, into a temporary folder (output/ is
+not touched), and lists what would embarrass it in print or on screen, page by
+page. Every build runs the same checks and stops on their errors.
+
+  YYYY-MM              edition(s) to check (default: the latest one)
+  --all                every edition in editions/
+  --lang fr|en         only this language
+  --profile P          digital (default) or print
+  --allow RULE[,RULE]  errors of these rules do not count as failures
+  --editions-dir DIR   where the manifests are (default: editions/)
+  --json               the findings as JSON, one object per edition and language
+  --rules              list the rules and exit
+  --debug              show the stack trace of an unexpected error
+  -h, --help           show this help
+
+Exit codes: 0 no errors, 1 invalid manifest, 2 wrong arguments, 3 no browser,
+4 template or render failure, 6 preflight errors, 70 internal error.
+`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        all: { type: "boolean", default: false },
+        lang: { type: "string" },
+        profile: { type: "string" },
+        allow: { type: "string", multiple: true },
+        "editions-dir": { type: "string" },
+        json: { type: "boolean", default: false },
+        rules: { type: "boolean", default: false },
+        debug: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
+  }
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<ExitReason> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return "ok";
+  }
+  if (values.rules) {
+    for (const id of RULE_IDS) out(`${id.padEnd(18)} ${RULES[id]}`);
+    return "ok";
+  }
+  if (values.lang && !LANGUAGES.includes(values.lang as Language))
+    throw new CliError(`--lang: expected ${LANGUAGES.join(" or ")}, got "${values.lang}"`, "usage");
+  if (values.all && positionals.length) throw new CliError("expected edition ids or --all, got both", "usage");
+  const profile = parseProfile(values.profile);
+  const allow = parseAllow(values.allow);
+  const style = styleFor(process.stdout);
+  const outputDir = await mkdtemp(path.join(os.tmpdir(), "observatory-preflight-"));
+  try {
+    const paths = values["editions-dir"] ? { ...projectPaths, editions: path.resolve(values["editions-dir"]) } : projectPaths;
+    // Every rule allowed here, so every job runs to the end; the exit code applies --allow.
+    const result = await build({
+      paths,
+      outputDir,
+      editions: positionals,
+      all: values.all,
+      language: values.lang as Language | undefined,
+      profile,
+      allow: RULE_IDS,
+    });
+    let failed = 0;
+    if (values.json)
+      out(
+        JSON.stringify(
+          result.jobs.map((j) => ({ edition: j.id, language: j.language, profile: profile ?? "digital", findings: j.preflight })),
+          null,
+          2,
+        ),
+      );
+    for (const job of result.jobs) {
+      const findings = job.preflight ?? [];
+      if (blockingFindings(findings, allow).length) failed++;
+      if (values.json) continue;
+      out(`${displayPath(job.manifest, style)} (${job.pages} pages, ${profile ?? "digital"}): ${findingsSummary(findings, allow)}`);
+      if (findings.length) out(formatFindings(findings, allow, style));
+    }
+    if (!values.json)
+      out(
+        `Checked ${plural(result.jobs.length, "PDF")} in ${(result.ms / 1000).toFixed(1)} s: ${failed ? `${failed} with errors` : "no errors"}`,
+      );
+    return failed ? "preflightFailed" : "ok";
+  } catch (err) {
+    if (err instanceof ManifestError) {
+      const stderrStyle = styleFor(process.stderr);
+      const { readFile } = await import("node:fs/promises");
+      for (const problem of err.problems)
+        process.stderr.write(`${formatProblem(problem, await readFile(problem.file, "utf8").catch(() => ""), stderrStyle)}\n\n`);
+      process.stderr.write(`${err.message}; nothing was checked\n`);
+      return "invalidManifest";
+    }
+    if (err instanceof EditionNotFoundError) throw new CliError(err.message, "usage");
+    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
+    if (err instanceof TemplateError)
+      throw new CliError(
+        `${displayPath(err.file, styleFor(process.stderr))}:${err.line}:${err.column}  template error: ${err.message}`,
+        "renderFailed",
+      );
+    throw err;
+  } finally {
+    await rm(outputDir, { recursive: true, force: true });
+  }
+}
+
+const argv = process.argv.slice(2);
+await runCli(() => main(argv), { debug: argv.includes("--debug") });

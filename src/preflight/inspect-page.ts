@@ -1,0 +1,230 @@
+// Preflight in the page that printed the PDF: the in-page scripts measure the
+// laid-out document, Node judges what needs judging (languages, link forms,
+// fonts of the machine), then one more print tells the page of each element
+// found (see in-page/probe.js).
+import { readFileSync } from "node:fs";
+import { PDFDocument } from "pdf-lib";
+import type { Page } from "puppeteer-core";
+import type { Language } from "../manifest/primitives.js";
+import { namedDestinations } from "../pdf/destinations.js";
+import { guessLanguage, LANGUAGE_NAMES, primaryLanguage } from "./language-guess.js";
+import { readPageRules } from "./page-rules.js";
+import type { Finding } from "./rules.js";
+import { systemFontWith } from "./system-fonts.js";
+import { urlProblem } from "./url-form.js";
+import type { FailedRequest } from "./watch-requests.js";
+
+/** A finding in the page, with the handle of its element (data-preflight) instead of a page. */
+export type PageFinding = Omit<Finding, "page"> & { key?: string };
+
+interface Located {
+  key: string;
+  element: string;
+  section?: string;
+}
+
+export interface PageGeometry {
+  /** Per page name ("" is the default page): size and margins in CSS px. */
+  pages: Record<string, { width: number; height: number; margins: { top: number; right: number; bottom: number; left: number } }>;
+  /** The print profile's bleed, in CSS px (0 in the digital profile). */
+  bleed: number;
+}
+
+interface Facts {
+  layout: { findings: PageFinding[]; geometry: PageGeometry };
+  assets: { findings: PageFinding[] };
+  links: {
+    findings: PageFinding[];
+    external: (Located & { href: string; text: string })[];
+    contents: (Located & { anchor: string; title: string; printed: number | null })[];
+  };
+  structure: {
+    findings: PageFinding[];
+    alts: (Located & { text: string; lang: string })[];
+    blocks: (Located & { text: string; lang: string })[];
+    htmlLang: string;
+  };
+  contrast: { findings: PageFinding[] };
+  glyphs: { glyphs: (Located & { family: string; projectFont: boolean; chars: string[]; text: string })[]; families: string[] };
+}
+
+export interface InspectPageOptions {
+  language: Language;
+  failedRequests: FailedRequest[];
+  blockedRequests: string[];
+  /** Printed page of every heading anchor, from the final print. */
+  pageNumbers: Record<string, number>;
+  /** Prints the page as it stands now: used for the probe print. */
+  print: () => Promise<Uint8Array>;
+}
+
+export interface PageInspection {
+  findings: Finding[];
+  geometry: PageGeometry;
+  /** Font families of the edition's @font-face rules. */
+  families: string[];
+}
+
+const source = (name: string) =>
+  readFileSync(new URL(`./in-page/${name}.js`, import.meta.url), "utf8")
+    .trim()
+    .replace(/;\s*$/, "");
+
+async function collect(page: Page, options: InspectPageOptions): Promise<Facts> {
+  const helpers = source("helpers");
+  const settings = JSON.stringify({
+    failedRequests: options.failedRequests,
+    blockedRequests: options.blockedRequests,
+    pageRules: await readPageRules(page),
+  });
+  const facts: Record<string, unknown> = {};
+  for (const name of ["layout", "assets", "links", "structure", "contrast", "glyphs"] as const)
+    facts[name] = await page.evaluate(`(() => { const h = (${helpers})(${settings}); return (${source(name)})(h); })()`);
+  return facts as unknown as Facts;
+}
+
+const lang = (code: string) => LANGUAGE_NAMES[code] ?? code;
+
+function judgeLanguages(facts: Facts, edition: Language): PageFinding[] {
+  const out: PageFinding[] = [];
+  const { htmlLang, blocks, alts } = facts.structure;
+  if (!htmlLang)
+    out.push({
+      rule: "language",
+      severity: "error",
+      element: "html",
+      message: `the document has no lang attribute (expected "${edition}")`,
+    });
+  else if (primaryLanguage(htmlLang) !== edition)
+    out.push({
+      rule: "language",
+      severity: "error",
+      element: "html",
+      message: `the document says lang="${htmlLang}", the edition is ${lang(edition)}`,
+    });
+  for (const b of blocks) {
+    const marked = primaryLanguage(b.lang) ?? edition;
+    const guess = guessLanguage(b.text);
+    if (!guess || guess.language === marked) continue;
+    out.push({
+      rule: "language",
+      severity: "warning",
+      key: b.key,
+      element: b.element,
+      section: b.section,
+      message: `«${b.text.slice(0, 50)}${b.text.length > 50 ? "…" : ""}» reads as ${lang(guess.language)} but is marked ${lang(marked)}: give it lang="${guess.language}"`,
+    });
+  }
+  for (const a of alts) {
+    const guess = guessLanguage(a.text, 2);
+    const marked = primaryLanguage(a.lang) ?? edition;
+    if (!guess || guess.language === marked) continue;
+    out.push({
+      rule: "alt-text",
+      severity: "error",
+      key: a.key,
+      element: a.element,
+      section: a.section,
+      message: `text alternative «${a.text.slice(0, 50)}…» reads as ${lang(guess.language)}; the edition is ${lang(marked)}`,
+    });
+  }
+  return out;
+}
+
+function judgeLinks(facts: Facts, pageNumbers: Record<string, number>): PageFinding[] {
+  const out: PageFinding[] = [];
+  for (const link of facts.links.external) {
+    const problem = urlProblem(link.href);
+    if (problem)
+      out.push({
+        rule: "link-malformed",
+        severity: "error",
+        key: link.key,
+        element: link.element,
+        section: link.section,
+        message: `«${link.text}» links to ${link.href}: ${problem}`,
+      });
+  }
+  for (const entry of facts.links.contents) {
+    const real = pageNumbers[entry.anchor];
+    if (real === undefined) continue; // a target that does not exist: link-internal says so
+    if (entry.printed === real) continue;
+    const message =
+      entry.printed === null
+        ? `contents entry «${entry.title}» prints no page number; its heading is on page ${real}`
+        : `contents entry «${entry.title}» prints page ${entry.printed}; its heading is on page ${real}`;
+    out.push({ rule: "contents-page", severity: "error", key: entry.key, element: entry.element, section: entry.section, message });
+  }
+  return out;
+}
+
+function judgeGlyphs(facts: Facts): PageFinding[] {
+  const out: PageFinding[] = [];
+  const codes = (chars: string[]) => chars.map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+  for (const g of facts.glyphs.glyphs) {
+    const where = { key: g.key, element: g.element, section: g.section };
+    if (!g.projectFont) {
+      out.push({
+        ...where,
+        rule: "glyph-fallback",
+        severity: "error",
+        message: `«${g.text}» is set in ${g.family}, not one of the edition's fonts`,
+      });
+      continue;
+    }
+    const fonts = g.chars.map((ch) => [ch, systemFontWith(ch)] as const);
+    const missing = fonts.filter(([, f]) => f === null).map(([ch]) => ch);
+    const fallback = fonts.filter(([, f]) => f !== null).map(([ch]) => ch);
+    if (missing.length)
+      out.push({
+        ...where,
+        rule: "missing-glyph",
+        severity: "error",
+        message: `«${missing.join("")}» (${codes(missing)}) in «${g.text}» is in no font: it prints as an empty box`,
+      });
+    if (fallback.length)
+      out.push({
+        ...where,
+        rule: "glyph-fallback",
+        severity: "error",
+        message: `«${fallback.join("")}» (${codes(fallback)}) in «${g.text}» is not in ${g.family}: it prints in another font`,
+      });
+  }
+  return out;
+}
+
+/** Page of each element, from the named destinations of a probe print. */
+async function locate(page: Page, keys: string[], print: () => Promise<Uint8Array>): Promise<Map<string, number>> {
+  const probe = source("probe");
+  const pages = new Map<string, number>();
+  try {
+    await page.evaluate(`(${probe})("add", ${JSON.stringify(keys)})`);
+    const doc = await PDFDocument.load(await print(), { updateMetadata: false });
+    for (const [name, dest] of namedDestinations(doc))
+      if (name.startsWith("preflight-probe-")) pages.set(name.slice("preflight-probe-".length), dest.pageIndex + 1);
+  } finally {
+    await page.evaluate(`(${probe})("remove", [])`);
+  }
+  return pages;
+}
+
+export async function inspectPage(page: Page, options: InspectPageOptions): Promise<PageInspection> {
+  const facts = await collect(page, options);
+  const found: PageFinding[] = [
+    ...facts.layout.findings,
+    ...facts.assets.findings,
+    ...facts.links.findings,
+    ...judgeLinks(facts, options.pageNumbers),
+    ...facts.structure.findings,
+    ...judgeLanguages(facts, options.language),
+    ...facts.contrast.findings,
+    ...judgeGlyphs(facts),
+  ];
+  const keys = [...new Set(found.flatMap((f) => (f.key ? [f.key] : [])))];
+  const pages = keys.length ? await locate(page, keys, options.print) : new Map<string, number>();
+  const findings = found.map(({ key, ...f }): Finding => {
+    const at = key ? pages.get(key) : undefined;
+    return at === undefined ? f : { ...f, page: at };
+  });
+  return { findings, geometry: facts.layout.geometry, families: facts.glyphs.families };
+}
