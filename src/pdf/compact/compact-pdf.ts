@@ -1,4 +1,4 @@
-// Makes Chromium's PDF smaller without changing a pixel or a tag: glyph runs
+// Makes Chromium's PDF smaller with no visible change and no change to the tags: glyph runs
 // merged into TJ arrays, numbers rounded below print resolution, unused font
 // tables dropped, every stream recompressed at the highest zlib level.
 import { deflateSync } from "node:zlib";
