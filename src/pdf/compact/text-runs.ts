@@ -46,10 +46,13 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
     run = undefined;
   };
 
+  const isShow = (k: number) => {
+    const t = tokens[k];
+    return t !== undefined && t.kind === "operand" && t.hex !== undefined && tokens[k + 1]?.text === "Tj";
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    const isShow = (k: number) => tokens[k]?.kind === "operand" && tokens[k]?.hex !== undefined && tokens[k + 1]?.text === "Tj";
     // "dx 0 Td <hex> Tj" continuing a run
     if (
       run &&
@@ -92,7 +95,8 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
         // Skia prints seven decimals of device units; three are far below a print dot.
         for (let k = out.length - 1; k >= 0 && out[k].kind === "number"; k--) {
           const num = out[k] as Extract<Token, { kind: "number" }>;
-          out[k] = { ...num, text: formatNumber(num.value, 3) };
+          const dot = num.text.indexOf(".");
+          if (dot >= 0 && num.text.length - dot > 4) out[k] = { ...num, text: formatNumber(num.value, 3) };
         }
       }
     }
