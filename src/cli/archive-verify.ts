@@ -1,6 +1,5 @@
 // `npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]`:
 // argument parsing and the report's wording only; the checks are verifyArchive().
-import { parseArgs } from "node:util";
 import { archiveDirSetting, shown } from "../archive/locations.js";
 import { type EditionCheck, NotArchivedError, verifyArchive } from "../archive/verify-archive.js";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
@@ -8,6 +7,7 @@ import { ManifestError } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
 import { PreflightError } from "../preflight/preflight-error.js";
 import { TemplateError } from "../render/template-env.js";
+import { out, parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
 
 const HELP = `Usage: npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
@@ -33,24 +33,14 @@ not archived, 3 no browser (--rebuild), 4 the rebuild failed to render,
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        rebuild: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        "archive-dir": { type: "string" },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
+  return parseCli(argv, {
+    rebuild: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    "archive-dir": { type: "string" },
+    debug: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 }
-
-const out = (line: string) => process.stdout.write(`${line}\n`);
 
 function report(check: EditionCheck): void {
   const mark = check.findings.length ? "✗" : "✓";

@@ -1,7 +1,5 @@
 // `npm run archive -- <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]`:
 // argument parsing and progress lines only; the work is archiveEdition().
-import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { AlreadyArchivedError, archiveEdition } from "../archive/archive-edition.js";
 import { archiveDirSetting, shown } from "../archive/locations.js";
 import { RecordError } from "../archive/record.js";
@@ -13,8 +11,8 @@ import { orList } from "../manifest/show-value.js";
 import { PreflightError } from "../preflight/preflight-error.js";
 import { blockingFindings, RULE_IDS } from "../preflight/rules.js";
 import { TemplateError } from "../render/template-env.js";
+import { out, parseCli, printManifestProblems } from "./cli-kit.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
-import { formatProblem, styleFor } from "./report-problems.js";
 
 const HELP = `Usage: npm run archive -- <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]
 
@@ -44,33 +42,14 @@ or already archived, 3 no browser, 4 render failure, 5 not written, 6 preflight 
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        force: { type: "boolean", default: false },
-        reason: { type: "string" },
-        allow: { type: "string", multiple: true },
-        "archive-dir": { type: "string" },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
-}
-
-const out = (line: string) => process.stdout.write(`${line}\n`);
-
-async function printManifestProblems(err: ManifestError): Promise<void> {
-  const style = styleFor(process.stderr);
-  for (const problem of err.problems) {
-    const source = await readFile(problem.file, "utf8").catch(() => "");
-    process.stderr.write(`${formatProblem(problem, source, style)}\n\n`);
-  }
-  process.stderr.write(`${err.message}; nothing was archived\n`);
+  return parseCli(argv, {
+    force: { type: "boolean", default: false },
+    reason: { type: "string" },
+    allow: { type: "string", multiple: true },
+    "archive-dir": { type: "string" },
+    debug: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 }
 
 async function main(argv: string[]): Promise<ExitReason> {

@@ -1,8 +1,6 @@
 // `npm run build:edition -- [YYYY-MM ...] [--lang fr|en] [--all] [--html-only]`:
 // argument parsing and progress lines only; the work is build() in src/build.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { type BuildReporter, build } from "../build/build-edition.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
@@ -11,9 +9,10 @@ import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
 import { PreflightError } from "../preflight/preflight-error.js";
 import { TemplateError } from "../render/template-env.js";
+import { out, parseCli, printManifestProblems } from "./cli-kit.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
 import { parseAllow, parseProfile, preflightReporter } from "./preflight-options.js";
-import { displayPath, formatProblem, styleFor } from "./report-problems.js";
+import { displayPath, styleFor } from "./report-problems.js";
 
 const HELP = `Usage: npm run build:edition -- [YYYY-MM ...] [options]
 
@@ -43,46 +42,27 @@ Exit codes: 0 built, 1 invalid manifest, 2 wrong arguments, 3 no browser,
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        all: { type: "boolean", default: false },
-        lang: { type: "string" },
-        "html-only": { type: "boolean", default: false },
-        concurrency: { type: "string" },
-        "editions-dir": { type: "string" },
-        "out-dir": { type: "string" },
-        profile: { type: "string" },
-        allow: { type: "string", multiple: true },
-        "no-preflight": { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
+  return parseCli(argv, {
+    all: { type: "boolean", default: false },
+    lang: { type: "string" },
+    "html-only": { type: "boolean", default: false },
+    concurrency: { type: "string" },
+    "editions-dir": { type: "string" },
+    "out-dir": { type: "string" },
+    profile: { type: "string" },
+    allow: { type: "string", multiple: true },
+    "no-preflight": { type: "boolean", default: false },
+    debug: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 }
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const reporter: BuildReporter = {
   stage: (job, stage, ms) => out(`  ${job}  ${stage.padEnd(15)} ${String(ms).padStart(5)} ms`),
   file: (input, output) => out(`${input} -> ${output}`),
 };
-
-async function printManifestProblems(err: ManifestError): Promise<void> {
-  const style = styleFor(process.stderr);
-  const sources = new Map<string, string>();
-  for (const problem of err.problems) {
-    if (!sources.has(problem.file)) sources.set(problem.file, await readFile(problem.file, "utf8").catch(() => ""));
-    process.stderr.write(`${formatProblem(problem, sources.get(problem.file) ?? "", style)}\n\n`);
-  }
-  process.stderr.write(`${err.message}; nothing was built\n`);
-}
 
 async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);

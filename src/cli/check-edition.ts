@@ -1,8 +1,8 @@
 // `npm run check:edition -- [YYYY-MM] [--lang fr|en] [--all]`: argument parsing
 // only; the checking is checkEditions() and the wording is report-problems.ts.
-import { parseArgs } from "node:util";
 import { checkEditions } from "../manifest/check-editions.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
+import { parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
 import { formatReport, styleFor } from "./report-problems.js";
 
@@ -22,22 +22,13 @@ Exit codes: 0 all valid, 1 problems found, 2 wrong arguments or unknown edition,
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        lang: { type: "string" },
-        all: { type: "boolean", default: false },
-        "editions-dir": { type: "string" },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    // parseArgs' own wording ("Unknown option '--langs'") is clear; add the way out.
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
+  return parseCli(argv, {
+    lang: { type: "string" },
+    all: { type: "boolean", default: false },
+    "editions-dir": { type: "string" },
+    debug: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 }
 
 async function main(argv: string[]): Promise<ExitReason> {

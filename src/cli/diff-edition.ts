@@ -2,13 +2,13 @@
 // parsing only; the comparison is compareEditions(), the wording format-text.ts.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { compareEditions } from "../diff/compare-editions.js";
 import { diffCounts } from "../diff/edition-diff.js";
 import { formatDiffText } from "../diff/format-text.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
+import { parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
 import { formatProblem, styleFor } from "./report-problems.js";
 
@@ -34,21 +34,13 @@ Exit codes: 0 compared (changes or not), 1 a manifest has problems,
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        lang: { type: "string" },
-        json: { type: "boolean", default: false },
-        "editions-dir": { type: "string" },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
+  return parseCli(argv, {
+    lang: { type: "string" },
+    json: { type: "boolean", default: false },
+    "editions-dir": { type: "string" },
+    debug: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 }
 
 async function main(argv: string[]): Promise<ExitReason> {

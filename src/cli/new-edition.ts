@@ -2,10 +2,10 @@
 // the next steps only; the work is newEdition().
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";
 import { NewEditionError, newEdition } from "../new-edition/new-edition.js";
+import { out, parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
 import { displayPath, formatProblem, styleFor } from "./report-problems.js";
 
@@ -27,23 +27,13 @@ unknown edition or the new files already exist, 70 internal error.
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        from: { type: "string" },
-        "editions-dir": { type: "string" },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
+  return parseCli(argv, {
+    from: { type: "string" },
+    "editions-dir": { type: "string" },
+    debug: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 }
-
-const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);

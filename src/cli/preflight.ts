@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { build } from "../build/build-edition.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
@@ -13,6 +12,7 @@ import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
 import { blockingFindings, RULE_IDS, RULES } from "../preflight/rules.js";
 import { TemplateError } from "../render/template-env.js";
+import { out, parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
 import { parseAllow, parseProfile } from "./preflight-options.js";
 import { findingsSummary, formatFindings, plural } from "./report-findings.js";
@@ -40,28 +40,18 @@ Exit codes: 0 no errors, 1 invalid manifest, 2 wrong arguments, 3 no browser,
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        all: { type: "boolean", default: false },
-        lang: { type: "string" },
-        profile: { type: "string" },
-        allow: { type: "string", multiple: true },
-        "editions-dir": { type: "string" },
-        json: { type: "boolean", default: false },
-        rules: { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
+  return parseCli(argv, {
+    all: { type: "boolean", default: false },
+    lang: { type: "string" },
+    profile: { type: "string" },
+    allow: { type: "string", multiple: true },
+    "editions-dir": { type: "string" },
+    json: { type: "boolean", default: false },
+    rules: { type: "boolean", default: false },
+    debug: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 }
-
-const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);

@@ -1,10 +1,10 @@
 // `npm run preview -- [YYYY-MM] [--lang fr|en] [--port N] [--host H]`: argument
 // parsing and terminal lines only; the server is startPreview() in src/preview.
-import { parseArgs } from "node:util";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { DEFAULT_PORT, startPreview } from "../preview/start-preview.js";
+import { out, parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason, runCli } from "./exit-codes.js";
 
 const HELP = `Usage: npm run preview -- [YYYY-MM] [options]
@@ -24,24 +24,15 @@ Stop with Ctrl-C.
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        lang: { type: "string" },
-        port: { type: "string" },
-        host: { type: "string" },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
+  return parseCli(argv, {
+    lang: { type: "string" },
+    port: { type: "string" },
+    host: { type: "string" },
+    debug: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
 }
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
 async function main(argv: string[]): Promise<ExitReason> {

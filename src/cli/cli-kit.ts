@@ -1,0 +1,31 @@
+// What every command line here shares: parsing with a usable error, and
+// manifest problems printed with their code frames.
+import { readFile } from "node:fs/promises";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { ManifestError } from "../manifest/problem.js";
+import { CliError } from "./exit-codes.js";
+import { formatProblem, styleFor } from "./report-problems.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** parseArgs with positionals; its own wording ("Unknown option '--langs'") plus the way out. */
+export function parseCli<const O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options, strict: true });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
+  }
+}
+
+/** Every problem of a ManifestError, each with the lines around it, on stderr. */
+export async function printManifestProblems(err: ManifestError, what = "nothing was built"): Promise<void> {
+  const style = styleFor(process.stderr);
+  const sources = new Map<string, string>();
+  for (const problem of err.problems) {
+    if (!sources.has(problem.file)) sources.set(problem.file, await readFile(problem.file, "utf8").catch(() => ""));
+    process.stderr.write(`${formatProblem(problem, sources.get(problem.file) ?? "", style)}\n\n`);
+  }
+  process.stderr.write(`${err.message}; ${what}\n`);
+}
+
+export const out = (line: string) => process.stdout.write(`${line}\n`);
