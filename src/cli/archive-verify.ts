@@ -37,8 +37,6 @@ function parse(argv: string[]) {
     rebuild: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     "archive-dir": { type: "string" },
-    debug: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
   });
 }
 

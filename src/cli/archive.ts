@@ -47,8 +47,6 @@ function parse(argv: string[]) {
     reason: { type: "string" },
     allow: { type: "string", multiple: true },
     "archive-dir": { type: "string" },
-    debug: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
   });
 }
 

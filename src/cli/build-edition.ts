@@ -52,8 +52,6 @@ function parse(argv: string[]) {
     profile: { type: "string" },
     allow: { type: "string", multiple: true },
     "no-preflight": { type: "boolean", default: false },
-    debug: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
   });
 }
 

@@ -26,8 +26,6 @@ function parse(argv: string[]) {
     lang: { type: "string" },
     all: { type: "boolean", default: false },
     "editions-dir": { type: "string" },
-    debug: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
   });
 }
 

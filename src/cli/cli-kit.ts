@@ -8,10 +8,18 @@ import { formatProblem, styleFor } from "./report-problems.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** parseArgs with positionals; its own wording ("Unknown option '--langs'") plus the way out. */
+const COMMON = {
+  debug: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/**
+ * parseArgs with positionals and the options every command has (--debug,
+ * --help); on a mistake, its own wording ("Unknown option '--langs'") plus the way out.
+ */
 export function parseCli<const O extends Options>(argv: string[], options: O) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options, strict: true });
+    return parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON, ...options }, strict: true });
   } catch (err) {
     throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
   }

@@ -38,8 +38,6 @@ function parse(argv: string[]) {
     lang: { type: "string" },
     json: { type: "boolean", default: false },
     "editions-dir": { type: "string" },
-    debug: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
   });
 }
 

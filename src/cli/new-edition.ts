@@ -30,8 +30,6 @@ function parse(argv: string[]) {
   return parseCli(argv, {
     from: { type: "string" },
     "editions-dir": { type: "string" },
-    debug: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
   });
 }
 

@@ -48,8 +48,6 @@ function parse(argv: string[]) {
     "editions-dir": { type: "string" },
     json: { type: "boolean", default: false },
     rules: { type: "boolean", default: false },
-    debug: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
   });
 }
 

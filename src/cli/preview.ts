@@ -28,8 +28,6 @@ function parse(argv: string[]) {
     lang: { type: "string" },
     port: { type: "string" },
     host: { type: "string" },
-    debug: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
   });
 }
 
