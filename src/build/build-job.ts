@@ -114,6 +114,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         coverLabel: labels.cover,
         backCoverLabel: labels.back_cover,
         printMarks: profile === "print" ? { paintedBleed: printed.bleed } : undefined,
+        compact: !options.draft,
       }),
     );
     if (printed.inspection) {

@@ -27,6 +27,8 @@ export interface BuildOptions {
   allow?: string[];
   /** false skips preflight (it runs at the end of every job otherwise). */
   preflight?: boolean;
+  /** A proof for the screen: same pages, but the PDF is not made smaller (the preview). */
+  draft?: boolean;
 }
 
 export type Profile = "digital" | "print";

@@ -30,6 +30,8 @@ export interface FinishOptions {
   backCoverLabel: string;
   /** Print profile: TrimBox, BleedBox and crop marks, and no live links. */
   printMarks?: PrintMarksOptions;
+  /** false skips the size pass (the preview, where a file is thrown away at the next save). */
+  compact?: boolean;
 }
 
 export interface FinishedPdf {
@@ -85,7 +87,7 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
     addPrintMarks(doc, options.printMarks);
   }
 
-  compactPdf(doc);
+  if (options.compact !== false) compactPdf(doc);
 
   const id = PDFHexString.of(hash.slice(0, 32));
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);

@@ -126,6 +126,8 @@ export class PreviewRenderer {
         session,
         concurrency: 1,
         preflight: false,
+        // The PDF lives until the next save: skip the size pass.
+        draft: true,
       });
       const job = result.jobs[0];
       if (!job?.pdf) throw new Error(`the build of ${key} wrote no PDF`);

@@ -117,6 +117,8 @@ export function createTemplateEnv(templatesDir: string, language: Language): Tem
   // Headings are not hyphenated: a broken title reads badly and bookmarks must match.
   hb.registerHelper("mdh", (text: unknown) => new hb.SafeString(renderInline(String(text ?? ""))));
   hb.registerHelper("date", (value: unknown) => (typeof value === "string" ? formatDate(value, language) : ""));
+  // The month alone, where a day would claim more than the edition says (the cover).
+  hb.registerHelper("month", (value: unknown) => (typeof value === "string" ? formatDate(value.slice(0, 7), language) : ""));
   hb.registerHelper("num", (value: unknown) => (typeof value === "number" ? formatNumber(value, language) : ""));
   hb.registerHelper("inc", (value: unknown) => Number(value) + 1);
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
