@@ -80,11 +80,26 @@ export function checkReferences(edition: { sections?: unknown }): Problem[] {
         message: `expected the id of an entry in the sources section${ids.length ? ` (${ids.join(", ")})` : ""}, got "${ref.id}"${didYouMean(ref.id, ids)}`,
       });
 
+  // Anchors name sections in the contents page, the bookmarks and links: a
+  // section without an id is reached as its type ("chart", then "chart-2"…),
+  // and "<anchor>-<n>" names its sub-headings, so ids must avoid both.
   const anchors = new Map<string, number>();
+  const counts = new Map<string, number>();
+  sections.forEach((section, i) => {
+    const type = text(section.type) ?? "";
+    const n = (counts.get(type) ?? 0) + 1;
+    counts.set(type, n);
+    if (!text(section.id)) anchors.set(n === 1 ? type : `${type}-${n}`, i);
+  });
   sections.forEach((section, i) => {
     const id = text(section.id);
     if (!id) return;
-    if (anchors.has(id))
+    if (/-\d+$/.test(id))
+      problems.push({
+        path: ["sections", i, "id"],
+        message: `expected an id that does not end in a dash and a number (those name sub-headings), got "${id}"`,
+      });
+    else if (anchors.has(id))
       problems.push({
         path: ["sections", i, "id"],
         message: `expected each section id once, got "${id}" a second time (first used by sections[${anchors.get(id)}])`,

@@ -36,6 +36,10 @@ const EXPECTED: [string, string][] = [
     "duplicate-section-id.yaml",
     '38:9  sections[5].id: expected each section id once, got "editorial" a second time (first used by sections[2])',
   ],
+  [
+    "section-id-like-sub-heading.yaml",
+    '38:9  sections[5].id: expected an id that does not end in a dash and a number (those name sub-headings), got "editorial-2"',
+  ],
   ["empty-file.yaml", '1:1  expected a mapping with "edition:" and "sections:", got an empty file'],
   ["empty-paragraph.yaml", "20:12  sections[2].blocks[2].p: expected some text, got an empty value"],
   ["http-url.yaml", '44:14  sections[5].items[0].url: expected a web address starting with https://, got "http://www.bleu.fr/news"'],
