@@ -11,18 +11,9 @@ import { addPageLabels } from "./page-labels.js";
 import { addPrintMarks, type PrintMarksOptions } from "./print-marks.js";
 import { applyStableIds, stableIdMap, withStableIds } from "./stable-ids.js";
 import { stripLinks } from "./strip-links.js";
-import { xmpPacket } from "./xmp.js";
+import { type DocumentInfo, xmpPacket } from "./xmp.js";
 
-export interface FinishOptions {
-  title: string;
-  author: string;
-  subject?: string;
-  keywords: string[];
-  language: string;
-  creator: string;
-  producer: string;
-  /** Creation and modification date written into the file. */
-  date: Date;
+export interface FinishOptions extends DocumentInfo {
   headings: Heading[];
   hasCover: boolean;
   hasBackCover: boolean;

@@ -1,6 +1,7 @@
 // XMP metadata packet: the same facts as the Info dictionary, in the form
 // PDF/UA and archive tools read.
-export interface XmpFields {
+/** What the Info dictionary and the XMP packet both say about the document. */
+export interface DocumentInfo {
   title: string;
   author: string;
   subject?: string;
@@ -8,7 +9,11 @@ export interface XmpFields {
   language: string;
   creator: string;
   producer: string;
+  /** Creation and modification date written into the file. */
   date: Date;
+}
+
+export interface XmpFields extends DocumentInfo {
   documentId: string;
 }
 
