@@ -17,7 +17,10 @@
   const probe = document.createElement("div");
   probe.style.cssText = "position:absolute;left:0;top:0;height:0;visibility:hidden";
 
-  /** Splits "calc(1mm + 2px) 297mm" at the spaces outside parentheses. */
+  /**
+   * Splits "calc(1mm + 2px) 297mm" at the spaces outside parentheses. The same as
+   * cssTokens() in page-rules.ts, repeated because this runs in the page and imports nothing.
+   */
   const tokens = (value) => {
     const out = [];
     let depth = 0;
