@@ -9,8 +9,8 @@ import { parseArgs } from "node:util";
 import puppeteer from "puppeteer-core";
 import { findChromium } from "../src/browser/find-chromium.js";
 import { printPdf } from "../src/browser/print-page.js";
-import { build } from "../src/build/build-edition.js";
 import { latestEdition } from "../src/manifest/discover.js";
+import { build } from "../src/pipeline/build-edition.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, edition: { type: "string" } } });
 const runs = Number(values.runs);

@@ -4,10 +4,10 @@
 // `force` keeps the earlier revision under superseded/<n>/ with its reason.
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { JobResult } from "../build/build-edition.js";
 import { editionFiles } from "../manifest/discover.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import { parseManifest } from "../manifest/load.js";
+import type { JobResult } from "../pipeline/build-edition.js";
 import { buildArchived } from "./build-archived.js";
 import { inputsAndVersions } from "./build-inputs.js";
 import { digestFile, listFiles } from "./hashing.js";

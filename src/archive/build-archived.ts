@@ -5,9 +5,9 @@
 // which keep counting across the pages of one browser: the same edition,
 // printed third in a browser, differs from itself printed first.
 import path from "node:path";
-import { build, type JobResult } from "../build/build-edition.js";
 import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
+import { build, type JobResult } from "../pipeline/build-edition.js";
 import { snapshotEditions } from "./snapshot.js";
 
 export async function buildArchived(

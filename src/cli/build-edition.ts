@@ -2,11 +2,11 @@
 // argument parsing and progress lines only; the work is build() in src/build.
 import path from "node:path";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
-import { type BuildReporter, build } from "../build/build-edition.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
+import { type BuildReporter, build } from "../pipeline/build-edition.js";
 import { PreflightError } from "../preflight/preflight-error.js";
 import { TemplateError } from "../render/template-env.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";

@@ -1,7 +1,8 @@
 // --profile and --allow, shared by build:edition and preflight, and how a
 // job's findings are printed while a build runs.
-import type { BuildReporter, Profile } from "../build/build-edition.js";
+
 import { closest } from "../manifest/did-you-mean.js";
+import type { BuildReporter, Profile } from "../pipeline/build-edition.js";
 import { isRuleId, RULE_IDS } from "../preflight/rules.js";
 import { CliError } from "./exit-codes.js";
 import { findingsSummary, formatFindings } from "./report-findings.js";

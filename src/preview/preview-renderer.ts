@@ -5,8 +5,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
-import { build } from "../build/build-edition.js";
 import type { ProjectPaths } from "../paths.js";
+import { build } from "../pipeline/build-edition.js";
 import { type PageGeometry, readPageGeometry } from "./page-geometry.js";
 import { describeFailure, type PreviewFailure } from "./problem-report.js";
 import { type Target, targetKey } from "./targets.js";

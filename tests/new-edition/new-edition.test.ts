@@ -4,11 +4,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/build-edition.js";
 import { loadManifest } from "../../src/manifest/load.js";
 import { ManifestError } from "../../src/manifest/problem.js";
 import { moveMonth } from "../../src/new-edition/month-label.js";
 import { NewEditionError, newEdition } from "../../src/new-edition/new-edition.js";
+import { build } from "../../src/pipeline/build-edition.js";
 import { RULE_IDS } from "../../src/preflight/rules.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 

@@ -5,8 +5,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, type JobResult } from "../../src/build/build-edition.js";
 import { projectRoot } from "../../src/paths.js";
+import { build, type JobResult } from "../../src/pipeline/build-edition.js";
 import { inspectPdf } from "../../src/preflight/inspect-pdf.js";
 import { RULE_IDS } from "../../src/preflight/rules.js";
 import { BASE_ID, breakPdf, editionsProject, type Fixture, kindOf, loadFixtures, matching } from "../support/preflight-fixtures.js";

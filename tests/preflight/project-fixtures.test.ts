@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, type JobResult } from "../../src/build/build-edition.js";
+import { build, type JobResult } from "../../src/pipeline/build-edition.js";
 import { PreflightError } from "../../src/preflight/preflight-error.js";
 import { RULE_IDS } from "../../src/preflight/rules.js";
 import { BASE_ID, brokenProject, type Fixture, kindOf, loadFixtures, matching } from "../support/preflight-fixtures.js";

@@ -8,7 +8,7 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, type PDFNu
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, type JobResult } from "../../src/build/build-edition.js";
+import { build, type JobResult } from "../../src/pipeline/build-edition.js";
 import { readPageTexts } from "../../src/preflight/pdf-text.js";
 import { built } from "../support/built-editions.js";
 

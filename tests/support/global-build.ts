@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { build } from "../../src/build/build-edition.js";
+import { build } from "../../src/pipeline/build-edition.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

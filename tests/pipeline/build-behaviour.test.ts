@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BrowserSession } from "../../src/browser/browser-session.js";
-import { build } from "../../src/build/build-edition.js";
 import { ManifestError } from "../../src/manifest/problem.js";
+import { build } from "../../src/pipeline/build-edition.js";
 import { TemplateError } from "../../src/render/template-env.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 
