@@ -76,7 +76,7 @@ describe("npm run preflight", () => {
     expect(r.status).toBe(6);
     expect(r.stdout).toContain(`${glyph.edition}/en.yaml (8 pages, digital): 1 error, 0 warnings`);
     expect(r.stdout).toMatch(
-      /\n {2}page 3\n {4}error {4}missing-glyph {5}section\.editorial.* > p\.closing \(in «Editorial»\): «云» \(U\+4E91\)/,
+      /\n {2}page 3\n {4}error {4}missing-glyph {5}section\.editorial.* > p\.closing \(in «Editorial»\): «𓀀» \(U\+13000\)/,
     );
     expect(r.stdout).toContain("Checked 1 PDF in");
   });
