@@ -43,7 +43,8 @@ const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 function statusFigure(anchor: string, data: ChartData, c: Labels["charts"], language: Language): ChartFigure {
   const s = data.status;
   const names = new Intl.ListFormat(LOCALES[language], { type: "conjunction" }).format(s.qualifiedAndApplying);
-  const remark = s.qualifiedAndApplying.length ? fill(c.status_both, { names }) : undefined;
+  const both = s.qualifiedAndApplying.length;
+  const remark = both ? fill(both === 1 ? c.status_both_one : c.status_both, { names }) : undefined;
   if (!anyStagePublished(s))
     return { what: c.status_what, sentence: fill(c.status_none, { applicants: s.applicants, qualified: s.qualified }), remark };
   const alt = fill(c.status_alt, {
