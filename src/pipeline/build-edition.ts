@@ -4,6 +4,7 @@ import { BrowserSession } from "../browser/browser-session.js";
 import { checkFile, selectManifests } from "../manifest/check-editions.js";
 import type { ManifestFile } from "../manifest/discover.js";
 import type { LoadedEdition } from "../manifest/load.js";
+import { placeholderProblems } from "../manifest/placeholder.js";
 import { ManifestError } from "../manifest/problem.js";
 import { type ProjectPaths, projectPaths } from "../paths.js";
 import { PreflightError } from "../preflight/preflight-error.js";
@@ -24,6 +25,8 @@ async function loadSelected(paths: ProjectPaths, options: BuildOptions): Promise
   else files.push(...(await selectManifests(select)));
   const checks = await Promise.all(files.map((f) => checkFile(f)));
   const problems = checks.flatMap((c) => c.problems);
+  // A value marked as not known yet is printed only in a draft (highlighted).
+  if (!options.draft) for (const c of checks) if (c.parsed) problems.push(...placeholderProblems(c.file, c.source, c.parsed));
   if (problems.length) throw new ManifestError(problems);
   return checks.map((c) => ({ file: c.file, edition: c.parsed as NonNullable<typeof c.parsed>, source: c.source }));
 }

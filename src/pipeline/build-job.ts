@@ -60,7 +60,15 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
   };
   const previousEditions = await previousEditionsFor(loaded, paths.editions);
   const historyEditions = await historyEditionsFor(loaded, paths.editions);
-  const htmlOptions = { templatesDir: paths.templates, assetsDir: paths.assets, htmlDir, profile, previousEditions, historyEditions };
+  const htmlOptions = {
+    templatesDir: paths.templates,
+    assetsDir: paths.assets,
+    htmlDir,
+    profile,
+    previousEditions,
+    historyEditions,
+    draft: options.draft,
+  };
   const staged = new StagedFiles();
   const result: JobResult = {
     id: edition.edition.id,

@@ -7,6 +7,7 @@ import { chartData } from "./chart-data.js";
 import { flattenHeadings, headingTree, placeSections } from "./headings.js";
 import { historyData } from "./history-data.js";
 import { loadLabels } from "./labels.js";
+import { markPlaceholders } from "./placeholder-marks.js";
 import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";
 
@@ -21,6 +22,8 @@ export interface HtmlOptions {
   previousEditions?: ReadonlyMap<string, Edition>;
   /** This edition and the earlier ones, for a history chart (historyEditionsFor()). */
   historyEditions?: readonly Edition[];
+  /** A draft prints placeholders highlighted; otherwise one in the page is an error. */
+  draft?: boolean;
   /** Extra class on <html>, e.g. a print profile. */
   profile?: string;
 }
@@ -80,7 +83,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
     contents: contentsEntries(headings, options.pageNumbers),
     sections,
   });
-  return { html, headings };
+  return { html: markPlaceholders(html, options.draft === true), headings };
 }
 
 export { flattenHeadings };

@@ -38,7 +38,9 @@ describe("December 2025 (French)", () => {
   it("numbers the charts, says what each counts, and prints the source once for the three", () => {
     const candidates = chart(html, "candidates");
     expect(candidates.all).toMatch(/^Figure 1 Les candidats Ce qui est compté : les candidats, .* Unité : prestataires/);
-    expect(candidates.alt).toBe("Diagramme en barres des candidats par modèle de service, en prestataires : IaaS 11, CaaS 2, PaaS 5, SaaS 3.");
+    expect(candidates.alt).toBe(
+      "Diagramme en barres des candidats par modèle de service, en prestataires : IaaS 11, CaaS 2, PaaS 5, SaaS 3.",
+    );
     const scope = chart(html, "scope");
     expect(scope.all).toContain("Unité : offres, des deux côtés.");
     expect(scope.all).toContain("Offres en cours Offres qualifiées");
@@ -74,11 +76,15 @@ describe.each(["2026-03/en.yaml", "2026-04/en.yaml"])("%s", (file) => {
   const html = render(file);
 
   it("counts the applicants per model and the offers on both sides of the scope chart", () => {
-    expect(chart(html, "candidates").alt).toBe("Bar chart of the applicants per service model, in providers: IaaS 12, CaaS 2, PaaS 3, SaaS 3.");
+    expect(chart(html, "candidates").alt).toBe(
+      "Bar chart of the applicants per service model, in providers: IaaS 12, CaaS 2, PaaS 3, SaaS 3.",
+    );
     const scope = chart(html, "scope");
     expect(scope.all).toContain("Offers in progress Qualified offers");
     expect(scope.all).not.toContain("QUALIFIED PROVIDERS");
-    expect(scope.alt).toBe("Bar chart per service model, Offers in progress / Qualified offers: IaaS 12 / 8, CaaS 2 / 1, PaaS 3 / 2, SaaS 3 / 8.");
+    expect(scope.alt).toBe(
+      "Bar chart per service model, Offers in progress / Qualified offers: IaaS 12 / 8, CaaS 2 / 1, PaaS 3 / 2, SaaS 3 / 8.",
+    );
   });
 
   it("status, no stage published: a sentence, not bars of zero", () => {
