@@ -4,6 +4,7 @@
 // printed instead of bars of zero.
 import type { Edition } from "../manifest/edition-schema.js";
 import { type Language, STAGES } from "../manifest/primitives.js";
+import { columnChartSvg } from "./chart-columns.js";
 import { anyStagePublished, type ChartData } from "./chart-data.js";
 import { type BarChart, barChartSvg } from "./chart-svg.js";
 import { formatDate } from "./format.js";
@@ -66,26 +67,31 @@ function statusFigure(anchor: string, data: ChartData, c: Labels["charts"], lang
 
 function historyFigure(anchor: string, history: HistoryData, c: Labels["charts"], language: Language): ChartFigure {
   const month = (id: string) => formatDate(id, language);
-  const series = [
-    { name: c.history_applicants, kind: "a" as const },
-    { name: c.history_qualified, kind: "b" as const },
-  ];
-  const rows = history.models.flatMap((m) =>
-    history.months.map((h, i) => ({
-      label: month(h.id),
-      values: [h.applicants[m], h.qualifiedOffers[m]],
-      group: i === 0 ? m : undefined,
-    })),
-  );
+  const short = (id: string) => {
+    const [y, m] = id.split("-").map(Number);
+    const format = new Intl.DateTimeFormat(LOCALES[language], { month: "short", year: "2-digit", timeZone: "UTC" });
+    return format.format(new Date(Date.UTC(y, m - 1, 1)));
+  };
   const alt = fill(c.history_alt, {
     list: history.models
       .map((m) => `${m}: ${history.months.map((h) => `${month(h.id)} ${h.applicants[m]} / ${h.qualifiedOffers[m]}`).join(", ")}`)
       .join("; "),
   });
-  const chart: BarChart = { id: anchor, alt, series, rows, barHeight: 9 };
+  const svg = columnChartSvg({
+    id: anchor,
+    alt,
+    series: [
+      { name: c.history_applicants, kind: "a" },
+      { name: c.history_qualified, kind: "b" },
+    ],
+    groups: history.models.map((m) => ({
+      label: m,
+      columns: history.months.map((h) => ({ label: short(h.id), values: [h.applicants[m], h.qualifiedOffers[m]] })),
+    })),
+  });
   const first = history.months[0]?.id ?? "";
   const last = history.months[history.months.length - 1]?.id ?? "";
-  return { what: c.history_what, svg: barChartSvg(chart), remark: fill(c.history_months, { first: month(first), last: month(last) }) };
+  return { what: c.history_what, svg, remark: fill(c.history_months, { first: month(first), last: month(last) }) };
 }
 
 export function chartFigure(
