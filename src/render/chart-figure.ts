@@ -4,9 +4,9 @@
 import Handlebars from "handlebars";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { ChartData } from "./chart-data.js";
-import { chartFigure, fill, stageLabels } from "./chart-view.js";
+import { chartFigure, fill, monthInText, stageLabels } from "./chart-view.js";
 import { formatDate } from "./format.js";
-import type { HistoryData } from "./history-data.js";
+import { type HistoryData, historyData } from "./history-data.js";
 import type { Labels } from "./labels.js";
 
 type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
@@ -29,20 +29,22 @@ function numbering(section: ChartSection, ctx: FigureContext) {
   const index = sections.indexOf(section);
   const numberAt = (i: number) => sections.slice(0, i + 1).filter((s) => s.type === "chart").length;
   const sameRun = (i: number) => sections[i]?.type === "chart" && sourceOf(sections[i] as ChartSection) === sourceOf(section);
-  let first = index;
-  while (sameRun(first - 1)) first -= 1;
+  let start = index;
+  while (sameRun(start - 1)) start -= 1;
   const number = numberAt(index);
   if (sameRun(index + 1)) return { number };
   const c = ctx.labels.charts;
   const history = ctx.history?.months ?? [];
+  const lang = ctx.edition.edition.language;
+  const first = monthInText(history[0]?.id ?? ctx.edition.edition.id, lang);
+  const last = monthInText(history[history.length - 1]?.id ?? ctx.edition.edition.id, lang);
   const what =
-    sourceOf(section) === "history"
-      ? fill(c.source_history, {
-          first: formatDate(history[0]?.id ?? ctx.edition.edition.id, ctx.edition.edition.language),
-          last: formatDate(history[history.length - 1]?.id ?? ctx.edition.edition.id, ctx.edition.edition.language),
-        })
-      : c.source_table;
-  const from = numberAt(first);
+    sourceOf(section) === "table"
+      ? c.source_table
+      : first === last
+        ? fill(c.source_history_one, { first })
+        : fill(c.source_history, { first, last });
+  const from = numberAt(start);
   const source = from === number ? fill(c.source_one, { n: number, what }) : fill(c.source_many, { from, to: number, what });
   return { number, source };
 }
@@ -54,14 +56,17 @@ function stageChanges(history: HistoryData, ctx: FigureContext) {
     provider: change.provider,
     steps: change.steps.map((step) => ({
       stage: step.stage === "qualified" ? c.changes_qualified : step.stage,
-      when: step.date ? formatDate(step.date, lang) : fill(c.changes_edition, { edition: formatDate(step.edition, lang) }),
+      when: step.date ? formatDate(step.date, lang) : fill(c.changes_edition, { edition: monthInText(step.edition, lang) }),
     })),
   }));
 }
 
 export function chartFigureView(section: ChartSection, ctx: FigureContext) {
   const lang = ctx.edition.edition.language;
-  const figure = chartFigure(section, ctx.anchor, ctx.charts, ctx.labels, ctx.history, lang);
+  // A caller that did not load the earlier editions (historyEditionsFor) gets the history of this
+  // edition alone, and the source line says so: nothing is made up.
+  const history = ctx.history ?? historyData([ctx.edition]);
+  const figure = chartFigure(section, ctx.anchor, ctx.charts, ctx.labels, history, lang);
   const legend =
     section.chart === "status" && figure.svg
       ? Object.entries(stageLabels(ctx.edition, ctx.labels))
@@ -71,7 +76,7 @@ export function chartFigureView(section: ChartSection, ctx: FigureContext) {
   const changes =
     section.chart === "history" && section.stage_changes !== false && ctx.history ? stageChanges(ctx.history, ctx) : undefined;
   return {
-    ...numbering(section, ctx),
+    ...numbering(section, { ...ctx, history }),
     figureLabel: fill(ctx.labels.charts.figure, { n: numbering(section, ctx).number }),
     what: figure.what,
     svg: figure.svg && new Handlebars.SafeString(figure.svg),

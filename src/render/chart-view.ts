@@ -7,11 +7,12 @@ import { type Language, STAGES } from "../manifest/primitives.js";
 import { columnChartSvg } from "./chart-columns.js";
 import { anyStagePublished, type ChartData } from "./chart-data.js";
 import { type BarChart, barChartSvg } from "./chart-svg.js";
-import { formatDate } from "./format.js";
 import type { HistoryData } from "./history-data.js";
 import type { Labels } from "./labels.js";
 
 type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
+
+const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 
 export interface ChartFigure {
   /** What is counted and in which unit, printed under the title. */
@@ -23,6 +24,17 @@ export interface ChartFigure {
   /** A line under the chart (who is counted twice, months without an edition). */
   remark?: string;
 }
+
+/** "2025-12" -> "décembre 2025" / "December 2025": a month inside a sentence (formatDate capitalises a lone French month). */
+export function monthInText(id: string, language: Language): string {
+  const [y, m] = id.split("-").map(Number);
+  return new Intl.DateTimeFormat(LOCALES[language], { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}
+
+/** "IaaS: …" / "IaaS : …" */
+const colon = (language: Language) => (language === "fr" ? " : " : ": ");
 
 /** Fills {{name}} slots of a label. */
 export function fill(template: string, values: Record<string, string | number>): string {
@@ -38,8 +50,6 @@ export function stageLabels(edition: Edition, labels: Labels): Record<string, st
 }
 
 const listOf = (pairs: [string, string | number][]) => pairs.map(([k, v]) => `${k} ${v}`).join(", ");
-
-const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 
 function statusFigure(anchor: string, data: ChartData, c: Labels["charts"], language: Language): ChartFigure {
   const s = data.status;
@@ -66,7 +76,7 @@ function statusFigure(anchor: string, data: ChartData, c: Labels["charts"], lang
 }
 
 function historyFigure(anchor: string, history: HistoryData, c: Labels["charts"], language: Language): ChartFigure {
-  const month = (id: string) => formatDate(id, language);
+  const month = (id: string) => monthInText(id, language);
   const short = (id: string) => {
     const [y, m] = id.split("-").map(Number);
     const format = new Intl.DateTimeFormat(LOCALES[language], { month: "short", year: "2-digit", timeZone: "UTC" });
@@ -74,7 +84,10 @@ function historyFigure(anchor: string, history: HistoryData, c: Labels["charts"]
   };
   const alt = fill(c.history_alt, {
     list: history.models
-      .map((m) => `${m}: ${history.months.map((h) => `${month(h.id)} ${h.applicants[m]} / ${h.qualifiedOffers[m]}`).join(", ")}`)
+      .map(
+        (m) =>
+          `${m}${colon(language)}${history.months.map((h) => `${month(h.id)} ${h.applicants[m]} / ${h.qualifiedOffers[m]}`).join(", ")}`,
+      )
       .join("; "),
   });
   const svg = columnChartSvg({
@@ -99,14 +112,13 @@ export function chartFigure(
   anchor: string,
   data: ChartData,
   labels: Labels,
-  history: HistoryData | undefined,
+  history: HistoryData,
   language: Language,
 ): ChartFigure {
   const c = labels.charts;
   const models = data.models;
   if (section.chart === "status") return statusFigure(anchor, data, c, language);
   if (section.chart === "history") {
-    if (!history) throw new Error("the history chart needs the earlier editions: load them with historyEditionsFor() before rendering");
     return historyFigure(anchor, history, c, language);
   }
   if (section.chart === "candidates") {
