@@ -2,6 +2,7 @@
 // typed in): per month, the applicants and the qualified offers of each service
 // model; per applicant, the stages the editions record, with their dates.
 import type { Edition } from "../manifest/edition-schema.js";
+import { isPlaceholder } from "../manifest/placeholder.js";
 import { SERVICE_MODELS, type ServiceModel, STAGES, type Stage } from "../manifest/primitives.js";
 import { providerId } from "../manifest/references.js";
 import { chartData } from "./chart-data.js";
@@ -73,14 +74,16 @@ export function historyData(editions: readonly Edition[]): HistoryData {
       for (const m of section.models) {
         for (const row of m.in_progress) {
           add(nowApplying, providerId(row), m.model);
-          if (row.stage) record(providerId(row), row.provider, { stage: row.stage, date: row.since, edition: id });
+          // A date still to be confirmed ({ unknown: … }) is no date for the history.
+          const date = isPlaceholder(row.since) ? undefined : row.since;
+          if (row.stage) record(providerId(row), row.provider, { stage: row.stage, date, edition: id });
         }
         for (const row of m.qualified) {
           const pid = providerId(row);
           add(nowHolding, pid, m.model);
           // Qualified now, for a model it applied for in the previous edition and did not hold then.
           if (applying.get(pid)?.has(m.model) && !holding.get(pid)?.has(m.model))
-            record(pid, row.provider, { stage: "qualified", date: row.since, edition: id });
+            record(pid, row.provider, { stage: "qualified", date: isPlaceholder(row.since) ? undefined : row.since, edition: id });
         }
       }
     }
