@@ -50,24 +50,30 @@ export function chartData(edition: Edition): ChartData {
   const applicantStage = new Map<string, Stage | undefined>();
   const qualified = new Map<string, string>();
   const models: ServiceModel[] = [];
+  // Distinct providers per model, across every providers section of the edition.
+  const applying = perModel(() => new Set<string>());
+  const holding = perModel(() => new Set<string>());
   for (const table of tables)
     for (const m of table.models) {
       if (!models.includes(m.model)) models.push(m.model);
-      const applying = new Set((m.in_progress as ProviderRow[]).map(providerId));
-      const holding = new Set((m.qualified as ProviderRow[]).map(providerId));
       for (const row of m.in_progress as ProviderRow[]) {
         const id = providerId(row);
+        applying[m.model].add(id);
         const known = applicantStage.get(id);
         if (row.stage && (!known || stageRank(row.stage) > stageRank(known))) applicantStage.set(id, row.stage);
         else if (!applicantStage.has(id)) applicantStage.set(id, undefined);
       }
-      for (const row of m.qualified as ProviderRow[]) if (!qualified.has(providerId(row))) qualified.set(providerId(row), row.provider);
-      candidates[m.model] += applying.size;
+      for (const row of m.qualified as ProviderRow[]) {
+        holding[m.model].add(providerId(row));
+        if (!qualified.has(providerId(row))) qualified.set(providerId(row), row.provider);
+      }
       scope.offers[m.model].in_progress += m.in_progress.length;
       scope.offers[m.model].qualified += m.qualified.length;
-      scope.providers[m.model].in_progress += applying.size;
-      scope.providers[m.model].qualified += holding.size;
     }
+  for (const m of SERVICE_MODELS) {
+    candidates[m] = applying[m].size;
+    scope.providers[m] = { in_progress: applying[m].size, qualified: holding[m].size };
+  }
 
   const stages = { J0: 0, J1: 0, J2: 0, J3: 0 };
   let unpublished = 0;
