@@ -53,6 +53,11 @@ describe("a French and an English manifest that differ by one row and one stage"
       "en.yaml:34:55",
     ]);
   });
+
+  it("lets a draft through (the preview shows one language while the other is being updated)", async () => {
+    const result = await build({ paths: { ...projectPaths, editions: pair }, outputDir: tmp, htmlOnly: true, draft: true });
+    expect(result.jobs.map((j) => j.language)).toEqual(["fr", "en"]);
+  });
 });
 
 describe("December 2025 in French (editions/) and in English (tests/fixtures/bilingual)", () => {
