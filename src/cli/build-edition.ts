@@ -30,6 +30,8 @@ the PDF, the HTML it was printed from, and a JSON build report.
                        marks, TrimBox; writes <id>-<lang>-print.pdf)
   --allow RULE[,RULE]  preflight errors of these rules do not fail the build
   --no-preflight       skip the preflight checks
+  --draft              a proof: values marked { unknown: … } are printed
+                       highlighted instead of refused (never for publication)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -52,6 +54,7 @@ function parse(argv: string[]) {
     profile: { type: "string" },
     allow: { type: "string", multiple: true },
     "no-preflight": { type: "boolean", default: false },
+    draft: { type: "boolean", default: false },
   });
 }
 
@@ -93,6 +96,7 @@ async function main(argv: string[]): Promise<ExitReason> {
       profile,
       allow,
       preflight: !values["no-preflight"],
+      draft: values.draft,
       reporter: { ...reporter, preflight: preflightReporter(allow, styleFor(process.stdout), out) },
     });
     const pdfs = result.jobs.filter((j) => j.pdf);

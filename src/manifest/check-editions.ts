@@ -1,6 +1,7 @@
 // Checks manifests without building anything: the core of `npm run check:edition`,
 // taking typed options so the CLI and the tests call the same function.
 import { readFile } from "node:fs/promises";
+import { checkLanguagePairs } from "../diff/language-pair-check.js";
 import { projectPaths } from "../paths.js";
 import { checkLanguage, editionFiles, latestEdition, listManifests, type ManifestFile } from "./discover.js";
 import type { Edition } from "./edition-schema.js";
@@ -57,9 +58,13 @@ export async function selectManifests(options: CheckOptions): Promise<ManifestFi
   return editionFiles(id, { language: options.language, editionsDir });
 }
 
-/** Checks every selected file, carrying on after a failure so all problems show at once. */
+/**
+ * Checks every selected file, carrying on after a failure so all problems show at once;
+ * then the French and English manifests of a month against each other (same data).
+ */
 export async function checkEditions(options: CheckOptions = {}): Promise<FileCheck[]> {
   const results: FileCheck[] = [];
   for (const manifest of await selectManifests(options)) results.push(await checkFile(manifest));
+  await checkLanguagePairs(results, checkFile, options.editionsDir ?? projectPaths.editions);
   return results;
 }

@@ -1,9 +1,11 @@
 // The one build function: typed options in, files and a report out. The CLI,
 // the preview server, the archive, the benchmark and the tests all call it.
 import { BrowserSession } from "../browser/browser-session.js";
+import { checkLanguagePairs } from "../diff/language-pair-check.js";
 import { checkFile, selectManifests } from "../manifest/check-editions.js";
 import type { ManifestFile } from "../manifest/discover.js";
 import type { LoadedEdition } from "../manifest/load.js";
+import { placeholderProblems } from "../manifest/placeholder.js";
 import { ManifestError } from "../manifest/problem.js";
 import { type ProjectPaths, projectPaths } from "../paths.js";
 import { PreflightError } from "../preflight/preflight-error.js";
@@ -23,7 +25,12 @@ async function loadSelected(paths: ProjectPaths, options: BuildOptions): Promise
     for (const id of new Set(options.editions)) files.push(...(await selectManifests({ ...select, edition: id })));
   else files.push(...(await selectManifests(select)));
   const checks = await Promise.all(files.map((f) => checkFile(f)));
+  // The two languages of a month carry the same data, or neither is printed. A draft (the
+  // preview, --draft) is a proof of one file while its other language may be half updated.
+  if (!options.draft) await checkLanguagePairs(checks, checkFile, paths.editions);
   const problems = checks.flatMap((c) => c.problems);
+  // A value marked as not known yet is printed only in a draft (highlighted).
+  if (!options.draft) for (const c of checks) if (c.parsed) problems.push(...placeholderProblems(c.file, c.source, c.parsed));
   if (problems.length) throw new ManifestError(problems);
   return checks.map((c) => ({ file: c.file, edition: c.parsed as NonNullable<typeof c.parsed>, source: c.source }));
 }

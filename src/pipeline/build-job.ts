@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
+import { historyEditionsFor } from "../diff/history-editions.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { finishPdf } from "../pdf/finish.js";
@@ -58,7 +59,16 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     }
   };
   const previousEditions = await previousEditionsFor(loaded, paths.editions);
-  const htmlOptions = { templatesDir: paths.templates, assetsDir: paths.assets, htmlDir, profile, previousEditions };
+  const historyEditions = await historyEditionsFor(loaded, paths.editions);
+  const htmlOptions = {
+    templatesDir: paths.templates,
+    assetsDir: paths.assets,
+    htmlDir,
+    profile,
+    previousEditions,
+    historyEditions,
+    draft: options.draft,
+  };
   const staged = new StagedFiles();
   const result: JobResult = {
     id: edition.edition.id,

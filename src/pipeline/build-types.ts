@@ -27,7 +27,10 @@ export interface BuildOptions {
   allow?: string[];
   /** false skips preflight (it runs at the end of every job otherwise). */
   preflight?: boolean;
-  /** A proof for the screen: same pages, but the PDF is not made smaller (the preview). */
+  /**
+   * A proof for the screen (the preview, `--draft`): same pages, but the PDF is not made
+   * smaller, and values marked `{ unknown: … }` are printed highlighted instead of refused.
+   */
   draft?: boolean;
 }
 

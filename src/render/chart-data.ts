@@ -1,52 +1,90 @@
 // The numbers behind the charts, computed from the providers table of the
-// edition so that no chart figure is ever typed in by hand.
+// edition so that no chart figure is ever typed in by hand. Each figure counts
+// one thing in one unit, and says so in print (chart-view.ts):
+// - candidates: distinct applicants (providers with an offer in progress) per model;
+// - scope: in progress against qualified per model, in offers or in distinct providers;
+// - status: distinct applicants by the furthest stage the edition publishes for them;
+//   the qualified providers are counted apart, never as applicants.
 import type { Edition } from "../manifest/edition-schema.js";
 import { SERVICE_MODELS, type ServiceModel, STAGES, type Stage } from "../manifest/primitives.js";
 import { providerId } from "../manifest/references.js";
 import type { ProviderRow } from "../sections/providers.js";
 
+export type ScopeUnit = "offers" | "providers";
+type Pair = { in_progress: number; qualified: number };
+
+export interface StatusData {
+  /** Distinct applicants whose furthest published stage is this one. */
+  stages: Record<Stage, number>;
+  /** Distinct applicants for whom the edition publishes no stage at all. */
+  unpublished: number;
+  /** Distinct applicants in all (stages + unpublished). */
+  applicants: number;
+  /** Distinct qualified providers, shown apart from the applicants. */
+  qualified: number;
+  /** Names of the qualified providers that also apply for another offer (counted in both groups). */
+  qualifiedAndApplying: string[];
+}
+
 export interface ChartData {
-  /** Distinct providers (applicants and qualified) per service model. */
+  /** Distinct applicants (providers with an offer in progress) per service model. */
   candidates: Record<ServiceModel, number>;
-  /** Offers in progress and qualified offers per service model. */
-  scope: Record<ServiceModel, { in_progress: number; qualified: number }>;
-  /**
-   * Distinct applicants by the furthest stage the edition reports for them
-   * (J0–J2), qualified providers at J3, and applicants whose stage is not published.
-   */
-  status: Record<Stage | "unknown", number>;
+  /** In progress against qualified per service model, in either unit. */
+  scope: Record<ScopeUnit, Record<ServiceModel, Pair>>;
+  status: StatusData;
   /** Which service models the edition's table lists, in its order. */
   models: ServiceModel[];
 }
 
 const stageRank = (s: Stage) => STAGES.indexOf(s);
+const perModel = <T>(make: () => T) => Object.fromEntries(SERVICE_MODELS.map((m) => [m, make()])) as Record<ServiceModel, T>;
 
 export function chartData(edition: Edition): ChartData {
-  const table = edition.sections.find((s) => s.type === "providers");
-  const candidates = Object.fromEntries(SERVICE_MODELS.map((m) => [m, 0])) as ChartData["candidates"];
-  const scope = Object.fromEntries(SERVICE_MODELS.map((m) => [m, { in_progress: 0, qualified: 0 }])) as ChartData["scope"];
-  const status: ChartData["status"] = { J0: 0, J1: 0, J2: 0, J3: 0, unknown: 0 };
-  if (!table || table.type !== "providers") return { candidates, scope, status, models: [] };
+  const candidates = perModel(() => 0);
+  const scope = {
+    offers: perModel<Pair>(() => ({ in_progress: 0, qualified: 0 })),
+    providers: perModel<Pair>(() => ({ in_progress: 0, qualified: 0 })),
+  };
+  const tables = edition.sections.filter((s) => s.type === "providers");
 
   const applicantStage = new Map<string, Stage | undefined>();
-  const qualified = new Set<string>();
-  for (const m of table.models) {
-    const ids = new Set<string>();
-    for (const row of m.in_progress as ProviderRow[]) {
-      const id = providerId(row);
-      ids.add(id);
-      const known = applicantStage.get(id);
-      if (!applicantStage.has(id) || (row.stage && (!known || stageRank(row.stage) > stageRank(known))))
-        applicantStage.set(id, row.stage ?? known);
+  const qualified = new Map<string, string>();
+  const models: ServiceModel[] = [];
+  // Distinct providers per model, across every providers section of the edition.
+  const applying = perModel(() => new Set<string>());
+  const holding = perModel(() => new Set<string>());
+  for (const table of tables)
+    for (const m of table.models) {
+      if (!models.includes(m.model)) models.push(m.model);
+      for (const row of m.in_progress as ProviderRow[]) {
+        const id = providerId(row);
+        applying[m.model].add(id);
+        const known = applicantStage.get(id);
+        if (row.stage && (!known || stageRank(row.stage) > stageRank(known))) applicantStage.set(id, row.stage);
+        else if (!applicantStage.has(id)) applicantStage.set(id, undefined);
+      }
+      for (const row of m.qualified as ProviderRow[]) {
+        holding[m.model].add(providerId(row));
+        if (!qualified.has(providerId(row))) qualified.set(providerId(row), row.provider);
+      }
+      scope.offers[m.model].in_progress += m.in_progress.length;
+      scope.offers[m.model].qualified += m.qualified.length;
     }
-    for (const row of m.qualified as ProviderRow[]) {
-      ids.add(providerId(row));
-      qualified.add(providerId(row));
-    }
-    candidates[m.model] = ids.size;
-    scope[m.model] = { in_progress: m.in_progress.length, qualified: m.qualified.length };
+  for (const m of SERVICE_MODELS) {
+    candidates[m] = applying[m].size;
+    scope.providers[m] = { in_progress: applying[m].size, qualified: holding[m].size };
   }
-  for (const stage of applicantStage.values()) status[stage ?? "unknown"] += 1;
-  status.J3 = qualified.size;
-  return { candidates, scope, status, models: table.models.map((m) => m.model) };
+
+  const stages = { J0: 0, J1: 0, J2: 0, J3: 0 };
+  let unpublished = 0;
+  for (const stage of applicantStage.values()) {
+    if (stage) stages[stage] += 1;
+    else unpublished += 1;
+  }
+  const qualifiedAndApplying = [...qualified].filter(([id]) => applicantStage.has(id)).map(([, name]) => name);
+  const status = { stages, unpublished, applicants: applicantStage.size, qualified: qualified.size, qualifiedAndApplying };
+  return { candidates, scope, status, models };
 }
+
+/** True when the edition publishes a stage for at least one applicant. */
+export const anyStagePublished = (status: StatusData) => status.unpublished < status.applicants;

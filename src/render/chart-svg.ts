@@ -2,16 +2,26 @@
 // charts still read when the edition is printed in black and white.
 import Handlebars from "handlebars";
 
+/**
+ * Bar fills: a solid, b outlined and hatched, c outlined in grey with no fill
+ * (a count set apart from the stages, such as "stage not published"), d light
+ * solid (a group shown apart, such as the qualified providers).
+ */
+export type BarKind = "a" | "b" | "c" | "d";
+
 export interface BarSeries {
   name: string;
-  /** CSS class for the fill: bar-a (solid) or bar-b (hatched). */
-  kind: "a" | "b";
+  kind: BarKind;
 }
 
 export interface BarRow {
   label: string;
   sublabel?: string;
   values: number[];
+  /** Overrides the series' fill for this row. */
+  kind?: BarKind;
+  /** Starts a group: a rule and this heading are drawn above the row. */
+  group?: string;
 }
 
 export interface BarChart {
@@ -19,23 +29,24 @@ export interface BarChart {
   alt: string;
   series: BarSeries[];
   rows: BarRow[];
+  /** Bar thickness in SVG units (16 by default; history charts use thinner bars). */
+  barHeight?: number;
 }
 
 const esc = Handlebars.escapeExpression;
 const WIDTH = 480;
 const LABEL_W = 150;
-const BAR_H = 16;
 const GAP = 4;
-const ROW_GAP = 14;
+const ROW_GAP = 12;
+const GROUP_H = 22;
 
 /**
- * A bar: solid, or outlined and hatched. The hatching is drawn as plain lines
- * rather than an SVG <pattern>, which Chromium's PDF backend turns into a
- * low-resolution bitmap.
+ * A bar. The hatching is drawn as plain lines rather than an SVG <pattern>,
+ * which Chromium's PDF backend turns into a low-resolution bitmap.
  */
-function bar(kind: "a" | "b", x: number, y: number, w: number, h: number): string {
+function bar(kind: BarKind, x: number, y: number, w: number, h: number): string {
   const rect = `<rect x="${x}" y="${y}" width="${w.toFixed(1)}" height="${h}" class="bar bar-${kind}"/>`;
-  if (kind === "a" || w <= 0) return rect;
+  if (kind !== "b" || w <= 0) return rect;
   const step = 4;
   const segments: string[] = [];
   // 45° lines x - y = c, clipped to the rectangle.
@@ -49,38 +60,45 @@ function bar(kind: "a" | "b", x: number, y: number, w: number, h: number): strin
 }
 
 export function barChartSvg(chart: BarChart): string {
+  const barH = chart.barHeight ?? 16;
   const max = Math.max(1, ...chart.rows.flatMap((r) => r.values));
   const plotW = WIDTH - LABEL_W - 40;
-  const rowH = chart.series.length * (BAR_H + GAP) - GAP;
+  const rowH = chart.series.length * (barH + GAP) - GAP;
   const legendH = chart.series.length > 1 ? 28 : 0;
-  const height = legendH + chart.rows.length * (rowH + ROW_GAP);
   const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${chart.id}-title">`,
-    `<title id="${chart.id}-title">${esc(chart.alt)}</title>`,
-  );
   if (legendH) {
     let x = LABEL_W;
     for (const s of chart.series) {
       parts.push(bar(s.kind, x, 4, 14, 14));
       parts.push(`<text x="${x + 20}" y="15" class="legend">${esc(s.name)}</text>`);
-      x += 28 + s.name.length * 7.5;
+      x += 34 + s.name.length * 6;
     }
   }
-  chart.rows.forEach((row, i) => {
-    const y0 = legendH + i * (rowH + ROW_GAP);
+  let y0 = legendH;
+  for (const row of chart.rows) {
+    if (row.group !== undefined) {
+      y0 += 6;
+      parts.push(`<line x1="0" y1="${y0}" x2="${WIDTH}" y2="${y0}" class="group-rule"/>`);
+      if (row.group) parts.push(`<text x="0" y="${y0 + 13}" class="group-label">${esc(row.group)}</text>`);
+      y0 += row.group ? GROUP_H : 8;
+    }
     const labelY = y0 + rowH / 2 + (row.sublabel ? -2 : 4);
     parts.push(`<text x="${LABEL_W - 10}" y="${labelY}" class="row-label" text-anchor="end">${esc(row.label)}</text>`);
     if (row.sublabel)
       parts.push(`<text x="${LABEL_W - 10}" y="${labelY + 12}" class="row-sublabel" text-anchor="end">${esc(row.sublabel)}</text>`);
     row.values.forEach((value, j) => {
-      const s = chart.series[j];
-      const y = y0 + j * (BAR_H + GAP);
+      const y = y0 + j * (barH + GAP);
       const w = Math.max(value > 0 ? 2 : 0, (value / max) * plotW);
-      parts.push(bar(s.kind, LABEL_W, y, w, BAR_H));
-      parts.push(`<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + BAR_H - 4}" class="value">${value}</text>`);
+      parts.push(bar(row.kind ?? chart.series[j].kind, LABEL_W, y, w, barH));
+      parts.push(`<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + barH - 3}" class="value">${value}</text>`);
     });
-  });
-  parts.push("</svg>");
-  return parts.join("");
+    y0 += rowH + ROW_GAP;
+  }
+  const height = y0 - ROW_GAP + 4;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${chart.id}-title">`,
+    `<title id="${chart.id}-title">${esc(chart.alt)}</title>`,
+    ...parts,
+    "</svg>",
+  ].join("");
 }

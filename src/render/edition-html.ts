@@ -5,7 +5,9 @@ import type { Edition } from "../manifest/edition-schema.js";
 import type { Heading } from "../sections/section-kit.js";
 import { chartData } from "./chart-data.js";
 import { flattenHeadings, headingTree, placeSections } from "./headings.js";
+import { historyData } from "./history-data.js";
 import { loadLabels } from "./labels.js";
+import { markPlaceholders } from "./placeholder-marks.js";
 import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";
 
@@ -18,6 +20,10 @@ export interface HtmlOptions {
   pageNumbers?: ReadonlyMap<string, number>;
   /** Earlier editions that "What's new" sections compare with, by id. */
   previousEditions?: ReadonlyMap<string, Edition>;
+  /** This edition and the earlier ones, for a history chart (historyEditionsFor()). */
+  historyEditions?: readonly Edition[];
+  /** A draft prints placeholders highlighted; otherwise one in the page is an error. */
+  draft?: boolean;
   /** Extra class on <html>, e.g. a print profile. */
   profile?: string;
 }
@@ -55,6 +61,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   const placed = placeSections(edition, labels);
   const headings = headingTree(placed);
   const charts = chartData(edition);
+  const history = options.historyEditions && historyData(options.historyEditions);
   const rel = (p: string) => path.relative(options.htmlDir, p).split(path.sep).join("/");
   const sections = placed.map(({ index, anchor }) => {
     const section = edition.sections[index];
@@ -62,7 +69,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
       partial: section.type,
       anchor,
       s: section,
-      v: sectionView(section, { edition, labels, anchor, charts, previous: options.previousEditions }),
+      v: sectionView(section, { edition, labels, anchor, charts, history, previous: options.previousEditions }),
     };
   });
   const html = env.render({
@@ -76,7 +83,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
     contents: contentsEntries(headings, options.pageNumbers),
     sections,
   });
-  return { html, headings };
+  return { html: markPlaceholders(html, options.draft === true), headings };
 }
 
 export { flattenHeadings };

@@ -1,10 +1,12 @@
 // Dates and numbers in the edition's language.
+import { isPlaceholder } from "../manifest/placeholder.js";
 import type { Language } from "../manifest/primitives.js";
 
 const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 
 /** "2025-05-14" -> "14 mai 2025" / "14 May 2025"; "2025-10" -> "octobre 2025" / "October 2025". */
 export function formatDate(value: string, language: Language): string {
+  if (isPlaceholder(value)) return value; // a date to confirm, marked in a draft
   const [y, m, d] = value.split("-").map(Number);
   const date = new Date(Date.UTC(y, m - 1, d ?? 1));
   const options: Intl.DateTimeFormatOptions = d

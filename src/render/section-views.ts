@@ -1,11 +1,11 @@
 // Data a partial needs that is derived rather than typed in: the providers
 // table laid out in rows, the PaaS matrix in offer order, the charts' SVG.
-import Handlebars from "handlebars";
 import { whatsNewSectionView } from "../diff/whats-new.js";
 import type { Edition, Section } from "../manifest/edition-schema.js";
 import { providerId } from "../manifest/references.js";
 import type { ChartData } from "./chart-data.js";
-import { chartSvg, stageLabels } from "./chart-view.js";
+import { chartFigureView } from "./chart-figure.js";
+import type { HistoryData } from "./history-data.js";
 import type { Labels } from "./labels.js";
 
 type Of<T extends Section["type"]> = Extract<Section, { type: T }>;
@@ -17,6 +17,8 @@ interface ViewContext {
   labels: Labels;
   anchor: string;
   charts: ChartData;
+  /** Computed from this edition and the earlier ones, when a history chart asks for it. */
+  history?: HistoryData;
 }
 
 function providersView(s: Of<"providers">, ctx: ViewContext) {
@@ -41,18 +43,6 @@ function paasView(s: Of<"paas-zoom">) {
   return { matrix, numbered: s.pillars.map((p, i) => ({ ...p, number: i + 1 })) };
 }
 
-function chartView(s: Of<"chart">, ctx: ViewContext) {
-  const svg = new Handlebars.SafeString(chartSvg(s, ctx.anchor, ctx.charts, ctx.labels));
-  const legend =
-    s.chart === "status"
-      ? Object.entries(stageLabels(ctx.edition, ctx.labels))
-          .filter(([k]) => k !== "unknown")
-          .map(([stage, label]) => ({ stage, label }))
-      : [];
-  const highlight = (s.highlight ?? []).map((id) => providerName(ctx.edition, id));
-  return { svg, legend, highlight };
-}
-
 function providerName(edition: Edition, id: string): string {
   for (const s of edition.sections)
     if (s.type === "providers")
@@ -67,7 +57,7 @@ export function sectionView(section: Section, ctx: ViewContext): Record<string, 
     case "paas-zoom":
       return paasView(section);
     case "chart":
-      return chartView(section, ctx);
+      return chartFigureView(section, { ...ctx, providerName: (id) => providerName(ctx.edition, id) });
     case "whats-new":
       return { ...whatsNewSectionView(section, ctx) };
     default:

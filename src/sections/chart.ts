@@ -1,25 +1,31 @@
 import { z } from "zod";
-import { Id, Plain, Text } from "../manifest/primitives.js";
+import { Id, Text } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase } from "./section-kit.js";
 
-export const CHART_KINDS = ["candidates", "scope", "status"] as const;
+export const CHART_KINDS = ["candidates", "scope", "status", "history"] as const;
 
 /**
- * A chart computed from the providers table of the same edition. The manifest
- * says which chart goes where and how it is titled; it never carries numbers.
+ * A chart computed from the providers table of the same edition (history: from
+ * the earlier editions too). The manifest says which chart goes where and how it
+ * is titled; it never carries numbers, nor the words saying what is counted.
  */
 export const chart = defineSection({
   type: "chart",
   schema: z.strictObject({
     type: z.literal("chart"),
     ...sectionBase,
-    chart: z.enum(CHART_KINDS).describe("candidates: per service model; scope: in progress vs qualified; status: by stage J0–J3"),
+    chart: z
+      .enum(CHART_KINDS)
+      .describe(
+        "candidates: applicants per service model; scope: in progress vs qualified per model; status: applicants by stage J0–J3; history: applicants and qualified offers month by month, and each applicant's stage changes",
+      ),
     title: Text,
-    series: z
-      .strictObject({ in_progress: Plain, qualified: Plain })
+    unit: z
+      .enum(["offers", "providers"])
       .optional()
-      .describe('Series names as printed, e.g. "IN PROGRESS" / "QUALIFIED PROVIDERS"'),
+      .describe("scope only: count offers (default) or distinct providers, on both sides; the legend names the unit"),
+    stage_changes: z.boolean().optional().describe("history only: print the table of each applicant's stage changes (default true)"),
     highlight: z.array(Id).optional().describe("Provider ids to call out in the chart's caption"),
     note: Text.optional(),
   }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { orPlaceholder } from "../manifest/placeholder.js";
 import { Id, Plain, Text, TextList } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase } from "./section-kit.js";
@@ -44,7 +45,7 @@ export const paasZoom = defineSection({
         .array(
           z.strictObject({
             id: Id,
-            name: Plain,
+            name: orPlaceholder(Plain).describe('Offer name as printed; { unknown: "…" } while it is not known'),
             provider_id: Id.optional().describe("Provider in the providers table, when there is one"),
             description: Text.optional(),
             qualification: Text.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { orPlaceholder } from "../manifest/placeholder.js";
 import { Id, IsoDate, Plain, ServiceModel, Stage, Text } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase } from "./section-kit.js";
@@ -6,10 +7,10 @@ import { defineSection, sectionBase } from "./section-kit.js";
 const Row = z.strictObject({
   provider: Plain.describe("Provider name as printed"),
   provider_id: Id.optional().describe("Stable identity across editions; defaults to the name in lower case with dashes"),
-  offer: Plain.describe("Offering name as printed"),
+  offer: orPlaceholder(Plain).describe('Offering name as printed; { unknown: "…" } while it is not known'),
   offer_id: Id.optional().describe("Stable identity of the offer; defaults to the offer name in lower case with dashes"),
   stage: Stage.optional().describe("Stage reached, J0 to J3, where the edition says so"),
-  since: IsoDate.optional().describe("Date the stage was reached"),
+  since: orPlaceholder(IsoDate).optional().describe('Date the stage was reached; { unknown: "…" } while it is to be confirmed'),
   source: Id.optional().describe("Id of the entry in the sources section that reports the stage"),
 });
 export type ProviderRow = z.infer<typeof Row>;

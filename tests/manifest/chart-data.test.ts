@@ -1,10 +1,10 @@
 // The chart figures of each edition, computed by chartData() from its providers
 // table, against numbers counted by hand from the seed text (tests/fixtures/seeds).
-// Definitions (src/render/chart-data.ts): candidates = distinct provider ids per
-// model (applicants and qualified; "OVH SAS" and "OVH" are one id, ovh);
-// scope = rows in progress / rows qualified per model; status = distinct applicants
-// by furthest published stage, J3 = distinct qualified providers, unknown =
-// applicants without a published stage.
+// Definitions (src/render/chart-data.ts), as the charts print them: candidates =
+// distinct applicants (provider ids with an offer in progress) per model; scope =
+// offers in progress / qualified offers per model (or distinct providers on both
+// sides); status = distinct applicants by furthest published stage, the applicants
+// without any published stage apart, the qualified providers apart again.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -20,20 +20,20 @@ describe("December 2025 (seed 001, French)", () => {
     expect(data.models).toEqual(["IaaS", "CaaS", "PaaS", "SaaS"]);
     expect(data.candidates).toEqual({
       // IaaS: Bleu, Cyllene ITS, Ecritel, Gip Mipih (Numih France), ITS Integra, Numspot, Orange Business,
-      // OVH (SAS), Prolival - Groupe Tenexa, Scaleway, S3NS, Cegedim, Cloud Temple, Outscale, Worldline = 15
-      IaaS: 15,
+      // OVH SAS, Prolival - Groupe Tenexa, Scaleway, S3NS = 11 (the seed's chart line keeps 10 separators)
+      IaaS: 11,
       // CaaS: Bleu, S3NS = 2
       CaaS: 2,
-      // PaaS: Bleu, ITS Integra, OVH (SAS), Scaleway, S3NS, Cloud Temple = 6
-      PaaS: 6,
-      // SaaS: Ecritel Solutions, NetExplorer, Cloud Solutions, Index Education, Oodrive, Whaller = 6
-      SaaS: 6,
+      // PaaS: Bleu, ITS Integra, OVH SAS, Scaleway, S3NS = 5
+      PaaS: 5,
+      // SaaS: Ecritel Solutions, NetExplorer, Cloud Solutions = 3
+      SaaS: 3,
     });
   });
 
   it("counts the offers in progress and qualified per model", async () => {
     const data = await load("editions/2025-12/fr.yaml");
-    expect(data.scope).toEqual({
+    expect(data.scope.offers).toEqual({
       // IaaS in progress: the 11 applicants above, one offer each = 11;
       // qualified: CegNumCloud Secured IaaS, IAAS Secure Temple, Bare Metal Pod, Hosted Private Cloud powered by VMware,
       // CloudAvenueSecNum, IaaS (Outscale), Worldline Cloud Services = 7
@@ -52,16 +52,23 @@ describe("December 2025 (seed 001, French)", () => {
   it("counts the applicants by stage, from the dated press releases", async () => {
     const data = await load("editions/2025-12/fr.yaml");
     expect(data.status).toEqual({
-      // J0: Scaleway (8 Janvier 2025), ITS Integra (19 Septembre 2025), Tenexa = Prolival - Groupe Tenexa (12 Novembre 2025) = 3
-      J0: 3,
-      // J1: S3NS (14 Mai 2025), Bleu (17 Novembre 2025), NumSpot (7 Avril 2025), Ecritel (6 Février 2025) = 4
-      J1: 4,
-      J2: 0,
-      // J3 (qualified): Cegedim, Cloud Temple, OVH, Orange Business, Outscale, Worldline, Index Education, Oodrive, Whaller = 9
-      J3: 9,
+      stages: {
+        // J0: Scaleway (8 Janvier 2025), ITS Integra (19 Septembre 2025), Tenexa = Prolival - Groupe Tenexa (12 Novembre 2025) = 3
+        J0: 3,
+        // J1: S3NS (14 Mai 2025), Bleu (17 Novembre 2025), NumSpot (7 Avril 2025), Ecritel (6 Février 2025) = 4
+        J1: 4,
+        J2: 0,
+        J3: 0,
+      },
       // no published stage: Cyllene ITS, Gip Mipih (Numih France), Orange Business, OVH SAS, Ecritel Solutions,
-      // NetExplorer, Cloud Solutions = 7 (14 distinct applicants in all)
-      unknown: 7,
+      // NetExplorer, Cloud Solutions = 7
+      unpublished: 7,
+      // 3 + 4 + 7 = 14 distinct applicants
+      applicants: 14,
+      // apart: Cegedim, Cloud Temple, OVH, Orange Business, Outscale, Worldline, Index Education, Oodrive, Whaller = 9
+      qualified: 9,
+      // qualified for one offer and applying for another: counted once in each group, never twice as applicants
+      qualifiedAndApplying: ["OVH", "Orange Business"],
     });
   });
 });
@@ -76,20 +83,20 @@ describe.each([
     expect(data.models).toEqual(["IaaS", "CaaS", "PaaS", "SaaS"]);
     expect(data.candidates).toEqual({
       // IaaS: Adista, Bleu, Cyllene ITS, Ecritel, Gip Mipih (Numih France), ITS Integra, Numspot, Orange Business,
-      // OVH (SAS), Prolival - Groupe Tenexa, Scaleway, Bretagne Télécom, Cegedim, Cloud Temple, Outscale, Worldline, S3NS = 17
-      IaaS: 17,
-      // CaaS ("Caas" in the seed): Bleu, ITS Integra, S3NS = 3
-      CaaS: 3,
-      // PaaS: Bleu, OVH (SAS), Scaleway, Cloud Temple, S3NS = 5
-      PaaS: 5,
-      // SaaS: Ecritel Solutions, NetExplorer, Cloud Solutions, Index Education, Oodrive, Whaller = 6
-      SaaS: 6,
+      // OVH SAS, Prolival - Groupe Tenexa, Scaleway, Bretagne Télécom = 12
+      IaaS: 12,
+      // CaaS ("Caas" in the seed): Bleu, ITS Integra = 2
+      CaaS: 2,
+      // PaaS: Bleu, OVH SAS, Scaleway = 3
+      PaaS: 3,
+      // SaaS: Ecritel Solutions, NetExplorer, Cloud Solutions = 3
+      SaaS: 3,
     });
   });
 
   it("counts the offers in progress and qualified per model", async () => {
     const data = await load(file);
-    expect(data.scope).toEqual({
+    expect(data.scope.offers).toEqual({
       // IaaS in progress: the 12 applicants above, one offer each = 12; qualified: the 7 of December
       // + Cloud de Confiance PREMI3NS (S3NS) = 8
       IaaS: { in_progress: 12, qualified: 8 },
@@ -106,15 +113,28 @@ describe.each([
   it("counts the applicants by stage: none is published", async () => {
     const data = await load(file);
     expect(data.status).toEqual({
-      J0: 0,
-      J1: 0,
-      J2: 0,
-      // J3 (qualified): Cegedim, Cloud Temple, OVH, Orange Business, Outscale, Worldline, S3NS, Index Education, Oodrive,
-      // Whaller = 10
-      J3: 10,
+      stages: { J0: 0, J1: 0, J2: 0, J3: 0 },
       // Adista, Bleu, Cyllene ITS, Ecritel, Gip Mipih (Numih France), ITS Integra, Numspot, Orange Business, OVH SAS,
       // Prolival - Groupe Tenexa, Scaleway, Bretagne Télécom, Ecritel Solutions, NetExplorer, Cloud Solutions = 15
-      unknown: 15,
+      unpublished: 15,
+      applicants: 15,
+      // Cegedim, Cloud Temple, OVH, Orange Business, Outscale, Worldline, S3NS, Index Education, Oodrive, Whaller = 10
+      qualified: 10,
+      qualifiedAndApplying: ["OVH", "Orange Business"],
+    });
+  });
+
+  it("counts distinct providers on both sides when the scope chart asks for providers", async () => {
+    const data = await load(file);
+    expect(data.scope.providers).toEqual({
+      // applicants as in the candidates chart; qualified: Cegedim, Cloud Temple, OVH, Orange Business, Outscale,
+      // Worldline, S3NS = 7 (OVH's two offers count once)
+      IaaS: { in_progress: 12, qualified: 7 },
+      CaaS: { in_progress: 2, qualified: 1 },
+      // Cloud Temple, S3NS
+      PaaS: { in_progress: 3, qualified: 2 },
+      // Index Education (4 offers), Oodrive (3), Whaller (1) = 3 providers
+      SaaS: { in_progress: 3, qualified: 3 },
     });
   });
 });

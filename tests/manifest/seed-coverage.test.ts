@@ -5,7 +5,7 @@
 // How the comparison works:
 // - Corrections: each manifest comment `# correction: seed reads "X", corrected to "Y"` is applied to
 //   the seed text before anything else (X may contain `\n`, a line break possibly followed by blank
-//   lines). X must occur in the seed, so a stale comment fails too; and a damaged word whose
+//   lines, \t a tab: a table cell). X must occur in the seed, so a stale comment fails too; and a damaged word whose
 //   correction is not recorded is not found in the manifest, so that fails as well. Free-form
 //   `# correction:` comments (reconstructed names, lost list markers) carry no replacement.
 // - Seed lines: list markers are stripped ("- >", "- 1", "-", and a stage marker "- J0**" which
@@ -78,7 +78,7 @@ function readCorrections(yamlSource: string): Correction[] {
   const found = new Map<string, Correction>();
   const re = /#\s*correction:\s*seed reads "((?:[^"\\]|\\.)*)", corrected to "((?:[^"\\]|\\.)*)"/g;
   for (const m of yamlSource.matchAll(re)) {
-    const unquote = (s: string) => s.replace(/\\n/g, "\n").replace(/\\"/g, '"');
+    const unquote = (s: string) => s.replace(/\\n/g, "\n").replace(/\\t/g, "\t").replace(/\\"/g, '"');
     const c = { from: unquote(m[1]), to: unquote(m[2]) };
     found.set(`${c.from}\u0000${c.to}`, c);
   }

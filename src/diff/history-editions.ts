@@ -1,0 +1,19 @@
+// The editions a history chart is computed from: every edition up to this one
+// in the editions folder, in this edition's language where it exists (the data
+// are the same in both languages, see language-pair.ts). Loaded before
+// rendering, since rendering reads no files.
+import { listEditions } from "../manifest/discover.js";
+import type { Edition } from "../manifest/edition-schema.js";
+import type { LoadedEdition } from "../manifest/load.js";
+import { loadEditionIn } from "./compare-editions.js";
+
+export const hasHistoryChart = (edition: Edition) => edition.sections.some((s) => s.type === "chart" && s.chart === "history");
+
+/** Undefined when the edition prints no history chart (nothing is read then). */
+export async function historyEditionsFor(loaded: LoadedEdition, editionsDir: string): Promise<Edition[] | undefined> {
+  if (!hasHistoryChart(loaded.edition)) return undefined;
+  const { id, language } = loaded.edition.edition;
+  const earlier = (await listEditions(editionsDir)).filter((e) => e < id);
+  const editions = await Promise.all(earlier.map((e) => loadEditionIn(e, language, editionsDir)));
+  return [...editions, loaded.edition];
+}
