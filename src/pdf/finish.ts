@@ -2,16 +2,17 @@
 // new document would drop the tag structure Chromium writes): metadata,
 // bookmarks, page labels, and the fixed dates and ID that make builds repeatable.
 import { createHash } from "node:crypto";
-import { PDFArray, PDFBool, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
+import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
 import type { Heading } from "../sections/section-kit.js";
 import { compactPdf } from "./compact/compact-pdf.js";
 import { namedDestinations } from "./destinations.js";
+import { writeMetadata } from "./metadata.js";
 import { addOutline } from "./outline.js";
 import { addPageLabels } from "./page-labels.js";
 import { addPrintMarks, type PrintMarksOptions } from "./print-marks.js";
 import { applyStableIds, stableIdMap, withStableIds } from "./stable-ids.js";
 import { stripLinks } from "./strip-links.js";
-import { type DocumentInfo, xmpPacket } from "./xmp.js";
+import type { DocumentInfo } from "./xmp.js";
 
 export interface FinishOptions extends DocumentInfo {
   headings: Heading[];
@@ -21,7 +22,7 @@ export interface FinishOptions extends DocumentInfo {
   backCoverLabel: string;
   /** Print profile: TrimBox, BleedBox and crop marks, and no live links. */
   printMarks?: PrintMarksOptions;
-  /** false skips the size pass (the preview, where a file is thrown away at the next save). */
+  /** false skips the slow part of the size pass, the fonts (the preview, where a file is thrown away at the next save). */
   compact?: boolean;
 }
 
@@ -49,19 +50,7 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
   const hash = contentHash(raw, ids, options);
   const documentId = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
 
-  doc.setTitle(options.title, { showInWindowTitleBar: true });
-  doc.setAuthor(options.author);
-  if (options.subject) doc.setSubject(options.subject);
-  doc.setKeywords(options.keywords);
-  doc.setCreator(options.creator);
-  doc.setProducer(options.producer);
-  doc.setCreationDate(options.date);
-  doc.setModificationDate(options.date);
-  doc.setLanguage(options.language);
-
-  const metadata = doc.context.stream(xmpPacket({ ...options, documentId }), { Type: "Metadata", Subtype: "XML" });
-  doc.catalog.set(PDFName.of("Metadata"), doc.context.register(metadata));
-  doc.catalog.set(PDFName.of("MarkInfo"), doc.context.obj({ Marked: PDFBool.True }));
+  writeMetadata(doc, options, documentId);
 
   const dests = namedDestinations(doc);
   const bookmarks = addOutline(doc, options.headings, dests);
@@ -78,7 +67,8 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
     addPrintMarks(doc, options.printMarks);
   }
 
-  if (options.compact !== false) compactPdf(doc);
+  // Always: the same pass makes the text layer right (see compact-pdf.ts).
+  compactPdf(doc, { fonts: options.compact !== false });
 
   const id = PDFHexString.of(hash.slice(0, 32));
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
