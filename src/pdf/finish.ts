@@ -10,7 +10,7 @@ import { writeMetadata } from "./metadata.js";
 import { addOutline } from "./outline.js";
 import { addPageLabels } from "./page-labels.js";
 import { addPrintMarks, type PrintMarksOptions } from "./print-marks.js";
-import { applyStableIds, stableIdMap, withStableIds } from "./stable-ids.js";
+import { applyStableIds, sortIdTree, stableIdMap } from "./stable-ids.js";
 import { stripLinks } from "./strip-links.js";
 import type { DocumentInfo } from "./xmp.js";
 
@@ -34,23 +34,29 @@ export interface FinishedPdf {
   documentId: string;
 }
 
-/** Chromium stamps the wall-clock time and run-dependent node ids; the ID must depend on content only. */
-function contentHash(raw: Uint8Array, ids: Map<string, string>, options: FinishOptions): string {
-  const text = withStableIds(raw, ids).replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, "/$1 ()");
-  return createHash("sha256")
-    .update(text, "latin1")
-    .update(JSON.stringify({ ...options, date: options.date.toISOString() }))
-    .digest("hex");
+// The document ID is the hash of the finished file itself: it is written as
+// zeros, the file is saved, hashed, and the zeros replaced by the hash (same
+// length, in the uncompressed XMP packet and trailer). Same bytes, same ID.
+const ZERO_ID = "0".repeat(32);
+const asUuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+
+function replaceAll(bytes: Uint8Array, from: string, to: string, expected: number): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needle = Buffer.from(from, "latin1");
+  let found = 0;
+  for (let at = buf.indexOf(needle); at >= 0; at = buf.indexOf(needle, at + needle.length)) {
+    buf.write(to, at, "latin1");
+    found++;
+  }
+  if (found !== expected) throw new Error(`document ID: found ${found} of ${expected} places for it`);
 }
 
 export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(raw, { updateMetadata: false });
-  const ids = stableIdMap(raw);
-  applyStableIds(doc, ids);
-  const hash = contentHash(raw, ids, options);
-  const documentId = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
+  applyStableIds(doc, stableIdMap(raw, doc));
+  sortIdTree(doc);
 
-  writeMetadata(doc, options, documentId);
+  writeMetadata(doc, options, asUuid(ZERO_ID));
 
   const dests = namedDestinations(doc);
   const bookmarks = addOutline(doc, options.headings, dests);
@@ -70,11 +76,14 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
   // Always: the same pass makes the text layer right (see compact-pdf.ts).
   compactPdf(doc, { fonts: options.compact !== false });
 
-  const id = PDFHexString.of(hash.slice(0, 32));
+  const id = PDFHexString.of(ZERO_ID);
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
   (doc.context.trailerInfo.ID as PDFArray).push(id);
   (doc.context.trailerInfo.ID as PDFArray).push(id);
 
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-  return { bytes, pages: doc.getPageCount(), bookmarks, pageLabels, documentId };
+  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+  replaceAll(bytes, `uuid:${asUuid(ZERO_ID)}`, `uuid:${asUuid(hash)}`, 2);
+  replaceAll(bytes, `<${ZERO_ID}>`, `<${hash}>`, 2);
+  return { bytes, pages: doc.getPageCount(), bookmarks, pageLabels, documentId: asUuid(hash) };
 }
