@@ -13,7 +13,7 @@ const IGNORABLE = /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u20
 const SHOWS = new Set(["Tj", "TJ"]);
 
 /** The ActualText of a marked-content property list, and where its string sits in the operand text. */
-function actualText(props: string): { value: string; start: number; end: number } | undefined {
+export function actualText(props: string): { value: string; start: number; end: number } | undefined {
   const hex = /\/ActualText\s*<([0-9A-Fa-f\s]*)>/.exec(props);
   if (!hex) return undefined;
   const digits = hex[1].replace(/\s+/g, "");
@@ -31,10 +31,37 @@ function utf16Hex(text: string): string {
 const isTd = (tokens: Token[], i: number) =>
   tokens[i]?.kind === "number" && tokens[i + 1]?.kind === "number" && tokens[i + 2]?.text === "Td";
 
-/** Removes invisible-character spans; returns the tokens and how many spans went. */
+/** The font resource each token is shown with (the operand of the last Tf). */
+function fontsAt(tokens: Token[]): string[] {
+  const fonts: string[] = [];
+  let font = "";
+  tokens.forEach((t, i) => {
+    if (t.text === "Tf") font = tokens[i - 2]?.text ?? "";
+    fonts.push(font);
+  });
+  return fonts;
+}
+
+/** Glyphs that only ever stand for invisible characters, per font (the space glyph HarfBuzz puts there). */
+function invisibleGlyphs(tokens: Token[], fonts: string[]): Map<string, Set<string>> {
+  const glyphs = new Map<string, Set<string>>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text !== "BDC" || actualText(tokens[i - 1]?.text ?? "")?.value.replace(IGNORABLE, "") !== "") continue;
+    for (let j = i + 1; j < tokens.length && tokens[j].text !== "EMC"; j++) {
+      const hex = tokens[j].kind === "operand" ? (tokens[j] as { hex?: string }).hex : undefined;
+      if (hex && tokens[j + 1]?.text === "Tj") glyphs.set(fonts[j], (glyphs.get(fonts[j]) ?? new Set()).add(hex.toUpperCase()));
+    }
+  }
+  return glyphs;
+}
+
+/** Removes invisible-character spans; returns the tokens and how many glyphs went. */
 export function dropInvisibleText(tokens: Token[]): { tokens: Token[]; removed: number } {
+  const fonts = fontsAt(tokens);
+  const invisible = invisibleGlyphs(tokens, fonts);
   const out: Token[] = [];
   let removed = 0;
+  let mixedSpan = false; // inside a span whose ActualText lost its invisible characters
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const props = tokens[i - 1];
@@ -50,9 +77,18 @@ export function dropInvisibleText(tokens: Token[]): { tokens: Token[]; removed: 
           continue;
         }
       } else if (actual && visible !== undefined && visible !== actual.value) {
+        // A ligature across a soft hyphen ("f\u00adf"): its ActualText without
+        // it, and without the invisible glyph that stood for the hyphen.
         const text = `${props.text.slice(0, actual.start)}<${utf16Hex(visible)}>${props.text.slice(actual.end)}`;
         out[out.length - 1] = { kind: "operand", text };
+        mixedSpan = true;
       }
+    } else if (t.text === "EMC") mixedSpan = false;
+    const hex = (t as { hex?: string }).hex;
+    if (mixedSpan && hex && tokens[i + 1]?.text === "Tj" && invisible.get(fonts[i])?.has(hex.toUpperCase())) {
+      removed++;
+      i++;
+      continue;
     }
     out.push(t);
   }
