@@ -32,7 +32,7 @@ for (const pdf of pdfs) {
   for (const reader of READERS) {
     const c = compareWords(html, await readerText(pdf, reader));
     console.log(
-      `  ${reader.padEnd(8)} soft hyphens ${String(c.softHyphens).padStart(5)}  inside words ${String(c.insideWords).padStart(5)}  ` +
+      `  ${reader.padEnd(11)} soft hyphens ${String(c.softHyphens).padStart(5)}  inside words ${String(c.insideWords).padStart(5)}  ` +
         `words not found ${String(c.missingCount).padStart(5)} of ${c.htmlWords} (${c.missing.length} distinct)`,
     );
     if (showWords && c.missing.length)
@@ -45,6 +45,6 @@ for (const pdf of pdfs) {
   }
   const warnings = await readerWarnings(pdf);
   for (const [tool, lines] of Object.entries(warnings)) {
-    console.log(`  ${tool.padEnd(8)} warnings ${lines.length}${lines.length ? `: ${[...new Set(lines)].slice(0, 4).join(" | ")}` : ""}`);
+    console.log(`  ${tool.padEnd(11)} warnings ${lines.length}${lines.length ? `: ${[...new Set(lines)].slice(0, 4).join(" | ")}` : ""}`);
   }
 }

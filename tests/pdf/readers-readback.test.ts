@@ -16,62 +16,17 @@ import { READERS, readerText, readerWarnings } from "../support/pdf-readers.js";
 import { compareWords } from "../support/text-words.js";
 
 /**
- * Words some reader still misses, each for a known reason (see the report of
- * issue 11): display text letter-spaced by 0.1 em or more, which pdf.js and
- * poppler read as letters with spaces between. Any other word missing fails.
+ * Words pdftotext's layout analysis loses, and why; the text in the file has
+ * them (poppler-raw, pdf.js and MuPDF find every word). It joins lines of the
+ * two editorial columns that sit side by side, so a word hyphenated at the end
+ * of a column line is continued by the other column ("accelera-" … "tion"),
+ * and it drops real hyphens at line ends ("SecNumCloud-qualified",
+ * "for-french-customers" in a URL). Any other missing word fails.
  */
-const LETTER_SPACED: Record<string, string[]> = {
-  "2025-12": [
-    "sébastien",
-    "garnault",
-    "cours",
-    "en",
-    "qualifiés",
-    "juridique",
-    "opérationnel",
-    "technique",
-    "les",
-    "cloud",
-    "officiellement",
-    "chiffrement",
-    "effacement",
-  ],
-  "2026-03": [
-    "operator",
-    "in",
-    "legal",
-    "operational",
-    "progress",
-    "qualified",
-    "technical",
-    "offerings",
-    "efficiency",
-    "efforts",
-    "reaffirm",
-    "customers",
-    "french",
-    "specific",
-  ],
-  "2026-04": [
-    "operator",
-    "in",
-    "legal",
-    "operational",
-    "progress",
-    "qualified",
-    "technical",
-    "anssi",
-    "it",
-    "system",
-    "difficult",
-    "sufficient",
-    "acceleration",
-    "environment",
-    "offerings",
-    "s",
-    "differentiator",
-    "specific",
-  ],
+const POPPLER_LAYOUT: Record<string, string[]> = {
+  "2025-12": [],
+  "2026-03": ["french", "customers"],
+  "2026-04": ["acceleration", "environment", "offerings", "qualified"],
 };
 
 let printDir: string;
@@ -136,13 +91,15 @@ describe.each(EDITIONS)("edition $id ($language) as readers see it", ({ id, lang
   });
 
   it.each(READERS)("reads without a soft hyphen inside a word, every word of the HTML as often (%s)", async (reader) => {
+    // Display text (running heads, signature, table groups) is letter-spaced and upper-cased: found as words too.
     const html = readFileSync(b.html, "utf8");
     const text = await readerText(b.pdf, reader);
     const result = compareWords(html, text);
     expect(result.insideWords).toBe(0);
     expect(text.match(/[\p{L}]\u00ad[\p{L}]/gu)).toBeNull();
-    const unexplained = result.missing.filter((m) => !LETTER_SPACED[id].includes(m.word));
-    expect(unexplained).toEqual([]);
+    const explained = reader === "poppler" ? POPPLER_LAYOUT[id] : [];
+    expect(result.missing.filter((m) => !explained.includes(m.word))).toEqual([]);
+    expect(result.missingCount).toBeLessThanOrEqual(explained.length);
     // SecNumCloud is the word a reader searches for first.
     const secnumcloud = result.missing.find((m) => m.word === "secnumcloud");
     expect(secnumcloud).toBeUndefined();

@@ -5,7 +5,14 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-export const READERS = ["pdfjs", "poppler", "mupdf"] as const;
+/**
+ * "poppler" is pdftotext as it is usually run: its layout analysis orders the
+ * text, joins the two columns of a line when they sit close, and drops a
+ * hyphen at the end of a line even when it is a real one ("SecNumCloud-
+ * qualified"). "poppler-raw" (-raw) is the text in the file's own order, as
+ * poppler decodes it, without that analysis.
+ */
+export const READERS = ["pdfjs", "poppler", "poppler-raw", "mupdf"] as const;
 export type Reader = (typeof READERS)[number];
 
 /**
@@ -65,8 +72,8 @@ export async function pdfJsRead(pdf: string): Promise<{ text: string; messages: 
   return { text: value, messages };
 }
 
-export function popplerText(pdf: string): string {
-  return execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+export function popplerText(pdf: string, raw = false): string {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", ...(raw ? ["-raw"] : []), pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
 }
 
 export function mupdfText(pdf: string): string {
@@ -79,7 +86,8 @@ export function mupdfText(pdf: string): string {
 
 export async function readerText(pdf: string, reader: Reader): Promise<string> {
   if (reader === "pdfjs") return (await pdfJsRead(pdf)).text;
-  return reader === "poppler" ? popplerText(pdf) : mupdfText(pdf);
+  if (reader === "poppler" || reader === "poppler-raw") return popplerText(pdf, reader === "poppler-raw");
+  return mupdfText(pdf);
 }
 
 /**

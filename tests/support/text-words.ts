@@ -1,7 +1,7 @@
 // The words of the printed HTML against the words a reader finds in the PDF.
 // Words are compared in lower case (upper-cased display text is searched
 // case-insensitively) after NFKC (ligatures), and split at anything that is
-// not a letter, mark or digit: a soft hyphen left inside a word splits it, so
+// not a letter or mark (numbers are words of their own): a soft hyphen left inside a word splits it, so
 // the word is not found, just as a search would not find it.
 
 /** Invisible characters that have no business inside a word of the text layer. */
@@ -29,11 +29,13 @@ export function htmlText(html: string): string {
 
 export function wordCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of text
+  // Letters and numbers apart: a number the CSS prints next to a word (a list
+  // counter) is no part of it, and "S3NS" splits alike in the HTML and the PDF.
+  const words = text
     .normalize("NFKC")
     .toLowerCase()
-    .matchAll(/[\p{L}\p{M}\p{N}]+/gu))
-    counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    .matchAll(/[\p{L}\p{M}]+|\p{N}+/gu);
+  for (const [word] of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   return counts;
 }
 

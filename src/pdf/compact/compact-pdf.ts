@@ -10,6 +10,7 @@ import { serialize, tokenize } from "./content-tokens.js";
 import { pruneFontTables } from "./font-tables.js";
 import { fontWidths } from "./font-widths.js";
 import { actualText, dropInvisibleText } from "./invisible-text.js";
+import { spacedFonts } from "./spaced-fonts.js";
 import { mergeTextRuns } from "./text-runs.js";
 import { setToUnicode } from "./to-unicode.js";
 
@@ -89,7 +90,14 @@ function fixToUnicode(doc: PDFDocument, glyphs: FontGlyphUses, stats: CompactSta
 
 const actualTextValue = (props: string) => actualText(props)?.value;
 
-function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | undefined, stats: CompactStats, glyphs: FontGlyphUses): void {
+interface Shared {
+  glyphs: FontGlyphUses;
+  /** Letter-spaced copies of fonts, by font and spacing. */
+  spaced: Map<string, PDFRef | undefined>;
+}
+
+function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | undefined, stats: CompactStats, shared: Shared): void {
+  const { glyphs } = shared;
   const stream = doc.context.lookup(ref);
   if (!(stream instanceof PDFRawStream)) return;
   const data = decoded(stream);
@@ -102,7 +110,7 @@ function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | unde
     const uses: GlyphUses = new Map();
     collectGlyphUses(visible.tokens, actualTextValue, uses);
     recordUses(doc, resources, uses, glyphs);
-    text = serialize(mergeTextRuns(visible.tokens, fontWidths(doc, resources)));
+    text = serialize(mergeTextRuns(visible.tokens, fontWidths(doc, resources), spacedFonts(doc, resources, shared.spaced)));
   } catch {
     // Something we do not parse: the stream stays as Chromium wrote it, and its fonts' ToUnicode too.
     return recordUses(doc, resources, undefined, glyphs);
@@ -116,17 +124,18 @@ function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | unde
 export function compactPdf(doc: PDFDocument, options: { fonts?: boolean } = {}): CompactStats {
   const stats: CompactStats = { contentStreams: 0, fonts: 0, invisibleGlyphs: 0, toUnicode: 0, before: 0, after: 0 };
   const glyphs: FontGlyphUses = new Map();
+  const shared: Shared = { glyphs, spaced: new Map() };
   for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of("Contents"));
     const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
     const resources = page.node.Resources();
-    for (const ref of refs) if (ref) compactContent(doc, ref as PDFRef, resources, stats, glyphs);
+    for (const ref of refs) if (ref) compactContent(doc, ref as PDFRef, resources, stats, shared);
   }
   for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;
     const subtype = obj.dict.lookup(PDFName.of("Subtype"));
     if (subtype === PDFName.of("Form")) {
-      compactContent(doc, ref, obj.dict.lookupMaybe(PDFName.of("Resources"), PDFDict), stats, glyphs);
+      compactContent(doc, ref, obj.dict.lookupMaybe(PDFName.of("Resources"), PDFDict), stats, shared);
     } else if (options.fonts !== false && obj.dict.has(PDFName.of("Length1"))) {
       const data = decoded(obj);
       if (!data) continue;

@@ -10,8 +10,8 @@ export function setToUnicode(cmap: string, meanings: Map<string, string>): strin
   if (!/endcmap/.test(cmap)) return undefined;
   const inRange = (glyph: string) => {
     const code = Number.parseInt(glyph, 16);
+    // Each entry is <first> <last> then <unicode> or [<unicode> …].
     for (const m of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-      // Each entry is <first> <last> then <unicode> or [<unicode> …].
       for (const r of m[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<[0-9A-Fa-f]*>|\[[^\]]*\])/g))
         if (code >= Number.parseInt(r[1], 16) && code <= Number.parseInt(r[2], 16)) return true;
     return false;
