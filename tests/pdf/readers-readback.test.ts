@@ -80,7 +80,9 @@ describe.each(EDITIONS)("edition $id ($language) as readers see it", ({ id, lang
       expect(metadata?.get("xmp:creatortool")).toBe(info.Creator);
       expect(metadata?.get("pdf:producer")).toBe(info.Producer);
       expect(metadata?.get("xmp:createdate")).toBe(`${edition.edition.date}T00:00:00Z`);
+      expect(metadata?.get("xmp:modifydate")).toBe(metadata?.get("xmp:createdate"));
       expect(info.CreationDate).toBe(`D:${edition.edition.date.replace(/-/g, "")}000000Z`);
+      expect(info.ModDate).toBe(info.CreationDate);
       // Keywords whole, separated as pdf:Keywords separates them.
       expect(info.Keywords).toBe(keywords.join(", "));
       expect(metadata?.get("pdf:keywords")).toBe(info.Keywords);

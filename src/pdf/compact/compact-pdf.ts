@@ -1,8 +1,9 @@
 // Makes Chromium's PDF smaller with no visible change and no change to the tags: glyph runs
 // merged into TJ arrays, numbers rounded below print resolution, unused font
 // tables dropped, every stream recompressed at the highest zlib level. The same
-// pass mends the text layer (invisible glyphs dropped, letter-spacing as Tc),
-// which is why it runs on drafts too, without the font part.
+// pass mends the text layer (invisible glyphs dropped, letter-spaced runs in
+// wider font copies, ToUnicode told what ligatures mean), which is why it runs
+// on drafts too, without the font-file part.
 import { deflateSync, inflateSync } from "node:zlib";
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from "pdf-lib";
 import { collectGlyphUses, type GlyphUse, type GlyphUses, meaningOfGlyphs } from "./actual-text-glyphs.js";

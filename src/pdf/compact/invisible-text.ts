@@ -2,7 +2,7 @@
 // as HarfBuzz does: the space glyph with no advance, which Skia marks with
 // /Span <</ActualText <feff00ad>>> BDC … EMC. Readers then find U+00AD, or a
 // space, inside every hyphenatable word: pdftotext and MuPDF split
-// "in­tel­li­gence", search misses it, copy carries invisible characters.
+// "intelligence" at each soft hyphen, search misses it, copy carries invisible characters.
 // Here such spans lose their glyph (which draws nothing) and their marks,
 // and keep their moves, so the page is unchanged and the word is whole.
 // Ligatures that straddle a soft hyphen ("f\u00adf") keep their ActualText
