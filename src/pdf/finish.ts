@@ -2,16 +2,17 @@
 // new document would drop the tag structure Chromium writes): metadata,
 // bookmarks, page labels, and the fixed dates and ID that make builds repeatable.
 import { createHash } from "node:crypto";
-import { PDFArray, PDFBool, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
+import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
 import type { Heading } from "../sections/section-kit.js";
 import { compactPdf } from "./compact/compact-pdf.js";
 import { namedDestinations } from "./destinations.js";
+import { writeMetadata } from "./metadata.js";
 import { addOutline } from "./outline.js";
 import { addPageLabels } from "./page-labels.js";
 import { addPrintMarks, type PrintMarksOptions } from "./print-marks.js";
-import { applyStableIds, stableIdMap, withStableIds } from "./stable-ids.js";
+import { applyStableIds, sortIdTree, stableIdMap } from "./stable-ids.js";
 import { stripLinks } from "./strip-links.js";
-import { type DocumentInfo, xmpPacket } from "./xmp.js";
+import type { DocumentInfo } from "./xmp.js";
 
 export interface FinishOptions extends DocumentInfo {
   headings: Heading[];
@@ -21,7 +22,7 @@ export interface FinishOptions extends DocumentInfo {
   backCoverLabel: string;
   /** Print profile: TrimBox, BleedBox and crop marks, and no live links. */
   printMarks?: PrintMarksOptions;
-  /** false skips the size pass (the preview, where a file is thrown away at the next save). */
+  /** false skips the slow part of the size pass, the fonts (the preview, where a file is thrown away at the next save). */
   compact?: boolean;
 }
 
@@ -33,35 +34,29 @@ export interface FinishedPdf {
   documentId: string;
 }
 
-/** Chromium stamps the wall-clock time and run-dependent node ids; the ID must depend on content only. */
-function contentHash(raw: Uint8Array, ids: Map<string, string>, options: FinishOptions): string {
-  const text = withStableIds(raw, ids).replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, "/$1 ()");
-  return createHash("sha256")
-    .update(text, "latin1")
-    .update(JSON.stringify({ ...options, date: options.date.toISOString() }))
-    .digest("hex");
+// The document ID is the hash of the finished file itself: it is written as
+// zeros, the file is saved, hashed, and the zeros replaced by the hash (same
+// length, in the uncompressed XMP packet and trailer). Same bytes, same ID.
+const ZERO_ID = "0".repeat(32);
+const asUuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+
+function replaceAll(bytes: Uint8Array, from: string, to: string, expected: number): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needle = Buffer.from(from, "latin1");
+  let found = 0;
+  for (let at = buf.indexOf(needle); at >= 0; at = buf.indexOf(needle, at + needle.length)) {
+    buf.write(to, at, "latin1");
+    found++;
+  }
+  if (found !== expected) throw new Error(`document ID: found ${found} of ${expected} places for it`);
 }
 
 export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(raw, { updateMetadata: false });
-  const ids = stableIdMap(raw);
-  applyStableIds(doc, ids);
-  const hash = contentHash(raw, ids, options);
-  const documentId = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
+  applyStableIds(doc, stableIdMap(raw, doc));
+  sortIdTree(doc);
 
-  doc.setTitle(options.title, { showInWindowTitleBar: true });
-  doc.setAuthor(options.author);
-  if (options.subject) doc.setSubject(options.subject);
-  doc.setKeywords(options.keywords);
-  doc.setCreator(options.creator);
-  doc.setProducer(options.producer);
-  doc.setCreationDate(options.date);
-  doc.setModificationDate(options.date);
-  doc.setLanguage(options.language);
-
-  const metadata = doc.context.stream(xmpPacket({ ...options, documentId }), { Type: "Metadata", Subtype: "XML" });
-  doc.catalog.set(PDFName.of("Metadata"), doc.context.register(metadata));
-  doc.catalog.set(PDFName.of("MarkInfo"), doc.context.obj({ Marked: PDFBool.True }));
+  writeMetadata(doc, options, asUuid(ZERO_ID));
 
   const dests = namedDestinations(doc);
   const bookmarks = addOutline(doc, options.headings, dests);
@@ -78,13 +73,17 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
     addPrintMarks(doc, options.printMarks);
   }
 
-  if (options.compact !== false) compactPdf(doc);
+  // Always: the same pass makes the text layer right (see compact-pdf.ts).
+  compactPdf(doc, { fonts: options.compact !== false });
 
-  const id = PDFHexString.of(hash.slice(0, 32));
+  const id = PDFHexString.of(ZERO_ID);
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
   (doc.context.trailerInfo.ID as PDFArray).push(id);
   (doc.context.trailerInfo.ID as PDFArray).push(id);
 
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-  return { bytes, pages: doc.getPageCount(), bookmarks, pageLabels, documentId };
+  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+  replaceAll(bytes, `uuid:${asUuid(ZERO_ID)}`, `uuid:${asUuid(hash)}`, 2);
+  replaceAll(bytes, `<${ZERO_ID}>`, `<${hash}>`, 2);
+  return { bytes, pages: doc.getPageCount(), bookmarks, pageLabels, documentId: asUuid(hash) };
 }

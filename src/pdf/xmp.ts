@@ -17,6 +17,9 @@ export interface XmpFields extends DocumentInfo {
   documentId: string;
 }
 
+/** Keywords as one string, for Info /Keywords and pdf:Keywords: commas keep "trusted cloud" one keyword. */
+export const keywordsText = (keywords: string[]) => keywords.join(", ");
+
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function xmpPacket(f: XmpFields): string {
@@ -40,7 +43,7 @@ export function xmpPacket(f: XmpFields): string {
    <xmp:ModifyDate>${iso}</xmp:ModifyDate>
    <xmp:MetadataDate>${iso}</xmp:MetadataDate>
    <pdf:Producer>${esc(f.producer)}</pdf:Producer>
-   <pdf:Keywords>${esc(f.keywords.join(", "))}</pdf:Keywords>
+   <pdf:Keywords>${esc(keywordsText(f.keywords))}</pdf:Keywords>
    <xmpMM:DocumentID>uuid:${f.documentId}</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:${f.documentId}</xmpMM:InstanceID>
   </rdf:Description>

@@ -35,7 +35,7 @@ describe.each(EDITIONS)("edition $id ($language)", ({ id, language }) => {
     expect(doc.getTitle()).toBe(`${edition.edition.publication} — ${edition.edition.label}`);
     expect(doc.getAuthor()).toBe(edition.edition.publisher);
     expect(doc.getSubject()).toBe(edition.edition.subject);
-    expect(doc.getKeywords()).toBe(edition.edition.keywords?.join(" "));
+    expect(doc.getKeywords()).toBe(edition.edition.keywords?.join(", "));
     expect(doc.getCreator()).toMatch(/^secnumcloud-observatory \d+\.\d+\.\d+$/);
     expect(doc.getProducer()).toMatch(/Chrom.*pdf-lib/);
     expect(doc.getCreationDate()?.toISOString()).toBe(`${edition.edition.date}T00:00:00.000Z`);
@@ -43,7 +43,7 @@ describe.each(EDITIONS)("edition $id ($language)", ({ id, language }) => {
     expect(doc.catalog.lookup(PDFName.of("Lang"))?.toString()).toContain(language);
     const prefs = doc.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict);
     expect(prefs.get(PDFName.of("DisplayDocTitle"))?.toString()).toBe("true");
-    const xmp = Buffer.from(bytes).toString("latin1");
+    const xmp = Buffer.from(bytes).toString("utf8");
     expect(xmp).toContain("<x:xmpmeta");
     expect(xmp).toContain(`<rdf:li>${language}</rdf:li>`);
     expect(trailerId(doc)).toMatch(/^\[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]$/i);

@@ -3,15 +3,25 @@
 // positions (kerning included), which is several times smaller. Only
 // unscaled horizontal moves are merged; anything else ends a run.
 import { formatNumber, type Token } from "./content-tokens.js";
+import { runSpacing, withoutSpacing } from "./letter-spacing.js";
 
 /** Advance widths (1/1000 em) of the glyphs of each font resource, by CID. */
 export type FontWidths = Map<string, (cid: number) => number>;
+
+/** The resource name of a copy of a font (name without "/") whose glyphs are `spacing` thousandths of an em wider. */
+export type SpacedFont = (font: string, spacing: number) => string | undefined;
 
 const RESET_STATE = new Set(["Tc", "Tw", "Tz", "TL", "Ts", "T*", "'", '"', "TJ", "d0", "d1"]);
 const ROUND_OPS = new Set(["Td", "TD", "Tm", "cm", "re", "m", "l", "c", "v", "y"]);
 
 interface Run {
   font: (cid: number) => number;
+  /** Resource name as in Tf, with its "/", and the size as written. */
+  fontName: string;
+  sizeToken: Token;
+  /** The glyphs, and the adjustment before each glyph after the first (for letter-spacing). */
+  glyphs: string[];
+  adjustments: number[];
   size: number;
   parts: string[];
   /** Hex glyphs shown since the last number, for the next adjustment. */
@@ -26,16 +36,29 @@ function widthOf(hex: string, font: (cid: number) => number): number {
   return w;
 }
 
-export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
+export function mergeTextRuns(tokens: Token[], widths: FontWidths, spacedFont?: SpacedFont): Token[] {
   const out: Token[] = [];
   let font: ((cid: number) => number) | undefined;
+  let fontName = "";
+  let sizeToken: Token = { kind: "number", value: 0, text: "0" };
   let size = 0;
   let unusual = false; // Tc/Tw/Tz… set: positions depend on more than widths
   let run: Run | undefined;
 
+  const tf = (name: string, at: Token): Token[] => [{ kind: "operand", text: name }, at, { kind: "operator", text: "Tf" }];
   const flush = () => {
     if (!run) return;
-    out.push({ kind: "operand", text: `[${run.parts.join("")}]` }, { kind: "operator", text: "TJ" });
+    const spacing = spacedFont && runSpacing(run.adjustments);
+    const spaced = spacing && spacedFont(run.fontName.slice(1), spacing);
+    if (spacing && spaced) {
+      // The font is text state and outlives this array: the run's own font is set back after it.
+      out.push(...tf(`/${spaced}`, run.sizeToken));
+      out.push(
+        { kind: "operand", text: `[${withoutSpacing(run.glyphs, run.adjustments, spacing).join("")}]` },
+        { kind: "operator", text: "TJ" },
+      );
+      out.push(...tf(run.fontName, run.sizeToken));
+    } else out.push({ kind: "operand", text: `[${run.parts.join("")}]` }, { kind: "operator", text: "TJ" });
     // The Td moves we absorbed also moved the line matrix: put it where it was.
     if (run.absorbed !== 0)
       out.push(
@@ -68,6 +91,8 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
       const adj = Math.round(exact * 10) / 10;
       run.drift = exact - adj;
       run.parts.push(adj === 0 ? "" : formatNumber(adj, 1), `<${hex}>`);
+      run.glyphs.push(hex);
+      run.adjustments.push(adj);
       run.pendingWidth = widthOf(hex, run.font);
       run.absorbed += dx;
       i += 4;
@@ -76,7 +101,18 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
     // A glyph shown at the current point starts a run (if we know its widths).
     if (t.kind === "operand" && t.hex !== undefined && next?.text === "Tj" && font && size > 0 && !unusual) {
       flush();
-      run = { font, size, parts: [`<${t.hex}>`], pendingWidth: widthOf(t.hex, font), absorbed: 0, drift: 0 };
+      run = {
+        font,
+        fontName,
+        sizeToken,
+        glyphs: [t.hex],
+        adjustments: [],
+        size,
+        parts: [`<${t.hex}>`],
+        pendingWidth: widthOf(t.hex, font),
+        absorbed: 0,
+        drift: 0,
+      };
       i += 1;
       continue;
     }
@@ -84,8 +120,9 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
     if (t.kind === "operator") {
       if (t.text === "Tf") {
         const name = out[out.length - 2]?.text ?? "";
-        const sizeToken = out[out.length - 1];
+        sizeToken = out[out.length - 1];
         font = widths.get(name.slice(1));
+        fontName = name;
         size = sizeToken?.kind === "number" ? sizeToken.value : 0;
       } else if (t.text === "BT" || t.text === "ET") {
         unusual = false;
