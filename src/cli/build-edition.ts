@@ -1,20 +1,22 @@
-// `npm run build:edition -- [YYYY-MM ...] [--lang fr|en] [--all] [--html-only]`:
-// argument parsing and progress lines only; the work is build() in src/build.
+// `observatory build [YYYY-MM ...] [--lang fr|en] [--all] [--html-only]`
+// (npm run build:edition): argument parsing and progress lines only; the work
+// is build() in src/pipeline, imported once the arguments are known to be good,
+// so --help never loads the browser driver or pdf-lib.
 import path from "node:path";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
-import { type BuildReporter, build } from "../pipeline/build-edition.js";
+import type { BuildReporter } from "../pipeline/build-edition.js";
 import { PreflightError } from "../preflight/preflight-error.js";
-import { TemplateError } from "../render/template-env.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 import { parseAllow, parseProfile, preflightReporter } from "./preflight-options.js";
 import { displayPath, styleFor } from "./report-problems.js";
 
-const HELP = `Usage: npm run build:edition -- [YYYY-MM ...] [options]
+export const HELP = `Usage: observatory build [YYYY-MM ...] [options]
+       npm run build:edition -- [YYYY-MM ...] [options]
 
 Builds the PDF of an edition (every language it has) into output/<YYYY-MM>/:
 the PDF, the HTML it was printed from, and a JSON build report.
@@ -30,6 +32,7 @@ the PDF, the HTML it was printed from, and a JSON build report.
                        marks, TrimBox; writes <id>-<lang>-print.pdf)
   --allow RULE[,RULE]  preflight errors of these rules do not fail the build
   --no-preflight       skip the preflight checks
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -62,7 +65,7 @@ const reporter: BuildReporter = {
   file: (input, output) => out(`${input} -> ${output}`),
 };
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -79,6 +82,7 @@ async function main(argv: string[]): Promise<ExitReason> {
     throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
   const profile = parseProfile(values.profile);
   const allow = parseAllow(values.allow);
+  const [{ build }, { TemplateError }] = await Promise.all([import("../pipeline/build-edition.js"), import("../render/template-env.js")]);
   try {
     const paths = values["editions-dir"] ? { ...projectPaths, editions: path.resolve(values["editions-dir"]) } : projectPaths;
     const result = await build({
@@ -127,6 +131,3 @@ async function main(argv: string[]): Promise<ExitReason> {
     throw err;
   }
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });
