@@ -17,7 +17,12 @@ const STAMP = ".source-digest";
 function sourceFiles() {
   return readdirSync(path.join(root, "src"), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join("/"))
+    .map((e) =>
+      path
+        .relative(root, path.join(e.parentPath ?? e.path, e.name))
+        .split(path.sep)
+        .join("/"),
+    )
     .sort();
 }
 

@@ -1,12 +1,30 @@
 #!/usr/bin/env node
-// Runs before `npm run build:edition` and `npm test` (npm's pre-scripts), so the
-// README's two commands work on a fresh Debian machine: it installs the npm
-// packages when they are missing or stale, and Debian's Chromium and poppler-utils
-// when they are missing and we may (root with apt-get). Plain JS, no dependencies.
+// Runs before every npm script that runs the observatory command, and before
+// `npm test` (npm's pre-scripts), so the README's two commands work on a fresh
+// Debian machine: it installs the npm packages when they are missing or differ
+// from the lock file, compiles src/ into dist/ when its content changed, and
+// installs Debian's Chromium and poppler-utils when they are missing and we
+// may (root with apt-get). Staleness is decided by content, never by mtimes (a
+// checkout, copy or touch changes those). Plain JS, no dependencies until the
+// packages are installed.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+const HELP = `Usage: node scripts/ensure-setup.mjs [--no-browser] [--tools]
+
+Installs what the project needs when it is missing or stale: the npm packages
+of package-lock.json, the compiled command in dist/, and (as root, with apt-get)
+Chromium, plus poppler-utils and qpdf with --tools. Writes nothing when all is there.
+  --no-browser   Chromium is not needed (checking manifests)
+  --tools        also poppler-utils and qpdf (the tests)
+  -h, --help     show this help
+`;
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const wantTools = process.argv.includes("--tools"); // tests also need pdftotext & co.
@@ -36,18 +54,54 @@ function which(name) {
   }
 }
 
-// 1. npm packages: install when node_modules is missing or older than the lock file.
-const lock = path.join(root, "package-lock.json");
-const marker = path.join(root, "node_modules", ".package-lock.json");
-if (!existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000)) {
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(path.join(root, file), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why node_modules does not hold what package-lock.json says, or undefined when
+ * it does. npm keeps node_modules/.package-lock.json, the list of what it
+ * installed: every package of the lock must be there at its version, except
+ * the optional ones (other platforms' binaries), and the lock must still
+ * answer package.json.
+ */
+function installNeeded() {
+  const lock = readJson("package-lock.json");
+  const installed = readJson("node_modules/.package-lock.json");
+  if (!installed?.packages) return "node_modules is missing";
+  if (!lock?.packages) return "package-lock.json is missing";
+  const pkg = readJson("package.json") ?? {};
+  for (const field of ["dependencies", "devDependencies"])
+    if (JSON.stringify(pkg[field] ?? {}) !== JSON.stringify(lock.packages[""]?.[field] ?? {})) return `package.json's ${field} changed`;
+  for (const [name, entry] of Object.entries(lock.packages)) {
+    if (!name) continue;
+    const have = installed.packages[name];
+    if (!have && !entry.optional) return `${name} is not installed`;
+    if (have && have.version !== entry.version) return `${name} is ${have.version}, the lock says ${entry.version}`;
+  }
+  return undefined;
+}
+
+// 1. npm packages, when node_modules does not match the lock file.
+const why = installNeeded();
+if (why) {
   // `npm install` rather than `npm ci`: it installs the same locked versions,
   // but does not refuse to run when a registry lacks the optional packages of
-  // other platforms (Biome's Windows and macOS binaries, for one).
-  say("installing npm packages (npm install from package-lock.json)");
+  // other platforms (Biome's Windows and macOS binaries, for one). The lock
+  // is committed as npm writes it here, so this leaves it unchanged.
+  say(`installing npm packages (${why}; npm install from package-lock.json)`);
   run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 
-// 2. Debian packages: Chromium always; poppler-utils and qpdf for the tests.
+// 2. The compiled command, when dist/ is missing or the sources changed.
+const { compileIfStale } = await import("./compile.mjs");
+await compileIfStale();
+
+// 3. Debian packages: Chromium always; poppler-utils and qpdf for the tests.
 const browserKnown = [
   process.env.CHROME_PATH,
   process.env.PUPPETEER_EXECUTABLE_PATH,

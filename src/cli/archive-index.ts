@@ -27,7 +27,10 @@ Exit codes: 0 written, 2 wrong arguments or an unreadable archive record,
 function parse(argv: string[]) {
   const parsed = parseCli(argv, { "archive-dir": { type: "string" } });
   if (parsed.positionals.length)
-    throw new CliError(`expected no argument besides options, got ${parsed.positionals.join(" ")}\nRun with --help for the usage.`, "usage");
+    throw new CliError(
+      `expected no argument besides options, got ${parsed.positionals.join(" ")}\nRun with --help for the usage.`,
+      "usage",
+    );
   return parsed;
 }
 
