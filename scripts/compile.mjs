@@ -6,7 +6,7 @@
 // file under src/, of package-lock.json and of this script is kept in
 // dist/.source-digest. Plain JS, so set-up can run it before anything else.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -67,6 +67,14 @@ export async function compile() {
     sourcesContent: false,
     logLevel: "warning",
   });
+  // Files that are not compiled (the preflight's in-page scripts, the preview's
+  // client) are linked, not copied: the code finds them beside itself, and an
+  // edit to one shows at once, as it does when running the sources.
+  for (const rel of sourceFiles().filter((f) => !f.endsWith(".ts"))) {
+    const link = path.join(staging, path.relative("src", rel));
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(path.relative(path.dirname(link), path.join(staging, "..", rel)), link);
+  }
   writeFileSync(path.join(staging, STAMP), `${digest}\n`);
   rmSync(distDir, { recursive: true, force: true });
   renameSync(staging, distDir);

@@ -82,6 +82,11 @@ export async function main(argv: string[]): Promise<ExitReason> {
     throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
   const profile = parseProfile(values.profile);
   const allow = parseAllow(values.allow);
+  // Chromium is launched before the rest of the pipeline is even imported: it
+  // starts in its own process while Node reads the templates, pdf-lib and the
+  // preflight (about half a second of module loading on this machine).
+  const session = values["html-only"] ? undefined : new (await import("../browser/browser-session.js")).BrowserSession();
+  session?.prelaunch();
   const [{ build }, { TemplateError }] = await Promise.all([import("../pipeline/build-edition.js"), import("../render/template-env.js")]);
   try {
     const paths = values["editions-dir"] ? { ...projectPaths, editions: path.resolve(values["editions-dir"]) } : projectPaths;
@@ -97,6 +102,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
       profile,
       allow,
       preflight: !values["no-preflight"],
+      session,
       reporter: { ...reporter, preflight: preflightReporter(allow, styleFor(process.stdout), out) },
     });
     const pdfs = result.jobs.filter((j) => j.pdf);
@@ -129,5 +135,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
     )
       throw new CliError(`could not write the output: ${(err as Error).message}`, "outputNotWritten");
     throw err;
+  } finally {
+    await session?.close();
   }
 }
