@@ -29,7 +29,7 @@ function inPipe(env: Record<string, string>, ...flags: string[]) {
 
 /** The command in a pseudo-terminal, as a person at a terminal runs it. */
 function inTerminal(env: Record<string, string>) {
-  const base = { ...process.env, TERM: "xterm-256color" };
+  const base: NodeJS.ProcessEnv = { ...process.env, TERM: "xterm-256color" };
   for (const k of ["NO_COLOR", "FORCE_COLOR", "CI"]) delete base[k];
   const r = spawnSync("script", ["-qec", `"${process.execPath}" "${BIN}" check ${FIXTURE}`, "/dev/null"], {
     cwd: projectRoot,
