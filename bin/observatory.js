@@ -4,7 +4,7 @@
 // (scripts/ensure-setup.mjs, which every npm script runs first).
 import { existsSync } from "node:fs";
 
-const entry = new URL("../dist/cli/observatory.js", import.meta.url);
+const entry = new URL("../dist/observatory.js", import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write("observatory: dist/ is not built yet; run `node scripts/ensure-setup.mjs` (or any npm run script) first\n");
   process.exitCode = 2;

@@ -9,7 +9,12 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 export function scriptArgs<const O extends Options>(help: string, options: O, argv = process.argv.slice(2)) {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
     if ((parsed.values as { help?: boolean }).help) {
       process.stdout.write(help);
       process.exit(0);

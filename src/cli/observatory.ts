@@ -53,4 +53,6 @@ async function main(argv: string[]): Promise<ExitReason> {
 }
 
 const argv = takeColourFlags(process.argv.slice(2));
+// The command runs from a bundle (dist/); a stack trace worth reading names src/.
+if (argv.includes("--debug")) process.setSourceMapsEnabled(true);
 await runCli(() => main(argv), { debug: argv.includes("--debug") });

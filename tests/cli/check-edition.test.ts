@@ -71,7 +71,9 @@ describe("npm run check:edition", () => {
   it("prints the usage with --help", async () => {
     const { code, stdout } = await checkEdition("--help");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Usage: observatory check \[YYYY-MM \| FILE \.\.\.\] \[--lang fr\|en\] \[--all\] \[--json\]\n {7}npm run check:edition/);
+    expect(stdout).toMatch(
+      /^Usage: observatory check \[YYYY-MM \| FILE \.\.\.\] \[--lang fr\|en\] \[--all\] \[--json\]\n {7}npm run check:edition/,
+    );
   });
 
   it("keeps the stack trace of an unexpected error for --debug", async () => {
