@@ -10,25 +10,31 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const HELP = `Usage: node scripts/ensure-setup.mjs [--no-browser] [--tools]
+const HELP = `Usage: node scripts/ensure-setup.mjs [--no-browser] [--tools] [--run COMMAND [ARGS ...]]
 
 Installs what the project needs when it is missing or stale: the npm packages
 of package-lock.json, the compiled command in dist/, and (as root, with apt-get)
 Chromium, plus poppler-utils and qpdf with --tools. Writes nothing when all is there.
   --no-browser   Chromium is not needed (checking manifests)
   --tools        also poppler-utils and qpdf (the tests)
+  --run ...      then run \`observatory COMMAND ARGS\` in this same process (what
+                 the npm scripts do: one Node start instead of two)
   -h, --help     show this help
 `;
-if (process.argv.includes("--help") || process.argv.includes("-h")) {
+// Everything after --run belongs to the observatory command.
+const runAt = process.argv.indexOf("--run");
+const own = runAt === -1 ? process.argv.slice(2) : process.argv.slice(2, runAt);
+const command = runAt === -1 ? undefined : process.argv.slice(runAt + 1);
+if (own.includes("--help") || own.includes("-h")) {
   process.stdout.write(HELP);
   process.exit(0);
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const wantTools = process.argv.includes("--tools"); // tests also need pdftotext & co.
-const wantBrowser = !process.argv.includes("--no-browser"); // checking a manifest needs none
+const wantTools = own.includes("--tools"); // tests also need pdftotext & co.
+const wantBrowser = !own.includes("--no-browser"); // checking a manifest needs none
 
 function say(msg) {
   process.stderr.write(`setup: ${msg}\n`);
@@ -123,4 +129,10 @@ if (missing.length) {
   say(`installing Debian packages: ${missing.join(", ")}`);
   run("apt-get", ["update", "-qq"]);
   run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing]);
+}
+
+// 4. The command itself, as bin/observatory.js would run it.
+if (command) {
+  process.argv = [process.argv[0], path.join(root, "bin", "observatory.js"), ...command];
+  await import(pathToFileURL(path.join(root, "dist", "observatory.js")).href);
 }
