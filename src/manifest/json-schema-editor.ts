@@ -1,7 +1,8 @@
 // What the JSON Schema adds for editors beyond what zod emits: date patterns
 // that refuse impossible days (so 2026-02-30 is underlined as it is typed; zod
-// checks the day with code, which a JSON Schema cannot carry), and a snippet
-// per section type whose tab stops are numbered once across the whole snippet.
+// checks the day with code, which a JSON Schema cannot carry), the words shown
+// when a pattern does not match, and a snippet per section type whose tab stops
+// are numbered once across the whole snippet. Checked with yaml-language-server 1.x.
 type Node = Record<string, unknown>;
 
 // Days that exist in each month; 29 February only in leap years (Gregorian).
@@ -10,19 +11,34 @@ const LEAP_DAY = String.raw`(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][
 export const DATE_PATTERN = String.raw`^(?:\d{4}-${DAY}|${LEAP_DAY})$`;
 export const PARTIAL_DATE_PATTERN = String.raw`^(?:\d{4}-(?:0[1-9]|1[0-2])|\d{4}-${DAY}|${LEAP_DAY})$`;
 
-// The patterns zod emits for IsoDate and PartialDate (src/manifest/primitives.ts).
-const LOOSE_PATTERNS: Record<string, string> = {
-  [String.raw`^\d{4}-\d{2}-\d{2}$`]: DATE_PATTERN,
-  [String.raw`^\d{4}-\d{2}(-\d{2})?$`]: PARTIAL_DATE_PATTERN,
+// The patterns zod emits (src/manifest/primitives.ts and the edition id), the
+// pattern editors get instead, and the words they show when it does not match
+// (patternErrorMessage, read by VS Code's YAML and JSON extensions) rather than the
+// regular expression itself.
+const PATTERNS: Record<string, { pattern: string; message: string }> = {
+  [String.raw`^\d{4}-\d{2}-\d{2}$`]: { pattern: DATE_PATTERN, message: "Expected a real calendar date written YYYY-MM-DD" },
+  [String.raw`^\d{4}-\d{2}(-\d{2})?$`]: {
+    pattern: PARTIAL_DATE_PATTERN,
+    message: "Expected a real calendar date written YYYY-MM-DD, or YYYY-MM",
+  },
+  [String.raw`^\d{4}-(0[1-9]|1[0-2])$`]: {
+    pattern: String.raw`^\d{4}-(0[1-9]|1[0-2])$`,
+    message: 'Expected an edition id as a quoted month, like "2026-04"',
+  },
+  [String.raw`^[a-z0-9]+(?:-[a-z0-9]+)*$`]: {
+    pattern: String.raw`^[a-z0-9]+(?:-[a-z0-9]+)*$`,
+    message: "Expected an identifier in lower case with dashes, like s3ns-j1",
+  },
 };
 
-/** Every date pattern made strict, in place. */
-export function strictDates(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(strictDates);
+/** Date patterns made strict, and a message for each known pattern, in place. */
+export function editorPatterns(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(editorPatterns);
   if (node === null || typeof node !== "object") return;
   const n = node as Node;
-  if (typeof n.pattern === "string" && LOOSE_PATTERNS[n.pattern]) n.pattern = LOOSE_PATTERNS[n.pattern];
-  for (const value of Object.values(n)) strictDates(value);
+  const known = typeof n.pattern === "string" ? PATTERNS[n.pattern] : undefined;
+  if (known) Object.assign(n, { pattern: known.pattern, patternErrorMessage: known.message });
+  for (const value of Object.values(n)) editorPatterns(value);
 }
 
 /** A value for a snippet: the required fields only, each string a numbered tab stop. */

@@ -79,5 +79,9 @@ describe("edition JSON Schema, for editors", () => {
       expect([c, new RegExp(partial).test(c)]).toEqual([c, PartialDate.safeParse(c).success]);
     }
     expect(new RegExp(day).test("2026-02-30")).toBe(false);
+    // What the editor says instead of showing the regular expression.
+    expect(schema.properties.edition.properties.date.patternErrorMessage).toBe("Expected a real calendar date written YYYY-MM-DD");
+    const patterns = properties(schema).filter(([, v]) => typeof v.pattern === "string");
+    expect(patterns.filter(([, v]) => !v.patternErrorMessage).map(([k]) => k)).toEqual([]);
   });
 });
