@@ -47,12 +47,15 @@ const ms = (x: number) => `${Math.round(x)} ms`.padStart(8);
 const BIN = path.join(projectRoot, "bin", "observatory.js");
 const env = { ...process.env, NO_COLOR: "1" };
 
+let lastStdout = "";
+
 /** Runs a command to its end and returns the wall-clock time; a failure stops the benchmark. */
 function timed(cmd: string, args: string[]): number {
   const start = performance.now();
   const r = spawnSync(cmd, args, { cwd: projectRoot, env, encoding: "utf8" });
   const elapsed = performance.now() - start;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
+  lastStdout = r.stdout;
   return elapsed;
 }
 
@@ -72,8 +75,11 @@ const CASES: Record<string, () => number> = {
   "node -e 0": node("-e", "0"),
   "observatory --help": observatory("--help"),
   [`observatory check ${edition}`]: observatory("check", edition),
-  "plain Chromium print": () =>
-    timed(process.execPath, [path.join(projectRoot, "scripts", "plain-print.mjs"), html, out(`plain-${round}.pdf`)]),
+  "plain Chromium print": () => {
+    const t = timed(process.execPath, [path.join(projectRoot, "scripts", "plain-print.mjs"), html, out(`plain-${round}.pdf`)]);
+    for (const [step, ms] of Object.entries(JSON.parse(lastStdout) as Record<string, number>)) (plainSteps[step] ??= []).push(ms);
+    return t;
+  },
   [`npm run build:edition, empty output/`]: () =>
     timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", out(`empty-${round}`)]),
   [`npm run build:edition, over a build`]: () => timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", warm]),
@@ -82,6 +88,7 @@ const CASES: Record<string, () => number> = {
 };
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(CASES).map((k) => [k, []]));
 const stages: Record<string, number[]> = {};
+const plainSteps: Record<string, number[]> = {};
 
 try {
   for (round = 0; round < runs; round++) {
@@ -106,13 +113,16 @@ try {
   // Where a build's time goes: the stages build() reports, and around them
   // what the process spends starting, importing and closing.
   const staged = Object.values(stages).reduce((n, t) => n + median(t), 0);
+  console.log("where the time of the plain print goes (medians):");
+  for (const [step, t] of Object.entries(plainSteps)) console.log(`  ${`step ${step}`.padEnd(40)} ${ms(median(t))}`);
+  const plainAround = ["start", "import", "launch", "close"].reduce((n, s) => n + median(plainSteps[s] ?? [0]), 0);
   console.log(`where the time of observatory build ${edition} goes (medians):`);
   console.log(
     `  ${"npm run and set-up check".padEnd(40)} ${ms(m["npm run build:edition, empty output/"] - m[`observatory build ${edition}`])}`,
   );
   for (const [stage, t] of Object.entries(stages)) console.log(`  ${`stage ${stage}`.padEnd(40)} ${ms(median(t))}`);
   console.log(
-    `  ${"start, imports, browser launch, close".padEnd(40)} ${ms(m[`observatory build ${edition}`] - staged)}   (the rest of the process)`,
+    `  ${"start, imports, browser launch, close".padEnd(40)} ${ms(m[`observatory build ${edition}`] - staged)}   (the rest; in the plain print ${Math.round(plainAround)} ms)`,
   );
   const bytes = (file: string) => statSync(file).size;
   const [built, raw] = [bytes(path.join(out("one-0"), edition, `${edition}-en.pdf`)), bytes(out("plain-0.pdf"))];
