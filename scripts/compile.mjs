@@ -104,8 +104,17 @@ export async function compile() {
   writeFileSync(path.join(staging, BUNDLE_CONTENTS), `${JSON.stringify(contents, null, 1)}\n`);
   for (const [name, dir] of linkedFolders()) symlinkSync(path.join("..", dir), path.join(staging, name));
   writeFileSync(path.join(staging, STAMP), `${digest}\n`);
-  rmSync(distDir, { recursive: true, force: true });
+  // Two commands started together on stale sources both compile: the second
+  // to finish keeps the first one's dist/ (the same bytes) rather than pulling
+  // it from under a command that is reading it.
+  if (builtDigest() === digest) {
+    rmSync(staging, { recursive: true, force: true });
+    return digest;
+  }
+  const old = `${distDir}.old-${process.pid}`;
+  if (existsSync(distDir)) renameSync(distDir, old);
   renameSync(staging, distDir);
+  rmSync(old, { recursive: true, force: true });
   return digest;
 }
 
