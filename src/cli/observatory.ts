@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<ExitReason> {
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     const what = name.startsWith("-") ? "option" : "command";
-    const near = closest(name, Object.keys(COMMANDS));
+    const near = closest(name, what === "option" ? ["--help", "--version"] : Object.keys(COMMANDS));
     throw new CliError(
       `Unknown ${what} '${name}'${near ? `; did you mean ${near}?` : ""}\nCommands: ${Object.keys(COMMANDS).join(", ")}. Run observatory --help for the usage.`,
       "usage",

@@ -90,6 +90,7 @@ describe("observatory", () => {
     expect(command.stderr).toMatch(/^Unknown command 'buld'; did you mean build\?\nCommands: build, check, /);
     const option = observatory(["check", "--langs", "fr"]);
     expect([option.code, option.stderr]).toEqual([2, "Unknown option '--langs'; did you mean --lang?\nRun with --help for the usage.\n"]);
+    expect(observatory(["--verison"]).stderr).toMatch(/^Unknown option '--verison'; did you mean --version\?\n/);
     const far = observatory(["build", "--zzzzzz"]);
     expect([far.code, far.stderr]).toEqual([2, "Unknown option '--zzzzzz'\nRun with --help for the usage.\n"]);
     for (const r of [command, option, far]) expect(r.stderr).not.toMatch(STACK);
