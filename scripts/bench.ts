@@ -1,97 +1,151 @@
-// Benchmark (not a test): prints how long a build takes against a plain
-// Chromium print of the same HTML, and how big the PDF is against Chromium's.
-//   npm run bench [-- --runs 5 --edition 2026-04]
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// Benchmark (not a test): whole processes, as a person waits for them, measured
+// side by side in one run. Each round runs every command once, in the same
+// order, so a busy machine slows them alike; the figures are medians.
+//   npm run bench [-- --runs 5 --edition 2026-04 --preview-runs 5 --no-preview]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
-import puppeteer from "puppeteer-core";
-import { findChromium } from "../src/browser/find-chromium.js";
-import { printPdf } from "../src/browser/print-page.js";
 import { latestEdition } from "../src/manifest/discover.js";
-import { build } from "../src/pipeline/build-edition.js";
+import { projectRoot } from "../src/paths.js";
+import { scriptArgs } from "./script-args.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, edition: { type: "string" } } });
+const { values } = scriptArgs(
+  `Usage: npm run bench [-- --runs N --edition YYYY-MM --preview-runs N --no-preview]
+
+Times whole processes, side by side, N rounds (medians), and prints the ratios
+the project aims at:
+  observatory --help            against node -e 0                  (aim <= 2.5)
+  observatory check YYYY-MM     against node -e 0                  (aim <= 6)
+  npm run build:edition         against a plain Chromium print of
+                                the same HTML (scripts/plain-print.mjs), into an
+                                empty folder and over an earlier build (aim <= 1.2)
+  observatory build --all       against one edition                (aim <= 1.6)
+  preview, save to page shown   page view, 2025-12 (measure:preview, aim 500 ms)
+and where the build's time goes, stage by stage. Writes only in a temporary folder.
+  --runs N            rounds (default 5)
+  --edition YYYY-MM   the edition built (default: the latest)
+  --preview-runs N    saves timed in the preview (default 5)
+  --no-preview        skip the preview measurement
+  -h, --help          show this help
+`,
+  {
+    runs: { type: "string", default: "5" },
+    edition: { type: "string" },
+    "preview-runs": { type: "string", default: "5" },
+    "no-preview": { type: "boolean", default: false },
+  },
+);
 const runs = Number(values.runs);
 const edition = values.edition ?? (await latestEdition());
 const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-"));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x: number) => `${Math.round(x)} ms`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x: number) => `${Math.round(x)} ms`.padStart(8);
+const BIN = path.join(projectRoot, "bin", "observatory.js");
+const env = { ...process.env, NO_COLOR: "1" };
 
-/** What anyone would do by hand: launch Chromium, load the HTML, print it, close. */
-async function plainPrint(htmlFile: string): Promise<{ ms: number; bytes: number }> {
+let lastStdout = "";
+
+/** Runs a command to its end and returns the wall-clock time; a failure stops the benchmark. */
+function timed(cmd: string, args: string[]): number {
   const start = performance.now();
-  const browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const pdf = await printPdf(page);
-    return { ms: performance.now() - start, bytes: pdf.length };
-  } finally {
-    await browser.close();
-  }
+  const r = spawnSync(cmd, args, { cwd: projectRoot, env, encoding: "utf8" });
+  const elapsed = performance.now() - start;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
+  lastStdout = r.stdout;
+  return elapsed;
 }
 
-/** A build with a cold Chromium; `outputDir` reused means the last page numbers are known. */
-async function timeBuild(options: Parameters<typeof build>[0], outputDir = path.join(tmp, String(Math.random()))) {
-  const start = performance.now();
-  const result = await build({ ...options, outputDir });
-  return { ms: performance.now() - start, result };
-}
+const node =
+  (...args: string[]) =>
+  () =>
+    timed(process.execPath, args);
+const observatory = (...args: string[]) => node(BIN, ...args);
+const out = (name: string) => path.join(tmp, name);
+let round = 0;
+
+const warm = out("warm");
+timed(process.execPath, [BIN, "build", edition, "--out-dir", warm]); // disk cache, and the HTML to print
+const html = path.join(warm, edition, `${edition}-en.html`);
+
+const CASES: Record<string, () => number> = {
+  "node -e 0": node("-e", "0"),
+  "observatory --help": observatory("--help"),
+  [`observatory check ${edition}`]: observatory("check", edition),
+  "plain Chromium print": () => {
+    const t = timed(process.execPath, [path.join(projectRoot, "scripts", "plain-print.mjs"), html, out(`plain-${round}.pdf`)]);
+    for (const [step, ms] of Object.entries(JSON.parse(lastStdout) as Record<string, number>)) (plainSteps[step] ??= []).push(ms);
+    return t;
+  },
+  [`npm run build:edition, empty output/`]: () =>
+    timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", out(`empty-${round}`)]),
+  [`npm run build:edition, over a build`]: () => timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", warm]),
+  [`observatory build ${edition}`]: () => observatory("build", edition, "--out-dir", out(`one-${round}`))(),
+  "observatory build --all": () => observatory("build", "--all", "--out-dir", out(`all-${round}`))(),
+};
+const times: Record<string, number[]> = Object.fromEntries(Object.keys(CASES).map((k) => [k, []]));
+const stages: Record<string, number[]> = {};
+const plainSteps: Record<string, number[]> = {};
 
 try {
-  // Warm the disk cache and the module graph once, outside the measurements.
-  const warm = await timeBuild({ editions: [edition] });
-  const htmlFile = warm.result.jobs[0].html;
-  const plain: number[] = [];
-  const one: number[] = [];
-  const all: number[] = [];
-  const again: number[] = [];
-  const warmOut = path.join(tmp, "again");
-  await timeBuild({ editions: [edition] }, warmOut);
-  const stages: Record<string, number[]> = {};
-  let rawBytes = 0;
-  for (let i = 0; i < runs; i++) {
-    const p = await plainPrint(htmlFile);
-    plain.push(p.ms);
-    rawBytes = p.bytes;
-    const b = await timeBuild({ editions: [edition] });
-    one.push(b.ms);
-    for (const [stage, t] of Object.entries(b.result.jobs[0].timings)) (stages[stage] ??= []).push(t);
-    all.push((await timeBuild({ all: true })).ms);
-    again.push((await timeBuild({ editions: [edition] }, warmOut)).ms);
+  for (round = 0; round < runs; round++) {
+    for (const [name, run] of Object.entries(CASES)) times[name].push(run());
+    const report = JSON.parse(readFileSync(path.join(out(`one-${round}`), edition, `${edition}-en.report.json`), "utf8"));
+    for (const [stage, t] of Object.entries(report.timingsMs as Record<string, number>)) (stages[stage] ??= []).push(t);
   }
-  const finalBytes = readFileSync(warm.result.jobs[0].pdf as string).length;
-  const allCount = (await build({ all: true, htmlOnly: true, outputDir: path.join(tmp, "count") })).jobs.length;
-  console.log(`edition ${edition}, ${runs} runs, medians (cold: each run launches its own Chromium)`);
-  console.log("stages of one build:");
-  for (const [stage, t] of Object.entries(stages)) console.log(`  ${stage.padEnd(16)} ${ms(median(t)).padStart(8)}`);
-  console.log(`plain Chromium print (launch, load, print)  ${ms(median(plain))}`);
+  const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  const ratio = (a: string, b: string, aim: string) => `ratio ${(m[a] / m[b]).toFixed(2)} (aim <= ${aim})`;
+  const all = spawnSync(process.execPath, [BIN, "build", "--all", "--html-only", "--out-dir", out("count")], { encoding: "utf8" });
+  const editions = /Built (\d+) HTML/.exec(all.stdout)?.[1] ?? "?";
+  console.log(`${runs} rounds, medians, whole processes (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)})`);
+  for (const [name, t] of Object.entries(m)) console.log(`  ${name.padEnd(40)} ${ms(t)}`);
+  console.log("ratios:");
+  console.log(`  --help / node -e 0                       ${ratio("observatory --help", "node -e 0", "2.5")}`);
+  console.log(`  check one edition / node -e 0            ${ratio(`observatory check ${edition}`, "node -e 0", "6")}`);
+  console.log(`  build, empty output/ / plain print       ${ratio("npm run build:edition, empty output/", "plain Chromium print", "1.2")}`);
+  console.log(`  build over a build / plain print         ${ratio("npm run build:edition, over a build", "plain Chromium print", "1.2")}`);
   console.log(
-    `whole build of ${edition}                      ${ms(median(one))}   ratio ${(median(one) / median(plain)).toFixed(2)} (aim <= 1.2)`,
+    `  --all (${editions} editions) / one edition        ${ratio("observatory build --all", `observatory build ${edition}`, "1.6")}`,
   );
+  // Where a build's time goes: the stages build() reports, and around them
+  // what the process spends starting, importing and closing.
+  const staged = Object.values(stages).reduce((n, t) => n + median(t), 0);
+  console.log("where the time of the plain print goes (medians):");
+  for (const [step, t] of Object.entries(plainSteps)) console.log(`  ${`step ${step}`.padEnd(40)} ${ms(median(t))}`);
+  const plainAround = ["start", "import", "launch", "close"].reduce((n, s) => n + median(plainSteps[s] ?? [0]), 0);
+  console.log(`where the time of observatory build ${edition} goes (medians):`);
   console.log(
-    `rebuild of ${edition}, contents numbers known      ${ms(median(again))}   ratio ${(median(again) / median(plain)).toFixed(2)}`,
+    `  ${"npm run and set-up check".padEnd(40)} ${ms(m["npm run build:edition, empty output/"] - m[`observatory build ${edition}`])}`,
   );
+  for (const [stage, t] of Object.entries(stages)) console.log(`  ${`stage ${stage}`.padEnd(40)} ${ms(median(t))}`);
   console.log(
-    `build --all (${allCount} editions)                    ${ms(median(all))}   ratio to one ${(median(all) / median(one)).toFixed(2)} (aim <= 1.6)`,
+    `  ${"start, imports, browser launch, close".padEnd(40)} ${ms(m[`observatory build ${edition}`] - staged)}   (the rest; in the plain print ${Math.round(plainAround)} ms)`,
   );
-  console.log(
-    `PDF size: ${finalBytes} bytes, Chromium's raw tagged output ${rawBytes} bytes, ratio ${(finalBytes / rawBytes).toFixed(2)} (aim <= 0.33)`,
-  );
+  const bytes = (file: string) => statSync(file).size;
+  const [built, raw] = [bytes(path.join(out("one-0"), edition, `${edition}-en.pdf`)), bytes(out("plain-0.pdf"))];
+  console.log(`PDF size: ${built} bytes, Chromium's raw tagged output ${raw} bytes, ratio ${(built / raw).toFixed(2)} (aim <= 0.33)`);
+
+  if (!values["no-preview"]) {
+    const preview = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(projectRoot, "scripts", "measure-preview.ts"),
+        "--runs",
+        String(values["preview-runs"]),
+        "--view",
+        "page",
+      ],
+      { cwd: projectRoot, env, encoding: "utf8" },
+    );
+    const lines = preview.stdout.split("\n").filter((l) => /view, \d+ saves:|of which/.test(l));
+    console.log("preview, save to page shown (aim 500 ms):");
+    for (const l of lines.length ? lines : [`measure:preview failed: ${preview.stderr.split("\n")[0]}`]) console.log(`  ${l.trim()}`);
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -5,10 +5,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { PNG } from "pngjs";
+import { scriptArgs } from "./script-args.js";
 
-const [pdf, out, dpi = "30", cols = "6"] = process.argv.slice(2);
+const HELP = `Usage: npx tsx scripts/contact-sheet.ts <file.pdf> <out.png> [dpi] [columns]
+
+Tiles the pages of a PDF into one PNG (default 30 dpi, 6 columns).
+  -h, --help   show this help
+`;
+const [pdf, out, dpi = "30", cols = "6"] = scriptArgs(HELP, {}).positionals;
 if (!pdf || !out) {
-  console.error("usage: contact-sheet.ts <file.pdf> <out.png> [dpi] [columns]");
+  process.stderr.write(HELP);
   process.exit(2);
 }
 const dir = mkdtempSync(path.join(os.tmpdir(), "sheet-"));

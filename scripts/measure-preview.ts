@@ -8,20 +8,31 @@
 // preview (page view, outlines on) once the runs are done.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import puppeteer, { type Page } from "puppeteer-core";
 import { findChromium } from "../src/browser/find-chromium.js";
 import { startPreview } from "../src/preview/start-preview.js";
 import { copyProject } from "../tests/support/project-copy.js";
+import { scriptArgs } from "./script-args.js";
 
-const { values } = parseArgs({
-  options: {
+const { values } = scriptArgs(
+  `Usage: npm run measure:preview [-- --runs N --edition YYYY-MM --view page|grid|both --screenshot FILE]
+
+Measures the preview's save-to-screen time: a preview server over a throw-away
+copy of the project, a headless tab on page 3, and N saves of the editorial
+template, each timed until the tab has painted the new pages.
+  --runs N            saves per view (default 7)
+  --edition YYYY-MM   the edition shown (default 2025-12)
+  --view V            page, grid or both (default both)
+  --screenshot FILE   afterwards, a picture of the page view (outlines on)
+  -h, --help          show this help
+`,
+  {
     runs: { type: "string", default: "7" },
     edition: { type: "string", default: "2025-12" },
     view: { type: "string", default: "both" },
     screenshot: { type: "string" },
   },
-});
+);
 const runs = Number(values.runs);
 if (!(Number.isInteger(runs) && runs > 0)) throw new Error(`--runs: expected a whole number above 0, got "${values.runs}"`);
 const views = values.view === "both" ? ["page", "grid"] : [values.view as string];

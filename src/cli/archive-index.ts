@@ -1,13 +1,14 @@
-// `npm run archive:index -- [--archive-dir DIR]`: writes the catalog of the
+// `observatory index [--archive-dir DIR]`: writes the catalog of the
 // archive; the work is writeCatalog().
-import { parseArgs } from "node:util";
 import { writeCatalog } from "../archive/catalog.js";
 import { archiveDirSetting, shown } from "../archive/locations.js";
 import { RecordError } from "../archive/record.js";
 import { count } from "../manifest/show-value.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { parseCli } from "./cli-kit.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 
-const HELP = `Usage: npm run archive:index -- [--archive-dir DIR]
+export const HELP = `Usage: observatory index [--archive-dir DIR]
+       npm run archive:index -- [--archive-dir DIR]
 
 Writes catalog.html and catalog.json at the root of the archive (editions/ by
 default): every archived edition and language with its date, title, pages,
@@ -15,6 +16,7 @@ size, sha256, cover thumbnail and a link to the PDF. The page uses relative
 links only, so it works opened straight from disk.
 
   --archive-dir DIR    archives are in DIR/<YYYY-MM>/ (or OBSERVATORY_ARCHIVE_DIR)
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -23,21 +25,16 @@ Exit codes: 0 written, 2 wrong arguments or an unreadable archive record,
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        "archive-dir": { type: "string" },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
-  }
+  const parsed = parseCli(argv, { "archive-dir": { type: "string" } });
+  if (parsed.positionals.length)
+    throw new CliError(
+      `expected no argument besides options, got ${parsed.positionals.join(" ")}\nRun with --help for the usage.`,
+      "usage",
+    );
+  return parsed;
 }
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -56,6 +53,3 @@ async function main(argv: string[]): Promise<ExitReason> {
     throw err;
   }
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });

@@ -1,16 +1,16 @@
-// `npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]`:
+// `observatory verify [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]`:
 // argument parsing and the report's wording only; the checks are verifyArchive().
 import { archiveDirSetting, shown } from "../archive/locations.js";
-import { type EditionCheck, NotArchivedError, verifyArchive } from "../archive/verify-archive.js";
+import type { EditionCheck } from "../archive/verify-archive.js";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { ManifestError } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
 import { PreflightError } from "../preflight/preflight-error.js";
-import { TemplateError } from "../render/template-env.js";
 import { out, parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 
-const HELP = `Usage: npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
+export const HELP = `Usage: observatory verify [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
+       npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
 
 Checks that the archive is still what was published:
   - every archived file (superseded revisions too) matches its recorded sha256;
@@ -24,6 +24,7 @@ Checks that the archive is still what was published:
   --rebuild            also rebuild and compare the PDFs (needs Chromium)
   --json               print the result as JSON
   --archive-dir DIR    archives are in DIR/<YYYY-MM>/ (or OBSERVATORY_ARCHIVE_DIR)
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -53,7 +54,7 @@ function report(check: EditionCheck): void {
   }
 }
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -62,6 +63,10 @@ async function main(argv: string[]): Promise<ExitReason> {
   if (positionals.length > 1) throw new CliError(`expected at most one edition id, got ${positionals.join(" ")}`, "usage");
   if (positionals[0] && !/^\d{4}-(0[1-9]|1[0-2])$/.test(positionals[0]))
     throw new CliError(`expected an edition id written YYYY-MM, like 2026-04, got "${positionals[0]}"`, "usage");
+  const [{ NotArchivedError, verifyArchive }, { TemplateError }] = await Promise.all([
+    import("../archive/verify-archive.js"),
+    import("../render/template-env.js"),
+  ]);
   try {
     const result = await verifyArchive({
       id: positionals[0],
@@ -98,6 +103,3 @@ async function main(argv: string[]): Promise<ExitReason> {
     throw err;
   }
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });

@@ -1,6 +1,5 @@
-// `npm run archive -- <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]`:
+// `observatory archive <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]`:
 // argument parsing and progress lines only; the work is archiveEdition().
-import { AlreadyArchivedError, archiveEdition } from "../archive/archive-edition.js";
 import { archiveDirSetting, shown } from "../archive/locations.js";
 import { RecordError } from "../archive/record.js";
 import { ArchiveRaceError } from "../archive/staging.js";
@@ -10,11 +9,11 @@ import { ManifestError } from "../manifest/problem.js";
 import { orList } from "../manifest/show-value.js";
 import { PreflightError } from "../preflight/preflight-error.js";
 import { blockingFindings, RULE_IDS } from "../preflight/rules.js";
-import { TemplateError } from "../render/template-env.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 
-const HELP = `Usage: npm run archive -- <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]
+export const HELP = `Usage: observatory archive <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]
+       npm run archive -- <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]
 
 Freezes a published edition: builds it afresh and keeps its PDFs, the exact
 manifests they were built from, a cover thumbnail of each and archive.json (the
@@ -30,6 +29,7 @@ editions/<YYYY-MM>/published/, to be committed with the manifests.
                        recorded, and allowed again by archive:verify --rebuild
   --archive-dir DIR    keep archives in DIR/<YYYY-MM>/ instead
                        (or set OBSERVATORY_ARCHIVE_DIR)
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -50,7 +50,7 @@ function parse(argv: string[]) {
   });
 }
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -67,6 +67,10 @@ async function main(argv: string[]): Promise<ExitReason> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && !/^\d+$/.test(epoch))
     throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
+  const [{ AlreadyArchivedError, archiveEdition }, { TemplateError }] = await Promise.all([
+    import("../archive/archive-edition.js"),
+    import("../render/template-env.js"),
+  ]);
   try {
     const result = await archiveEdition({
       id: positionals[0],
@@ -115,6 +119,3 @@ async function main(argv: string[]): Promise<ExitReason> {
     throw err;
   }
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });

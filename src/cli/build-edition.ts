@@ -1,20 +1,22 @@
-// `npm run build:edition -- [YYYY-MM ...] [--lang fr|en] [--all] [--html-only]`:
-// argument parsing and progress lines only; the work is build() in src/build.
+// `observatory build [YYYY-MM ...] [--lang fr|en] [--all] [--html-only]`
+// (npm run build:edition): argument parsing and progress lines only; the work
+// is build() in src/pipeline, imported once the arguments are known to be good,
+// so --help never loads the browser driver or pdf-lib.
 import path from "node:path";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
-import { type BuildReporter, build } from "../pipeline/build-edition.js";
+import type { BuildReporter } from "../pipeline/build-edition.js";
 import { PreflightError } from "../preflight/preflight-error.js";
-import { TemplateError } from "../render/template-env.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 import { parseAllow, parseProfile, preflightReporter } from "./preflight-options.js";
 import { displayPath, styleFor } from "./report-problems.js";
 
-const HELP = `Usage: npm run build:edition -- [YYYY-MM ...] [options]
+export const HELP = `Usage: observatory build [YYYY-MM ...] [options]
+       npm run build:edition -- [YYYY-MM ...] [options]
 
 Builds the PDF of an edition (every language it has) into output/<YYYY-MM>/:
 the PDF, the HTML it was printed from, and a JSON build report.
@@ -32,6 +34,7 @@ the PDF, the HTML it was printed from, and a JSON build report.
   --no-preflight       skip the preflight checks
   --draft              a proof: values marked { unknown: … } are printed
                        highlighted instead of refused (never for publication)
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -65,7 +68,7 @@ const reporter: BuildReporter = {
   file: (input, output) => out(`${input} -> ${output}`),
 };
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -82,6 +85,12 @@ async function main(argv: string[]): Promise<ExitReason> {
     throw new CliError(`SOURCE_DATE_EPOCH: expected seconds since 1970, got "${epoch}"`, "usage");
   const profile = parseProfile(values.profile);
   const allow = parseAllow(values.allow);
+  // Chromium is launched before the rest of the pipeline is even imported: it
+  // starts in its own process while Node reads the templates, pdf-lib and the
+  // preflight (about half a second of module loading on this machine).
+  const session = values["html-only"] ? undefined : new (await import("../browser/browser-session.js")).BrowserSession();
+  session?.prelaunch();
+  const [{ build }, { TemplateError }] = await Promise.all([import("../pipeline/build-edition.js"), import("../render/template-env.js")]);
   try {
     const paths = values["editions-dir"] ? { ...projectPaths, editions: path.resolve(values["editions-dir"]) } : projectPaths;
     const result = await build({
@@ -97,6 +106,7 @@ async function main(argv: string[]): Promise<ExitReason> {
       allow,
       preflight: !values["no-preflight"],
       draft: values.draft,
+      session,
       reporter: { ...reporter, preflight: preflightReporter(allow, styleFor(process.stdout), out) },
     });
     const pdfs = result.jobs.filter((j) => j.pdf);
@@ -129,8 +139,7 @@ async function main(argv: string[]): Promise<ExitReason> {
     )
       throw new CliError(`could not write the output: ${(err as Error).message}`, "outputNotWritten");
     throw err;
+  } finally {
+    await session?.close();
   }
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });

@@ -2,6 +2,7 @@
 // manifest problems printed with their code frames.
 import { readFile } from "node:fs/promises";
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { closest } from "../manifest/did-you-mean.js";
 import type { ManifestError } from "../manifest/problem.js";
 import { CliError } from "./exit-codes.js";
 import { formatProblem, styleFor } from "./report-problems.js";
@@ -13,15 +14,26 @@ const COMMON = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
+/** "Unknown option '--langs'; did you mean --lang?": the nearest option the command has, if one is near. */
+export function unknownOptionMessage(typed: string, options: Options): string {
+  const all: Options = { ...COMMON, ...options };
+  const names = Object.entries(all).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+  const near = typed.startsWith("--") ? closest(typed, [...names, "--color", "--no-color"]) : undefined;
+  return `Unknown option '${typed}'${near ? `; did you mean ${near}?` : ""}`;
+}
+
 /**
  * parseArgs with positionals and the options every command has (--debug,
- * --help); on a mistake, its own wording ("Unknown option '--langs'") plus the way out.
+ * --help); on a mistake, its own wording ("Unknown option '--langs'"), the
+ * nearest option when there is one, and the way out.
  */
 export function parseCli<const O extends Options>(argv: string[], options: O) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON, ...options }, strict: true });
   } catch (err) {
-    throw new CliError(`${(err as Error).message}\nRun with --help for the usage.`, "usage");
+    const unknown = (err as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && /'(-[^']*)'/.exec((err as Error).message)?.[1];
+    const text = unknown ? unknownOptionMessage(unknown, options) : (err as Error).message;
+    throw new CliError(`${text}\nRun with --help for the usage.`, "usage");
   }
 }
 

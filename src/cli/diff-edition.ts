@@ -1,4 +1,4 @@
-// `npm run diff:edition -- [FROM] [TO] [--lang fr|en] [--json]`: argument
+// `observatory diff [FROM] [TO] [--lang fr|en] [--json]`: argument
 // parsing only; the comparison is compareEditions(), the wording format-text.ts.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,10 +9,11 @@ import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 import { formatProblem, styleFor } from "./report-problems.js";
 
-const HELP = `Usage: npm run diff:edition -- [FROM] [TO] [--lang fr|en] [--json]
+export const HELP = `Usage: observatory diff [FROM] [TO] [--lang fr|en] [--json]
+       npm run diff:edition -- [FROM] [TO] [--lang fr|en] [--json]
 
 What changed in the tables between two editions: new applicants, offers
 withdrawn, stage moves (J0 to J1 ...), offers that became qualified, offers
@@ -26,6 +27,7 @@ so editions in different languages compare.
   --lang fr|en         compare this language of both editions
   --json               print the comparison as JSON
   --editions-dir DIR   where the editions are (default: editions/)
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -41,7 +43,7 @@ function parse(argv: string[]) {
   });
 }
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -74,6 +76,3 @@ async function main(argv: string[]): Promise<ExitReason> {
     throw err;
   }
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });

@@ -1,4 +1,4 @@
-// `npm run new:edition -- <YYYY-MM> [--from YYYY-MM]`: argument parsing and
+// `observatory new <YYYY-MM> [--from YYYY-MM]`: argument parsing and
 // the next steps only; the work is newEdition().
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -6,10 +6,11 @@ import { EditionNotFoundError } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";
 import { NewEditionError, newEdition } from "../new-edition/new-edition.js";
 import { out, parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 import { displayPath, formatProblem, styleFor } from "./report-problems.js";
 
-const HELP = `Usage: npm run new:edition -- <YYYY-MM> [--from YYYY-MM]
+export const HELP = `Usage: observatory new <YYYY-MM> [--from YYYY-MM]
+       npm run new:edition -- <YYYY-MM> [--from YYYY-MM]
 
 Starts an edition: copies the manifests of an earlier edition into
 editions/<YYYY-MM>/, moves their id, date (first of the month), label
@@ -19,6 +20,7 @@ them, and never overwrites a file.
   YYYY-MM              the new edition
   --from YYYY-MM       the edition to copy (default: the latest one before it)
   --editions-dir DIR   where the editions are (default: editions/)
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -33,7 +35,7 @@ function parse(argv: string[]) {
   });
 }
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -71,6 +73,3 @@ async function main(argv: string[]): Promise<ExitReason> {
     throw err;
   }
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });

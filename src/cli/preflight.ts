@@ -1,6 +1,7 @@
-// `npm run preflight -- [YYYY-MM ...] [--lang fr|en] [--all] [--profile print] [--allow RULE]`:
+// `observatory preflight [YYYY-MM ...] [--lang fr|en] [--all] [--profile print] [--allow RULE]`:
 // builds into a temporary folder (output/ is left alone) and prints what
-// preflight found, page by page. The work is build() in src/build.
+// preflight found, page by page. The work is build() in src/pipeline, imported
+// only after the arguments are read (--help and --rules load no browser driver).
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,16 +10,15 @@ import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
-import { build } from "../pipeline/build-edition.js";
 import { blockingFindings, RULE_IDS, RULES } from "../preflight/rules.js";
-import { TemplateError } from "../render/template-env.js";
 import { out, parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 import { parseAllow, parseProfile } from "./preflight-options.js";
 import { findingsSummary, formatFindings, plural } from "./report-findings.js";
 import { displayPath, formatProblem, styleFor } from "./report-problems.js";
 
-const HELP = `Usage: npm run preflight -- [YYYY-MM ...] [options]
+export const HELP = `Usage: observatory preflight [YYYY-MM ...] [options]
+       npm run preflight -- [YYYY-MM ...] [options]
 
 Builds an edition as build:edition does, into a temporary folder (output/ is
 not touched), and lists what would embarrass it in print or on screen, page by
@@ -32,6 +32,7 @@ page. Every build runs the same checks and stops on their errors.
   --editions-dir DIR   where the manifests are (default: editions/)
   --json               the findings as JSON, one object per edition and language
   --rules              list the rules and exit
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -51,7 +52,7 @@ function parse(argv: string[]) {
   });
 }
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -67,6 +68,7 @@ async function main(argv: string[]): Promise<ExitReason> {
   const profile = parseProfile(values.profile);
   const allow = parseAllow(values.allow);
   const style = styleFor(process.stdout);
+  const [{ build }, { TemplateError }] = await Promise.all([import("../pipeline/build-edition.js"), import("../render/template-env.js")]);
   const outputDir = await mkdtemp(path.join(os.tmpdir(), "observatory-preflight-"));
   try {
     const paths = values["editions-dir"] ? { ...projectPaths, editions: path.resolve(values["editions-dir"]) } : projectPaths;
@@ -122,6 +124,3 @@ async function main(argv: string[]): Promise<ExitReason> {
     await rm(outputDir, { recursive: true, force: true });
   }
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });

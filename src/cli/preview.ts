@@ -1,21 +1,23 @@
-// `npm run preview -- [YYYY-MM] [--lang fr|en] [--port N] [--host H]`: argument
-// parsing and terminal lines only; the server is startPreview() in src/preview.
+// `observatory preview [YYYY-MM] [--lang fr|en] [--port N] [--host H]`: argument
+// parsing and terminal lines only; the server is startPreview() in src/preview,
+// imported once the arguments are good (--help loads no browser driver).
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
-import { DEFAULT_PORT, startPreview } from "../preview/start-preview.js";
 import { out, parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
 
-const HELP = `Usage: npm run preview -- [YYYY-MM] [options]
+export const HELP = `Usage: observatory preview [YYYY-MM] [options]
+       npm run preview -- [YYYY-MM] [options]
 
 Serves a live preview of the editions: the real PDF pages as build:edition
 prints them, redrawn on every save under templates/, assets/ or editions/.
 
   YYYY-MM              edition to open first (default: the latest one)
   --lang fr|en         its language (default: its first manifest)
-  --port N             port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port N             port to listen on (default 4317; 0 picks a free one)
   --host H             address to listen on (default 127.0.0.1, this machine only)
+  --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
@@ -33,7 +35,7 @@ function parse(argv: string[]) {
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
-async function main(argv: string[]): Promise<ExitReason> {
+export async function main(argv: string[]): Promise<ExitReason> {
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<ExitReason> {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
     throw new CliError(`--port: expected a port number from 0 to 65535, got "${values.port}"`, "usage");
 
+  const { startPreview } = await import("../preview/start-preview.js");
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
     preview = await startPreview({
@@ -77,6 +80,3 @@ async function main(argv: string[]): Promise<ExitReason> {
   });
   return "ok";
 }
-
-const argv = process.argv.slice(2);
-await runCli(() => main(argv), { debug: argv.includes("--debug") });

@@ -1,12 +1,11 @@
 // How preflight findings read on a terminal: grouped by page, errors first,
 // each with its rule, the element and what is wrong. Pure functions returning
 // text, like report-problems.ts.
-import { styleText } from "node:util";
 import { blockingFindings, countFindings, type Finding } from "../preflight/rules.js";
+import { type Format, paintIf } from "./colour.js";
 import type { ReportStyle } from "./report-problems.js";
 
-type Format = Parameters<typeof styleText>[0];
-const paint = (style: ReportStyle, format: Format, text: string) => (style.color ? styleText(format, text) : text);
+const paint = (style: ReportStyle, format: Format, text: string) => paintIf(style.color, format, text);
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -2,12 +2,12 @@
 // problem as `file:line:column  path: message` with the YAML lines around it,
 // and a summary. Pure functions returning text, so tests need no terminal.
 import path from "node:path";
-import { styleText } from "node:util";
 import { codeFrameColumns } from "@babel/code-frame";
 import type { FileCheck } from "../manifest/check-editions.js";
 import type { Problem } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
 import { looksBinary } from "../manifest/yaml-read.js";
+import { colourWanted, type Format, paintIf } from "./colour.js";
 
 export interface ReportStyle {
   color: boolean;
@@ -15,13 +15,12 @@ export interface ReportStyle {
   cwd: string;
 }
 
-/** Colours only for a person at a terminal who has not opted out (https://no-color.org). */
+/** Colours by the one rule of colour.ts, for the stream the text goes to. */
 export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): ReportStyle {
-  return { color: Boolean(stream.isTTY) && !env.NO_COLOR, cwd: process.cwd() };
+  return { color: colourWanted(stream, env), cwd: process.cwd() };
 }
 
-type Format = Parameters<typeof styleText>[0];
-const paint = (style: ReportStyle, format: Format, text: string) => (style.color ? styleText(format, text) : text);
+const paint = (style: ReportStyle, format: Format, text: string) => paintIf(style.color, format, text);
 
 export function displayPath(file: string, style: ReportStyle): string {
   const relative = path.relative(style.cwd, path.resolve(style.cwd, file));

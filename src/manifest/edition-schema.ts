@@ -24,13 +24,16 @@ export const EditionMeta = z.strictObject({
   publisher: Plain.describe("Who publishes the edition (PDF author)"),
   title: Plain.optional().describe("Document title for the PDF; defaults to publication and label"),
   subject: Text.optional(),
-  keywords: z.array(Plain).optional(),
+  keywords: z.array(Plain).optional().describe("Keywords of the PDF's metadata, one per item"),
 });
 
 export const Edition = z
   .strictObject({
-    edition: EditionMeta,
-    sections: z.array(Section).min(1, { message: "expected at least one section" }),
+    edition: EditionMeta.describe("The edition: its id, language, names as printed, publication date and publisher"),
+    sections: z
+      .array(Section)
+      .min(1, { message: "expected at least one section" })
+      .describe("The sections in the order they are printed; each has a type"),
   })
   .superRefine((edition, ctx) => {
     for (const issue of checkReferences(edition)) ctx.addIssue({ code: "custom", ...issue });

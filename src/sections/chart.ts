@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { Id, Text } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
-import { defineSection, sectionBase } from "./section-kit.js";
+import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 export const CHART_KINDS = ["candidates", "scope", "status", "history"] as const;
+
+const CHART_SUMMARY =
+  "candidates, scope, status or history: computed from the tables (history: from the earlier editions too), never typed in";
 
 /**
  * A chart computed from the providers table of the same edition (history: from
@@ -12,8 +15,9 @@ export const CHART_KINDS = ["candidates", "scope", "status", "history"] as const
  */
 export const chart = defineSection({
   type: "chart",
+  summary: CHART_SUMMARY,
   schema: z.strictObject({
-    type: z.literal("chart"),
+    type: sectionType("chart", CHART_SUMMARY),
     ...sectionBase,
     chart: z
       .enum(CHART_KINDS)

@@ -1,28 +1,32 @@
 import { z } from "zod";
 import { ServiceModel, Text, TextList } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
-import { childAnchor, defineSection, sectionBase } from "./section-kit.js";
+import { childAnchor, defineSection, sectionBase, sectionType } from "./section-kit.js";
 
-const Point = z.union([Text, z.strictObject({ text: Text, sub: TextList })]);
+const Point = z.union([Text, z.strictObject({ text: Text, sub: TextList.describe("Sub-points under the text") })]);
+
+const GLOSSARY_SUMMARY = "IaaS, CaaS, PaaS, SaaS and their specific requirements";
 
 /** Glossary of the service models and their specific requirements. */
 export const glossary = defineSection({
   type: "glossary",
+  summary: GLOSSARY_SUMMARY,
   schema: z.strictObject({
-    type: z.literal("glossary"),
+    type: sectionType("glossary", GLOSSARY_SUMMARY),
     ...sectionBase,
     title: Text,
     entries: z
       .array(
         z.strictObject({
-          model: ServiceModel,
+          model: ServiceModel.describe("The service model the entry defines"),
           term: Text.describe('e.g. "IaaS (Infrastructure as a Service)"'),
-          points: z.array(Point).min(1),
+          points: z.array(Point).min(1).describe("The definition's points; a point may carry sub-points"),
           specifics_title: Text,
-          specifics: TextList,
+          specifics: TextList.describe("The specific requirements, one item each"),
         }),
       )
-      .min(1),
+      .min(1)
+      .describe("One entry per service model"),
   }),
   heading: (s, ctx) => ({
     anchor: ctx.anchor,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { orPlaceholder } from "../manifest/placeholder.js";
 import { Id, Plain, Text, TextList } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
-import { defineSection, sectionBase } from "./section-kit.js";
+import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 export const CELL_STATES = ["unavailable", "outside-scope", "in-scope"] as const;
 
@@ -17,16 +17,19 @@ const Cell = z.union([
   }),
 ]);
 
+const PAAS_ZOOM_SUMMARY = "the PaaS pillars, the offers compared and the maturity matrix";
+
 /** The PaaS zoom: five pillars, the offers compared and the maturity matrix. */
 export const paasZoom = defineSection({
   type: "paas-zoom",
+  summary: PAAS_ZOOM_SUMMARY,
   schema: z
     .strictObject({
-      type: z.literal("paas-zoom"),
+      type: sectionType("paas-zoom", PAAS_ZOOM_SUMMARY),
       ...sectionBase,
       title: Text,
       subtitle: Text.optional(),
-      intro: TextList,
+      intro: TextList.describe("Opening paragraphs"),
       pillars_title: Text,
       pillars: z
         .array(
@@ -35,11 +38,12 @@ export const paasZoom = defineSection({
             name: Plain.describe("Pillar name as printed in the definitions"),
             row_label: Plain.describe("Pillar name as printed in the matrix"),
             description: Text,
-            stages: z.array(Text).optional(),
+            stages: z.array(Text).optional().describe("The pillar's maturity stages, in order"),
           }),
         )
-        .min(1),
-      after_pillars: z.array(Text).optional(),
+        .min(1)
+        .describe("The pillars defined, in the order of the matrix rows"),
+      after_pillars: z.array(Text).optional().describe("Paragraphs printed after the pillars"),
       offers_title: Text,
       offers: z
         .array(
@@ -50,21 +54,26 @@ export const paasZoom = defineSection({
             description: Text.optional(),
             qualification: Text.optional(),
             qualified: z.boolean().describe('Marked as "qualification obtained" in the matrix'),
-            geography: Plain.optional(),
+            geography: Plain.optional().describe("Where the offer is hosted, as printed"),
           }),
         )
-        .min(1),
+        .min(1)
+        .describe("The offers compared, one matrix column each"),
       matrix: z
-        .array(z.strictObject({ pillar: Id, cells: z.record(z.string(), Cell) }))
+        .array(
+          z.strictObject({ pillar: Id, cells: z.record(z.string(), Cell).describe("One cell per offer id: null, or a state and stage") }),
+        )
         .min(1)
         .describe("One row per pillar; cells keyed by offer id"),
-      geography_label: Plain,
-      legend: z.strictObject({
-        qualified: Plain,
-        unavailable: Plain,
-        "outside-scope": Plain,
-        "in-scope": Plain,
-      }),
+      geography_label: Plain.describe("Label of the geography row"),
+      legend: z
+        .strictObject({
+          qualified: Plain.describe("Legend of the qualified mark"),
+          unavailable: Plain.describe("Legend of an empty cell"),
+          "outside-scope": Plain.describe("Legend of an offer available outside the qualified scope"),
+          "in-scope": Plain.describe("Legend of an offer available inside the qualified scope"),
+        })
+        .describe("The matrix legend as printed"),
     })
     .superRefine((s, ctx) => {
       const offers = new Set(s.offers.map((o) => o.id));

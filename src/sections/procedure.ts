@@ -1,19 +1,29 @@
 import { z } from "zod";
 import { Stage, Text, TextList } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
-import { defineSection, sectionBase } from "./section-kit.js";
+import { defineSection, sectionBase, sectionType } from "./section-kit.js";
+
+const PROCEDURE_SUMMARY = "the J0 to J3 steps with their details";
 
 /** The qualification procedure, J0 to J3. */
 export const procedure = defineSection({
   type: "procedure",
+  summary: PROCEDURE_SUMMARY,
   schema: z
     .strictObject({
-      type: z.literal("procedure"),
+      type: sectionType("procedure", PROCEDURE_SUMMARY),
       ...sectionBase,
       title: Text,
       steps: z
-        .array(z.strictObject({ stage: Stage, label: Text, details: TextList.optional() }))
-        .min(1, { message: "expected at least one step" }),
+        .array(
+          z.strictObject({
+            stage: Stage.describe("The step: J0, J1, J2 or J3"),
+            label: Text,
+            details: TextList.optional().describe("What happens at this step, one item each"),
+          }),
+        )
+        .min(1, { message: "expected at least one step" })
+        .describe("The steps J0 to J3, each once"),
     })
     .superRefine((s, ctx) => {
       const seen = new Set<string>();

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { orPlaceholder } from "../manifest/placeholder.js";
 import { Id, IsoDate, Plain, ServiceModel, Stage, Text } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
-import { defineSection, sectionBase } from "./section-kit.js";
+import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const Row = z.strictObject({
   provider: Plain.describe("Provider name as printed"),
@@ -16,32 +16,36 @@ const Row = z.strictObject({
 export type ProviderRow = z.infer<typeof Row>;
 
 const Model = z.strictObject({
-  model: ServiceModel,
+  model: ServiceModel.describe("The service model: IaaS, CaaS, PaaS or SaaS"),
   in_progress: z.array(Row).default([]).describe("Applicants and their offerings"),
   qualified: z.array(Row).default([]).describe("Qualified providers and their offerings"),
 });
 
+const PROVIDERS_SUMMARY =
+  '"Who is it?": per service model, applicants and qualified providers with their offers; stage (J0 to J3), date and source where known';
+
 /** "Who is it?": applicants and qualified offers per service model. */
 export const providers = defineSection({
   type: "providers",
+  summary: PROVIDERS_SUMMARY,
   schema: z
     .strictObject({
-      type: z.literal("providers"),
+      type: sectionType("providers", PROVIDERS_SUMMARY),
       ...sectionBase,
-      kicker: Plain.optional(),
+      kicker: Plain.optional().describe('Small line above the title, e.g. "Who is it?"'),
       title: Text,
       subtitle: Text.optional(),
       columns: z
         .strictObject({
-          in_progress: Plain.optional(),
-          qualified: Plain.optional(),
-          applicant: Plain.optional(),
-          provider: Plain.optional(),
-          offer: Plain.optional(),
+          in_progress: Plain.optional().describe("Heading of the applicants' column"),
+          qualified: Plain.optional().describe("Heading of the qualified providers' column"),
+          applicant: Plain.optional().describe("Heading over an applicant's name"),
+          provider: Plain.optional().describe("Heading over a qualified provider's name"),
+          offer: Plain.optional().describe("Heading over the offer's name"),
         })
         .optional()
         .describe("Column headings as this edition prints them; the language's labels otherwise"),
-      models: z.array(Model).min(1, { message: "expected at least one service model" }),
+      models: z.array(Model).min(1, { message: "expected at least one service model" }).describe("One entry per service model, each once"),
       notes: z.array(Text).optional().describe("Free notes printed under the table"),
     })
     .superRefine((s, ctx) => {

@@ -15,6 +15,19 @@ export const sectionBase = {
   contents: z.boolean().optional().describe("false hides the section from the contents page and bookmarks"),
 };
 
+/**
+ * A section's `type:` field and the title and description editors' YAML
+ * completion lists the section by (without a title, every section type is
+ * offered under the manifest's own title). The words are the README's table.
+ */
+export function sectionType<const T extends string>(type: T, summary: string) {
+  return z.literal(type).describe(`Section type "${type}": ${summary}`);
+}
+
+export function sectionMeta(type: string, summary: string): { title: string; description: string } {
+  return { title: `${type} section`, description: summary[0].toUpperCase() + summary.slice(1) };
+}
+
 export interface Heading {
   /** Anchor id in the HTML, also the PDF named destination. */
   anchor: string;
@@ -31,6 +44,8 @@ export interface SectionContext {
 
 export interface SectionKind<S extends z.ZodTypeAny = z.ZodTypeAny> {
   type: string;
+  /** What it prints, in the README's words: the schema's title and description for editors. */
+  summary?: string;
   schema: S;
   /** Title shown in the contents page and bookmarks; undefined keeps it out. */
   heading?: (section: z.infer<S>, ctx: SectionContext) => Heading | undefined;
@@ -39,7 +54,7 @@ export interface SectionKind<S extends z.ZodTypeAny = z.ZodTypeAny> {
 }
 
 export function defineSection<S extends z.ZodTypeAny>(kind: SectionKind<S>): SectionKind<S> {
-  return kind;
+  return kind.summary ? { ...kind, schema: kind.schema.meta(sectionMeta(kind.type, kind.summary)) as S } : kind;
 }
 
 /** Anchor for a child heading of a section. */

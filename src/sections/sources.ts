@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { HttpsUrl, Id, PartialDate, Plain, Text } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
-import { defineSection, sectionBase } from "./section-kit.js";
+import { defineSection, sectionBase, sectionType } from "./section-kit.js";
+
+const SOURCES_SUMMARY = "dated sources; a source about a provider says so with about:";
 
 /** Dated sources. A source that reports a stage names the provider it is about. */
 export const sources = defineSection({
   type: "sources",
+  summary: SOURCES_SUMMARY,
   schema: z
     .strictObject({
-      type: z.literal("sources"),
+      type: sectionType("sources", SOURCES_SUMMARY),
       ...sectionBase,
       title: Text,
       items: z
@@ -17,14 +20,15 @@ export const sources = defineSection({
             id: Id.optional().describe("Referenced by providers rows (source:)"),
             title: Text,
             kind: Plain.optional().describe('e.g. "Press release"'),
-            publisher: Plain.optional(),
-            version: Plain.optional(),
+            publisher: Plain.optional().describe("Who published it"),
+            version: Plain.optional().describe('Version of the document, e.g. "3.2"'),
             date: PartialDate.optional(),
             url: HttpsUrl.optional(),
             about: Id.optional().describe("Provider id this source is about; it must exist in the providers table"),
           }),
         )
-        .min(1),
+        .min(1)
+        .describe("The sources, each with a title and, where known, a date and address"),
     })
     .superRefine((s, ctx) => {
       const ids = new Set<string>();

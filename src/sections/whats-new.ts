@@ -1,16 +1,19 @@
 import { z } from "zod";
 import { expected, Text } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
-import { defineSection, sectionBase } from "./section-kit.js";
+import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 /**
  * "What's new this month": the changes in the tables since an earlier edition,
  * computed at render time (src/diff/whats-new.ts), never typed in.
  */
+const WHATS_NEW_SUMMARY = '"What\'s new this month": the changes in the tables since an earlier edition (since:), computed';
+
 export const whatsNew = defineSection({
   type: "whats-new",
+  summary: WHATS_NEW_SUMMARY,
   schema: z.strictObject({
-    type: z.literal("whats-new"),
+    type: sectionType("whats-new", WHATS_NEW_SUMMARY),
     ...sectionBase,
     title: Text,
     since: z

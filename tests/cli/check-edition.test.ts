@@ -11,7 +11,7 @@ const run = promisify(execFile);
 
 async function checkEdition(...args: string[]) {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", "src/cli/check-edition.ts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["bin/observatory.js", "check", ...args], {
       cwd: root,
       env: { ...process.env, NO_COLOR: "1" },
     });
@@ -71,7 +71,9 @@ describe("npm run check:edition", () => {
   it("prints the usage with --help", async () => {
     const { code, stdout } = await checkEdition("--help");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Usage: npm run check:edition -- \[YYYY-MM\] \[--lang fr\|en\] \[--all\]/);
+    expect(stdout).toMatch(
+      /^Usage: observatory check \[YYYY-MM \| FILE \.\.\.\] \[--lang fr\|en\] \[--all\] \[--json\]\n {7}npm run check:edition/,
+    );
   });
 
   it("keeps the stack trace of an unexpected error for --debug", async () => {

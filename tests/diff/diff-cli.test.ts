@@ -13,8 +13,9 @@ const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 
 async function cli(script: string, ...args: string[]) {
   try {
-    // node --import tsx: what `npm run` does, without npm's start-up time and warnings.
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `src/cli/${script}.ts`, ...args], {
+    // The compiled command `npm run` runs, without npm's start-up time and warnings.
+    const command = script === "diff-edition" ? "diff" : "new";
+    const { stdout, stderr } = await run(process.execPath, ["bin/observatory.js", command, ...args], {
       cwd: root,
       env: { ...process.env, NO_COLOR: "1" },
     });

@@ -1,4 +1,4 @@
-// `npm run build:edition` as a person runs it: the real CLI in a child process.
+// `npm run build:edition` as a person runs it: the compiled command in a child process.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +10,7 @@ const out = mkdtempSync(path.join(os.tmpdir(), "cli-out-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/build-edition.ts", ...args], {
+  const r = spawnSync(process.execPath, ["bin/observatory.js", "build", ...args], {
     cwd: projectRoot,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
@@ -22,7 +22,8 @@ describe("build:edition", () => {
   it("explains itself with --help", () => {
     const r = cli("--help");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Usage: npm run build:edition");
+    expect(r.stdout).toContain("Usage: observatory build");
+    expect(r.stdout).toContain("npm run build:edition --");
     expect(r.stdout).toContain("--html-only");
   });
 

@@ -63,15 +63,11 @@ describe("preflight on fixture editions", () => {
 describe("npm run preflight", () => {
   it("lists the findings by page and exits 6 when there are errors", () => {
     const glyph = fixtures.find((f) => f.name === "missing-glyph") as Fixture;
-    const r = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "src/cli/preflight.ts", glyph.edition, "--editions-dir", project.paths.editions],
-      {
-        cwd: projectRoot,
-        encoding: "utf8",
-        env: { ...process.env, NO_COLOR: "1" },
-      },
-    );
+    const r = spawnSync(process.execPath, ["bin/observatory.js", "preflight", glyph.edition, "--editions-dir", project.paths.editions], {
+      cwd: projectRoot,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(6);
     expect(r.stdout).toContain(`${glyph.edition}/en.yaml (8 pages, digital): 1 error, 0 warnings`);
@@ -82,7 +78,7 @@ describe("npm run preflight", () => {
   });
 
   it("refuses an --allow that names no rule, with exit 2, before building anything", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/preflight.ts", "--allow", "missing-glyphs"], {
+    const r = spawnSync(process.execPath, ["bin/observatory.js", "preflight", "--allow", "missing-glyphs"], {
       cwd: projectRoot,
       encoding: "utf8",
       env: { ...process.env, NO_COLOR: "1" },
