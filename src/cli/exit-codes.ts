@@ -1,5 +1,7 @@
 // The exit codes of every CLI of the project, and the one place that sets
 // process.exitCode, so scripts and CI can tell a bad manifest from a missing browser.
+import { asCliFault } from "./fault-exit.js";
+import { installSignalHandlers } from "./signals.js";
 
 export const EXIT_CODES = {
   ok: 0,
@@ -12,6 +14,10 @@ export const EXIT_CODES = {
   outputNotWritten: 5,
   /** Preflight found errors that --allow does not name; their PDFs were not written. */
   preflightFailed: 6,
+  /** The browser did not start, stopped answering or died (not a bug of ours, not the manifest's). */
+  browserFailed: 7,
+  /** Stopped by Ctrl-C or SIGTERM (exits 128 + the signal number; see signals.ts). */
+  interrupted: 130,
   /** A bug: an exception nobody expected. */
   internal: 70,
 } as const;
@@ -51,9 +57,11 @@ function causes(err: unknown): string {
 export async function runCli(main: () => Promise<ExitReason>, options: RunOptions): Promise<void> {
   const stderr = options.stderr ?? process.stderr;
   let reason: ExitReason;
+  installSignalHandlers();
   try {
     reason = await main();
-  } catch (err) {
+  } catch (thrown) {
+    const err = asCliFault(thrown) ?? thrown;
     if (err instanceof CliError) {
       stderr.write(`${causes(err)}\n`);
       reason = err.reason;
@@ -65,4 +73,8 @@ export async function runCli(main: () => Promise<ExitReason>, options: RunOption
     }
   }
   process.exitCode = EXIT_CODES[reason];
+  // The result is known: whatever handle a failed browser left open (a
+  // pending protocol timer, a socket) must not keep the command alive. Output
+  // is flushed in that half second; a clean run has exited long before.
+  setTimeout(() => process.exit(), 500).unref();
 }

@@ -38,11 +38,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     const loaded = await loadSelected(paths, options);
     const session = options.htmlOnly ? undefined : (options.session ?? own);
-    const jobs = await mapLimit(loaded, options.concurrency ?? 2, (l) => buildJob(l, { ...options, paths, outputDir }, session));
+    // A failed job stops the run: our browser is stopped at once (the jobs in
+    // flight fail fast and write nothing), and no job starts another one.
+    const jobs = await mapLimit(
+      loaded,
+      options.concurrency ?? 2,
+      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal }, session),
+      () => own?.stop(),
+    );
     // Every job ran (and wrote, when it could) before the failing ones are reported.
     if (jobs.some((j) => blockingFindings(j.preflight ?? [], options.allow).length)) throw new PreflightError(jobs, options.allow ?? []);
     return { jobs, ms: Math.round(performance.now() - start) };
   } finally {
-    await own?.close();
+    await own?.stop();
   }
 }
