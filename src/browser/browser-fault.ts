@@ -44,7 +44,7 @@ export function asBrowserFault(err: unknown): unknown {
   if (err instanceof BrowserFaultError) return err;
   if (err instanceof TimeoutError || (err instanceof ProtocolError && /timed out/.test(err.message)))
     return new BrowserFaultError(
-      `the browser did not answer within ${browserTimeoutMs() / 1000} s (${firstLine(err)}). A manifest far larger than usual can do this; otherwise ${ADVICE}`,
+      `the browser did not answer within ${browserTimeoutMs() / 1000} s (${firstLine(err)}). A manifest far larger than usual can do this. ${ADVICE}`,
       { cause: err },
     );
   if (err instanceof ProtocolError || (err instanceof Error && /Target closed|Session closed|Connection closed/.test(err.message)))

@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { onCleanup } from "../pipeline/cleanup.js";
 import { asBrowserFault, BrowserFaultError, browserTimeoutMs, crashFault, launchFault } from "./browser-fault.js";
 import { findChromium } from "./find-chromium.js";
-import { makeRunDir, type RunDir, removeRunDir } from "./run-dir.js";
+import { killRunDirProcesses, makeRunDir, type RunDir, removeRunDir } from "./run-dir.js";
 
 // Without these, Chromium keeps trying to reach Google's hosts, which this
 // machine (and a print pipeline) must never do.
@@ -67,6 +67,7 @@ export class BrowserSession {
       let proc: ChildProcess | null = null;
       const undo = () => {
         killBrowser(proc);
+        killRunDirProcesses(dir);
         removeRunDir(dir);
       };
       const unregister = onCleanup(undo, () => this.close());

@@ -2,7 +2,7 @@
 // its profile and its temporary files (Chromium's own TMPDIR), removed when
 // the browser closes. A run that was killed (kill -9) cannot remove it, so the
 // next run removes every such folder whose process is gone.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { processAlive } from "../pipeline/cleanup.js";
@@ -22,6 +22,25 @@ export function makeRunDir(): RunDir {
   mkdirSync(dir.profile);
   mkdirSync(dir.tmp);
   return dir;
+}
+
+/**
+ * Kill every process started with this folder as its profile: a browser
+ * still starting (Puppeteer has not handed us its process yet) included.
+ * Linux's /proc; elsewhere nothing is found and the pipe ends the browser.
+ */
+export function killRunDirProcesses(dir: RunDir): void {
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((n) => /^\d+$/.test(n));
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(`--user-data-dir=${dir.profile}`)) process.kill(Number(pid), "SIGKILL");
+    } catch {}
+  }
 }
 
 export function removeRunDir(dir: RunDir): void {

@@ -11,8 +11,9 @@ import { projectRoot } from "../../src/paths.js";
 
 export type Command = "build-edition" | "archive" | "archive-verify" | "preview" | "check-edition" | "preflight";
 
-export function commandLine(command: Command, args: string[]): string[] {
-  return [process.execPath, "--import", "tsx", path.join(projectRoot, "src", "cli", `${command}.ts`), ...args];
+/** `root`: a copy of the project (with its code) to run instead of this one. */
+export function commandLine(command: Command, args: string[], root = projectRoot): string[] {
+  return [process.execPath, "--import", "tsx", path.join(root, "src", "cli", `${command}.ts`), ...args];
 }
 
 export interface CliRun {
@@ -36,6 +37,8 @@ export interface CliResult {
 export interface CliOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Run the commands of this copy of the project (made with copyProject({ withCode: true })). */
+  root?: string;
   /** The process group is killed after this long (the test then fails on `timedOut`). */
   limitMs?: number;
 }
@@ -44,8 +47,8 @@ export interface CliOptions {
 export const freshTmp = () => mkdtempSync(path.join(os.tmpdir(), "fault-tmp-"));
 
 export function startCli(command: Command, args: string[], options: CliOptions = {}): CliRun {
-  const [bin, ...rest] = commandLine(command, args);
-  return startProcess(bin, rest, options);
+  const [bin, ...rest] = commandLine(command, args, options.root);
+  return startProcess(bin, rest, { cwd: options.root, ...options });
 }
 
 export function startProcess(bin: string, args: string[], options: CliOptions = {}): CliRun {
