@@ -13,7 +13,7 @@ export interface ProjectCopy {
 /** `withCode`: src/ too, so the copy's own commands can be run (tests/support/run-cli.ts, `root`). */
 export function copyProject(options: { withCode?: boolean } = {}): ProjectCopy {
   const root = mkdtempSync(path.join(os.tmpdir(), "observatory-"));
-  const dirs = ["editions", "templates", "assets", ...(options.withCode ? ["src"] : [])];
+  const dirs = ["editions", "templates", "assets", ...(options.withCode ? ["src", "scripts"] : [])];
   for (const dir of dirs) cpSync(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
   cpSync(path.join(projectRoot, "package.json"), path.join(root, "package.json"));
   symlinkSync(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");
