@@ -21,6 +21,7 @@ describe("browser faults", () => {
   it("a CHROME_PATH that names no file is an error (exit 3), not another browser", async () => {
     s = scratch();
     const r = await build({ CHROME_PATH: "/nonexistent/chrome" });
+    console.log(`CHROME_PATH=/nonexistent/chrome: exit ${r.code} in ${r.ms} ms`);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("CHROME_PATH=/nonexistent/chrome (no such file)");
     expect(r.ms).toBeLessThan(15_000);
@@ -31,6 +32,7 @@ describe("browser faults", () => {
   it("a browser that exits at once (CHROME_PATH=/bin/false) ends with exit 7 and advice", async () => {
     s = scratch();
     const r = await build({ CHROME_PATH: "/bin/false" });
+    console.log(`CHROME_PATH=/bin/false: exit ${r.code} in ${r.ms} ms`);
     expect(r.code).toBe(7);
     expect(r.stderr).toMatch(/^the browser \/bin\/false exited as soon as it started .* Run again; .*CHROME_PATH/m);
     expect(r.stderr).not.toContain("internal error");
@@ -42,6 +44,7 @@ describe("browser faults", () => {
     s = scratch();
     const fake = fakeBrowser(s.dir, "fake-chrome", 'echo "DevTools listening on ws://127.0.0.1:1/devtools/browser/x" >&2; exit 0');
     const r = await build({ CHROME_PATH: fake });
+    console.log(`a fake browser that prints a line and exits: exit ${r.code} in ${r.ms} ms`);
     expect(r.code).toBe(7);
     expect(r.stderr).toContain(`the browser ${fake}`);
     expect(r.stderr).not.toContain("[object");

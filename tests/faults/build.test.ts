@@ -32,6 +32,7 @@ describe("build faults", () => {
     mkdirSync(path.join(dir, "2026-03-en.pdf", "in-the-way"), { recursive: true });
     writeFileSync(path.join(dir, "2026-03-en.html"), "the previous HTML");
     const r = await runCli("build-edition", ["2026-03", "--out-dir", s.out], { env: { TMPDIR: s.tmp } });
+    console.log(`a PDF that cannot be renamed into place: exit ${r.code} in ${r.ms} ms`);
     expect(r.code).toBe(5);
     expect(r.stderr).toContain(`could not write ${path.join(dir, "2026-03-en.pdf")}`);
     expect(readFileSync(path.join(dir, "2026-03-en.html"), "utf8")).toBe("the previous HTML");
@@ -42,6 +43,7 @@ describe("build faults", () => {
   it("an output folder that cannot be created (here under /sys) is exit 5, not an internal error", async () => {
     s = scratch();
     const r = await runCli("build-edition", ["2026-03", "--html-only", "--out-dir", "/sys/observatory-out"], { env: { TMPDIR: s.tmp } });
+    console.log(`an output folder that cannot be created: exit ${r.code} in ${r.ms} ms`);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/^could not write \/sys\/observatory-out\/2026-03 \(E[A-Z]+\)/m);
     expect(r.stderr).not.toContain("internal error");
