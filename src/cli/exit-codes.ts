@@ -1,7 +1,7 @@
 // The exit codes of every CLI of the project, and the one place that sets
 // process.exitCode, so scripts and CI can tell a bad manifest from a missing browser.
 import { asCliFault } from "./fault-exit.js";
-import { installSignalHandlers } from "./signals.js";
+import { installSignalHandlers, interrupted } from "./signals.js";
 
 export const EXIT_CODES = {
   ok: 0,
@@ -61,6 +61,8 @@ export async function runCli(main: () => Promise<ExitReason>, options: RunOption
   try {
     reason = await main();
   } catch (thrown) {
+    // Stopped by a signal: its handler exits; the failures it caused are not reported.
+    if (interrupted()) return;
     const err = asCliFault(thrown) ?? thrown;
     if (err instanceof CliError) {
       stderr.write(`${causes(err)}\n`);

@@ -18,6 +18,12 @@ const GENTLE_MS = 2000;
 const REPEAT_MS = 500;
 
 let installed = false;
+let stopping = false;
+
+/** Whether a signal is stopping the program: the errors of the work it interrupts are not news. */
+export function interrupted(): boolean {
+  return stopping;
+}
 
 export function installSignalHandlers(stderr: { write(text: string): unknown } = process.stderr): void {
   if (installed) return;
@@ -28,6 +34,7 @@ export function installSignalHandlers(stderr: { write(text: string): unknown } =
     const now = Date.now();
     if (first === undefined) {
       first = now;
+      stopping = true;
       stderr.write(
         `\nInterrupted (${signal}): stopping and removing unfinished files (${signal === "SIGINT" ? "Ctrl-C again" : "again"} to stop at once).\n`,
       );

@@ -4,7 +4,7 @@
 // named after our process id, so a run that was killed leaves files the next
 // run recognises as stale and removes.
 import { randomBytes } from "node:crypto";
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmdirSync, rmSync } from "node:fs";
 import { link, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { onCleanup, processAlive } from "./cleanup.js";
@@ -38,14 +38,26 @@ function sibling(final: string, kind: "tmp" | "old"): string {
 
 export class StagedFiles {
   private staged: { temp: string; final: string }[] = [];
+  /** Folders this job created: removed again, when empty, if the job writes nothing. */
+  private created: string[] = [];
   private readonly unregister = onCleanup(() => {
     for (const { temp } of this.staged) rmSync(temp, { force: true });
+    this.removeCreated();
   });
+
+  private removeCreated(): void {
+    for (const dir of this.created.reverse())
+      try {
+        rmdirSync(dir);
+      } catch {}
+    this.created = [];
+  }
 
   /** Path of a staging file beside `final` (same folder, so rename is atomic). */
   async stagePath(final: string): Promise<string> {
     const dir = path.dirname(final);
-    await writing(dir, () => mkdir(dir, { recursive: true }));
+    const made = await writing(dir, () => mkdir(dir, { recursive: true }));
+    if (made) this.created.push(dir);
     if (!swept.has(dir)) {
       swept.add(dir);
       sweepStaged(dir);
@@ -97,6 +109,7 @@ export class StagedFiles {
     }
     await Promise.all(done.map(({ backup }) => backup && rm(backup, { force: true })));
     this.staged = [];
+    this.created = [];
     this.unregister();
   }
 
@@ -104,6 +117,7 @@ export class StagedFiles {
   async discard(): Promise<void> {
     await Promise.all(this.staged.map(({ temp }) => rm(temp, { force: true })));
     this.staged = [];
+    this.removeCreated();
     this.unregister();
   }
 }

@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { expectNothingLeft, filesUnder, scratch } from "../support/fault-kit.js";
-import { type CliRun, processesMentioning, runCli, startCli, startProcess, waitFor } from "../support/run-cli.js";
+import { type CliRun, processesMentioning, runCli, startCli, startInTerminal, startProcess, waitFor } from "../support/run-cli.js";
 
 let s: ReturnType<typeof scratch>;
 afterEach(() => s?.done());
@@ -77,6 +77,22 @@ describe("signals", () => {
       expect(r.timedOut).toBe(false);
       await expectNothingLeft(s.tmp, s.out);
     });
+
+  it("Ctrl-C typed in a terminal during npm run build:edition: exit 130, nothing left", async () => {
+    s = scratch();
+    const run = startInTerminal(`npm run --silent build:edition -- ${buildArgs().join(" ")}`, { env: { TMPDIR: s.tmp } });
+    await midBuild(run);
+    const typedAt = performance.now();
+    run.child.stdin?.write("\x03");
+    const r = await run.done;
+    const ms = Math.round(performance.now() - typedAt);
+    console.log(`Ctrl-C typed in a terminal mid-build: ${ms} ms to the end`);
+    expect(r.stdout).toContain("Interrupted (SIGINT)");
+    expect(r.timedOut).toBe(false);
+    expect(ms).toBeLessThan(3000);
+    expect(filesUnder(s.out).filter((f) => f.endsWith(".pdf"))).toEqual([]);
+    await expectNothingLeft(s.tmp, s.out);
+  });
 
   it("SIGTERM to npx (which passes no signal on): the build notices and stops within 2 s", async () => {
     s = scratch();

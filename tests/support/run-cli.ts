@@ -39,6 +39,8 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** Run the commands of this copy of the project (made with copyProject({ withCode: true })). */
   root?: string;
+  /** Keep stdin open as a pipe (to type into a terminal made by `script`). */
+  stdin?: boolean;
   /** The process group is killed after this long (the test then fails on `timedOut`). */
   limitMs?: number;
 }
@@ -57,7 +59,7 @@ export function startProcess(bin: string, args: string[], options: CliOptions = 
     cwd: options.cwd ?? projectRoot,
     env: { ...process.env, NO_COLOR: "1", ...options.env },
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [options.stdin ? "pipe" : "ignore", "pipe", "pipe"],
   });
   let stdout = "";
   let stderr = "";
@@ -79,6 +81,15 @@ export function startProcess(bin: string, args: string[], options: CliOptions = 
     });
   });
   return { child, stdout: () => stdout, stderr: () => stderr, done };
+}
+
+/**
+ * `command` run by a shell in a terminal of its own (util-linux `script`):
+ * what is written to the run's stdin is typed there, so "\x03" is a real
+ * Ctrl-C, sent by the terminal to every process of the foreground job.
+ */
+export function startInTerminal(command: string, options: CliOptions = {}): CliRun {
+  return startProcess("script", ["-qfec", command, "/dev/null"], { ...options, stdin: true });
 }
 
 export function runCli(command: Command, args: string[], options: CliOptions = {}): Promise<CliResult> {
