@@ -76,7 +76,13 @@ export async function runCli(main: () => Promise<ExitReason>, options: RunOption
   }
   process.exitCode = EXIT_CODES[reason];
   // The result is known: whatever handle a failed browser left open (a
-  // pending protocol timer, a socket) must not keep the command alive. Output
-  // is flushed in that half second; a clean run has exited long before.
-  setTimeout(() => process.exit(), 500).unref();
+  // pending protocol timer, a socket) must not keep the command alive half a
+  // second later; a clean run has exited long before. Output still on its
+  // way to a slow reader (a pipe into less) is waited for.
+  const exitWhenFlushed = () => {
+    const pending = [process.stdout, process.stderr].find((s) => s.writableLength > 0);
+    if (pending) pending.once("drain", exitWhenFlushed);
+    else process.exit();
+  };
+  setTimeout(exitWhenFlushed, 500).unref();
 }

@@ -29,6 +29,21 @@ export function sweepStaged(dir: string): string[] {
   return removed;
 }
 
+/** sweepStaged() in every folder of `outputDir` (output/<id>/): what killed runs left anywhere. */
+export function sweepOutputs(outputDir: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(outputDir);
+  } catch {}
+  for (const name of names) {
+    const dir = path.join(outputDir, name);
+    if (!swept.has(dir)) {
+      swept.add(dir);
+      sweepStaged(dir);
+    }
+  }
+}
+
 function sibling(final: string, kind: "tmp" | "old"): string {
   // Keep the extension last: Chromium decides how to show a file by it.
   const ext = path.extname(final);

@@ -8,6 +8,7 @@ import { ManifestError } from "../manifest/problem.js";
 import { type ProjectPaths, projectPaths } from "../paths.js";
 import { PreflightError } from "../preflight/preflight-error.js";
 import { blockingFindings } from "../preflight/rules.js";
+import { sweepOutputs } from "./atomic-write.js";
 import { buildJob } from "./build-job.js";
 import type { BuildOptions, BuildResult } from "./build-types.js";
 import { mapLimit } from "./map-limit.js";
@@ -35,6 +36,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Chromium takes the longest to start: launch it while the manifests are read.
   const own = !options.htmlOnly && !options.session ? new BrowserSession() : undefined;
   own?.prelaunch();
+  sweepOutputs(outputDir);
   try {
     const loaded = await loadSelected(paths, options);
     const session = options.htmlOnly ? undefined : (options.session ?? own);
