@@ -1,5 +1,6 @@
 // The exit codes of every CLI of the project, and the one place that sets
 // process.exitCode, so scripts and CI can tell a bad manifest from a missing browser.
+import { inspect } from "node:util";
 import { asCliFault } from "./fault-exit.js";
 import { installSignalHandlers, interrupted } from "./signals.js";
 
@@ -46,7 +47,10 @@ export interface RunOptions {
 function causes(err: unknown): string {
   const chain: string[] = [];
   for (let e: unknown = err; e && chain.length < 5; e = (e as { cause?: unknown }).cause)
-    chain.push(e instanceof Error ? e.message : String(e));
+    // Not every thrown thing is an Error (a WebSocket ErrorEvent is not): its message, never "[object Object]".
+    chain.push(
+      e instanceof Error ? e.message : typeof (e as { message?: unknown }).message === "string" ? (e as Error).message : inspect(e),
+    );
   return chain.length > 1 ? chain.map((m, i) => `  ${i + 1}. ${m}`).join("\n") : chain[0];
 }
 
@@ -70,7 +74,7 @@ export async function runCli(main: () => Promise<ExitReason>, options: RunOption
     } else {
       const text = causes(err);
       stderr.write(`internal error: ${text.includes("\n") ? `\n${text}` : text}\n`);
-      stderr.write(options.debug ? `${(err as Error)?.stack ?? ""}\n` : "run with --debug for the stack trace\n");
+      stderr.write(options.debug ? `${(err as Error)?.stack ?? inspect(err)}\n` : "run with --debug for the stack trace\n");
       reason = "internal";
     }
   }
