@@ -4,6 +4,7 @@
 // `force` keeps the earlier revision under superseded/<n>/ with its reason.
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { type BrowserSession, withBrowser } from "../browser/browser-session.js";
 import { editionFiles } from "../manifest/discover.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import { parseManifest } from "../manifest/load.js";
@@ -13,8 +14,9 @@ import { inputsAndVersions } from "./build-inputs.js";
 import { digestFile, listFiles } from "./hashing.js";
 import { type ArchiveLocation, editionArchive, pathsOf, REASON_FILE, RECORD_FILE, SUPERSEDED_DIR, shown } from "./locations.js";
 import { type ArchivedLanguage, type ArchiveRecord, readRecord, writeRecord } from "./record.js";
+import { sealDigest, writeSeal } from "./seal.js";
 import { copyTree, createStaging, recover, swapIn } from "./staging.js";
-import { coverThumbnail, ThumbnailError } from "./thumbnail.js";
+import { coverThumbnail } from "./thumbnail.js";
 
 export interface ArchiveReporter {
   /** Something done or noticed on the way, one line. */
@@ -76,26 +78,26 @@ async function keepSuperseded(folder: string, staging: string, old: ArchiveRecor
   return path.join(folder, SUPERSEDED_DIR, String(old.revision));
 }
 
+/** The seal of the revision kept in superseded/, which the new record names. */
+async function chainTo(staging: string, old: ArchiveRecord): Promise<{ seal?: string }> {
+  const seal = await sealDigest(path.join(staging, SUPERSEDED_DIR, String(old.revision)));
+  return seal ? { seal } : {};
+}
+
 function shownAs(edition: Edition): Pick<ArchivedLanguage, "title" | "label" | "date"> {
   const e = edition.edition;
   return { title: e.title ?? `${e.publication} — ${e.label}`, label: e.label, date: e.date };
 }
 
 /** One built language moved into the staging folder: its PDF, its manifest, its cover. */
-async function placeJob(job: JobResult, staging: string, source: Buffer, reporter?: ArchiveReporter): Promise<ArchivedLanguage> {
+async function placeJob(job: JobResult, staging: string, source: Buffer, session: BrowserSession): Promise<ArchivedLanguage> {
   const name = `${job.id}-${job.language}`;
   const manifest = `manifests/${job.language}.yaml`;
   await mkdir(path.join(staging, "manifests"), { recursive: true });
   await writeFile(path.join(staging, manifest), source);
   await rename(job.pdf as string, path.join(staging, `${name}.pdf`));
-  let thumbnail: string | undefined;
-  try {
-    await coverThumbnail(path.join(staging, `${name}.pdf`), path.join(staging, `${name}.cover`));
-    thumbnail = `${name}.cover.png`;
-  } catch (err) {
-    if (!(err instanceof ThumbnailError)) throw err;
-    reporter?.note?.(`no cover thumbnail for ${name}.pdf: ${err.message}`);
-  }
+  await coverThumbnail(session, path.join(staging, `${name}.pdf`), path.join(staging, `${name}.cover`));
+  const thumbnail = `${name}.cover.png`;
   // Valid: the build has just read these very bytes.
   const edition = parseManifest(source.toString("utf8"), job.manifest).edition as Edition;
   return {
@@ -103,7 +105,7 @@ async function placeJob(job: JobResult, staging: string, source: Buffer, reporte
     ...shownAs(edition),
     pdf: `${name}.pdf`,
     manifest,
-    ...(thumbnail ? { thumbnail } : {}),
+    thumbnail,
     pages: job.pages ?? 0,
     bytes: job.bytes ?? 0,
     sha256: job.sha256 as string,
@@ -128,10 +130,17 @@ export async function archiveEdition(options: ArchiveEditionOptions): Promise<Ar
     const jobs = await buildArchived(paths, id, sources, path.join(staging, ".build"), { sourceDateEpoch: options.sourceDateEpoch, allow });
 
     const languages: ArchivedLanguage[] = [];
-    for (const job of jobs) {
-      languages.push(await placeJob(job, staging, sources.get(job.language) as Buffer, reporter));
-      reporter?.file?.(shown(path.join(paths.editions, id, `${job.language}.yaml`)), shown(path.join(folder, `${id}-${job.language}.pdf`)));
-    }
+    // The covers are drawn by a Chromium of their own, after the builds (each
+    // of which has its own, for byte-identical PDFs).
+    await withBrowser(async (session) => {
+      for (const job of jobs) {
+        languages.push(await placeJob(job, staging, sources.get(job.language) as Buffer, session));
+        reporter?.file?.(
+          shown(path.join(paths.editions, id, `${job.language}.yaml`)),
+          shown(path.join(folder, `${id}-${job.language}.pdf`)),
+        );
+      }
+    });
     await rm(path.join(staging, ".build"), { recursive: true, force: true });
 
     // `old` is only set with `force` (revisionToReplace refuses otherwise).
@@ -145,7 +154,7 @@ export async function archiveEdition(options: ArchiveEditionOptions): Promise<Ar
       edition: id,
       revision: old ? old.revision + 1 : 1,
       archivedAt: now,
-      ...(old ? { supersedes: { revision: old.revision, archivedAt: old.archivedAt, reason } } : {}),
+      ...(old ? { supersedes: { revision: old.revision, archivedAt: old.archivedAt, reason, ...(await chainTo(staging, old)) } } : {}),
       ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
       ...(allow ? { allow } : {}),
       languages,
@@ -153,6 +162,8 @@ export async function archiveEdition(options: ArchiveEditionOptions): Promise<Ar
       ...(await inputsAndVersions(paths, jobs[0]?.chromium ?? "unknown")),
     };
     await writeRecord(staging, record);
+    // Last: the seal covers every file of the new revision, the record and superseded/ included.
+    await writeSeal(staging);
     await swapIn(staging, folder, Boolean(old));
     return { id, folder, record, superseded, ms: Math.round(performance.now() - start) };
   } catch (err) {

@@ -2,6 +2,11 @@
 export type FindingKind =
   | "interrupted"
   | "record-invalid"
+  | "record-missing"
+  | "seal-missing"
+  | "seal-invalid"
+  | "chain-broken"
+  | "file-not-plain"
   | "file-missing"
   | "file-changed"
   | "file-unrecorded"

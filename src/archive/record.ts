@@ -51,7 +51,15 @@ export const ArchiveRecord = z.object({
   edition: z.string(),
   revision: z.number().int().positive(),
   archivedAt: z.string(),
-  supersedes: z.object({ revision: z.number().int().positive(), archivedAt: z.string(), reason: z.string() }).optional(),
+  supersedes: z
+    .object({
+      revision: z.number().int().positive(),
+      archivedAt: z.string(),
+      reason: z.string(),
+      /** sha256 of superseded/<revision>/SHA256SUMS: the link to the revision before. */
+      seal: Sha.optional(),
+    })
+    .optional(),
   sourceDateEpoch: z.number().optional(),
   /** Preflight rules allowed to fail when it was archived (--allow). */
   allow: z.array(z.string()).optional(),

@@ -5,8 +5,10 @@
 // An interruption between them leaves a `.replaced-` folder that recover()
 // puts back, so the archive is always the old revision or the new one.
 import { randomBytes } from "node:crypto";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { copyFile, mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { onCleanup } from "../pipeline/cleanup.js";
 import { shown } from "./locations.js";
 
 const sibling = (final: string, kind: "staging" | "replaced") =>
@@ -19,6 +21,8 @@ export class ArchiveRaceError extends Error {
 export async function createStaging(final: string): Promise<string> {
   const staging = sibling(final, "staging");
   await mkdir(staging, { recursive: true });
+  // Interrupted (Ctrl-C): the half-built revision goes; once renamed into place, there is nothing here to remove.
+  onCleanup(() => rmSync(staging, { recursive: true, force: true }));
   return staging;
 }
 
@@ -36,12 +40,18 @@ export async function swapIn(staging: string, final: string, replace: boolean): 
     return;
   }
   const replaced = sibling(final, "replaced");
+  // Interrupted between the two renames: the old revision goes back.
+  const release = onCleanup(() => {
+    if (!existsSync(final)) renameSync(replaced, final);
+  });
   await rename(final, replaced);
   try {
     await rename(staging, final);
   } catch (err) {
     await rename(replaced, final);
     throw err;
+  } finally {
+    release();
   }
   await rm(replaced, { recursive: true, force: true });
 }

@@ -1,24 +1,54 @@
-// The cover of a PDF as a small PNG for the catalog, drawn by poppler's
-// pdftoppm (poppler-utils), which the tests already need.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+// The cover of a PDF as a small PNG for the catalog, drawn by the Chromium
+// the archive already runs, with the pdf.js the preview already ships: no
+// other tool to install, and one that cannot be missing on the day.
+import { readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { BrowserSession } from "../browser/browser-session.js";
 
-const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+let sources: Promise<[string, string]> | undefined;
+const pdfjsSources = () =>
+  (sources ??= Promise.all(
+    ["pdf.min.mjs", "pdf.worker.min.mjs"].map((name) => readFile(require.resolve(`pdfjs-dist/build/${name}`), "utf8")),
+  ) as Promise<[string, string]>);
 
-export class ThumbnailError extends Error {
-  override name = "ThumbnailError";
-}
+const DRAW_COVER = `window.drawCover = async (lib, worker, data, dpi) => {
+  const pdfjs = await import(URL.createObjectURL(new Blob([lib], { type: "text/javascript" })));
+  // A module worker cannot start from a blank page's blob: pdf.js then runs
+  // its worker code in the page itself, which is all a cover needs.
+  pdfjs.GlobalWorkerOptions.workerSrc = URL.createObjectURL(new Blob([worker], { type: "text/javascript" }));
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  const doc = await pdfjs.getDocument({ data: bytes }).promise;
+  const cover = await doc.getPage(1);
+  const viewport = cover.getViewport({ scale: dpi / 72 });
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(viewport.width);
+  canvas.height = Math.round(viewport.height);
+  await cover.render({ canvas, canvasContext: canvas.getContext("2d"), viewport }).promise;
+  await doc.destroy();
+  return canvas.toDataURL("image/png").slice("data:image/png;base64,".length);
+}`;
 
-/** Writes `<outBase>.png` from page 1 of `pdf` at 20 dpi (about 165 × 235 px for A4). */
-export async function coverThumbnail(pdf: string, outBase: string): Promise<string> {
-  try {
-    await run("pdftoppm", ["-png", "-r", "20", "-f", "1", "-l", "1", "-singlefile", pdf, outBase]);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT")
-      throw new ThumbnailError("pdftoppm was not found; install poppler-utils (as root on Debian: apt-get install -y poppler-utils)");
-    throw new ThumbnailError(
-      `pdftoppm could not draw the cover of ${pdf}: ${(err as { stderr?: string }).stderr?.trim() || (err as Error).message}`,
+/** Writes `<outBase>.png` from page 1 of `pdf` at 20 dpi (about 165 × 234 px for A4). */
+export async function coverThumbnail(session: BrowserSession, pdf: string, outBase: string): Promise<string> {
+  const [lib, worker] = await pdfjsSources();
+  const data = (await readFile(pdf)).toString("base64");
+  const png = await session.withPage(async (page) => {
+    // A blank page of our own: pdf.js and the PDF come in as arguments and
+    // pdf.js is given no address (fonts are embedded), so nothing is fetched.
+    // Defined from text: a function passed to evaluate() would be rewritten by
+    // the tools that load our code (tsx, Vitest), and import() with it.
+    await page.evaluate(DRAW_COVER);
+    return page.evaluate(
+      (lib: string, worker: string, data: string, dpi: number) =>
+        (window as unknown as { drawCover: (...a: unknown[]) => Promise<string> }).drawCover(lib, worker, data, dpi),
+      lib,
+      worker,
+      data,
+      20,
     );
-  }
-  return `${outBase}.png`;
+  });
+  const file = `${outBase}.png`;
+  await writeFile(file, Buffer.from(png, "base64"));
+  return file;
 }

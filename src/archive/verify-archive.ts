@@ -20,6 +20,7 @@ import {
 import { checkManifests } from "./manifest-drift.js";
 import { type RebuildOutcome, rebuildArchived } from "./rebuild.js";
 import { type ArchiveRecord, RecordError, readRecord } from "./record.js";
+import { checkSeal, SEAL_FILE, sealDigest } from "./seal.js";
 import { leftovers } from "./staging.js";
 
 export interface EditionCheck {
@@ -88,36 +89,48 @@ async function checkEdition(id: string, options: VerifyOptions): Promise<Edition
       file: left,
       message: `${shown(left)} was left by an interrupted archive run; the next npm run archive -- ${id} cleans it up (the archived revision is kept as it is)`,
     });
+  // The seal first: it covers the record itself, which the checks below trust.
+  const sealed = await checkSeal(folder);
   let record: ArchiveRecord | undefined;
   try {
     record = await readRecord(folder);
   } catch (err) {
     if (!(err instanceof RecordError)) throw err;
     check.findings.push({ kind: "record-invalid", file: path.join(folder, RECORD_FILE), message: err.message });
-    return check;
+    return withSealFindings(check, sealed.findings);
   }
-  if (!record) return check;
+  if (!record) {
+    if ((await readdir(folder).catch(() => [])).length)
+      check.findings.push({
+        kind: "record-missing",
+        file: path.join(folder, RECORD_FILE),
+        message: `${shown(path.join(folder, RECORD_FILE))} is missing: the archived files have no record (restore it from version control)`,
+      });
+    return withSealFindings(check, sealed.findings);
+  }
   check.revision = record.revision;
-  const own = await checkFiles(folder, record, []);
+  const own = await checkFiles(folder, record, [SEAL_FILE]);
   check.findings.push(...own.findings);
-  check.filesChecked += own.checked;
+  check.filesChecked = Math.max(own.checked, sealed.checked);
 
+  const superseded: Finding[] = [];
   for (const rev of (await readdir(path.join(folder, SUPERSEDED_DIR)).catch(() => [] as string[])).sort()) {
     const dir = path.join(folder, SUPERSEDED_DIR, rev);
     try {
       const old = await readRecord(dir);
       if (!old) {
-        check.findings.push({ kind: "record-invalid", file: path.join(dir, RECORD_FILE), message: `${shown(dir)} has no ${RECORD_FILE}` });
+        check.findings.push({ kind: "record-missing", file: path.join(dir, RECORD_FILE), message: `${shown(dir)} has no ${RECORD_FILE}` });
         continue;
       }
-      const r = await checkFiles(dir, old, [REASON_FILE]);
-      check.findings.push(...r.findings);
-      check.filesChecked += r.checked;
+      check.findings.push(...(await checkFiles(dir, old, [REASON_FILE, SEAL_FILE])).findings);
+      superseded.push(...(await checkSeal(dir, { extra: [REASON_FILE], movedOut: SUPERSEDED_DIR })).findings);
     } catch (err) {
       if (!(err instanceof RecordError)) throw err;
       check.findings.push({ kind: "record-invalid", file: path.join(dir, RECORD_FILE), message: err.message });
     }
   }
+  superseded.push(...(await checkChain(folder, record)));
+  withSealFindings(check, [...sealed.findings, ...superseded]);
   check.findings.push(...(await checkManifests(folder, record, pathsOf(options).editions)));
 
   if (options.rebuild) {
@@ -143,6 +156,34 @@ async function checkEdition(id: string, options: VerifyOptions): Promise<Edition
     }
   }
   return check;
+}
+
+/** Seal findings, but one finding per file: the record's own, more precise, come first. */
+function withSealFindings(check: EditionCheck, findings: Finding[]): EditionCheck {
+  const seen = new Set(check.findings.map((f) => f.file));
+  for (const f of findings) {
+    if (seen.has(f.file)) continue;
+    seen.add(f.file);
+    check.findings.push(f);
+  }
+  return check;
+}
+
+/** Each revision names the seal of the one it superseded: a changed old revision breaks the chain. */
+async function checkChain(folder: string, record: ArchiveRecord): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (let r: ArchiveRecord | undefined = record; r?.supersedes?.seal; ) {
+    const dir = path.join(folder, SUPERSEDED_DIR, String(r.supersedes.revision));
+    const now = await sealDigest(dir);
+    if (now !== r.supersedes.seal)
+      findings.push({
+        kind: "chain-broken",
+        file: path.join(dir, SEAL_FILE),
+        message: `${shown(path.join(dir, SEAL_FILE))} is ${now ? `not the seal revision ${r.revision} was chained to (sha256 ${now.slice(0, 12)}…, recorded ${r.supersedes.seal.slice(0, 12)}…)` : `missing, though revision ${r.revision} was chained to it`}: superseded revision ${r.supersedes.revision} was changed`,
+      });
+    r = await readRecord(dir).catch(() => undefined);
+  }
+  return findings;
 }
 
 /** Editions with an archive, or with what an interrupted run left in its place. */

@@ -1,7 +1,14 @@
-// One Chromium for a whole run, launched lazily on first use and closed in
-// `finally` and on SIGINT; each job borrows a page that is always closed.
+// One Chromium for a whole run, launched lazily on first use; each job
+// borrows a page that is always closed. Every way the browser can fail ends
+// in a BrowserFaultError within a bounded time (browserTimeoutMs), never in a
+// hang: a launch that never answers times out, a browser that dies fails the
+// pages it was printing at once, and a browser that will not close is killed.
+import type { ChildProcess } from "node:child_process";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { onCleanup } from "../pipeline/cleanup.js";
+import { asBrowserFault, BrowserFaultError, browserTimeoutMs, crashFault, launchFault } from "./browser-fault.js";
 import { findChromium } from "./find-chromium.js";
+import { killRunDirProcesses, makeRunDir, type RunDir, removeRunDir } from "./run-dir.js";
 
 // Without these, Chromium keeps trying to reach Google's hosts, which this
 // machine (and a print pipeline) must never do.
@@ -20,39 +27,97 @@ const CHROMIUM_ARGS = [
   "--font-render-hinting=none",
 ];
 
+/** How long a browser may take to close by itself before it is killed. */
+const CLOSE_MS = 3000;
+
+interface Launched {
+  browser: Browser;
+  /** Rejects (with a BrowserFaultError) when the browser goes away. */
+  gone: Promise<never>;
+  release(): void;
+}
+
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+/** Chromium runs in a process group of its own (Puppeteer starts it detached): kill all of it. */
+function killBrowser(proc: ChildProcess | null | undefined): void {
+  if (!proc?.pid || proc.exitCode !== null || proc.signalCode !== null) return;
+  try {
+    process.kill(-proc.pid, "SIGKILL");
+  } catch {
+    try {
+      proc.kill("SIGKILL");
+    } catch {}
+  }
+}
+
 export class BrowserSession {
-  private browser: Promise<Browser> | undefined;
-  private readonly onSigint = () => {
-    void this.close().finally(() => process.exit(130));
-  };
+  private current: Promise<Launched> | undefined;
+  private stopped = false;
+  /** The current browser timed out or died: it is killed, not asked to close. */
+  private faulty = false;
 
   constructor(private readonly executablePath?: string) {}
 
-  private launch(): Promise<Browser> {
-    if (!this.browser) {
-      process.once("SIGINT", this.onSigint);
-      this.browser = puppeteer.launch({
-        executablePath: this.executablePath ?? findChromium(),
-        headless: true,
-        args: CHROMIUM_ARGS,
-        // Our own temporary profile: no user data, cleaned on close.
-        handleSIGINT: false,
-        handleSIGTERM: true,
-      });
-      const launched = this.browser;
-      launched.then(
-        // A crashed browser is forgotten, so the next job (the preview's next
-        // render) launches a fresh one instead of failing forever.
-        (browser) =>
-          browser.once("disconnected", () => {
-            if (this.browser === launched) this.browser = undefined;
-          }),
-        () => {
-          if (this.browser === launched) this.browser = undefined;
-        },
-      );
+  private launch(): Promise<Launched> {
+    if (this.stopped) return Promise.reject(new BrowserFaultError("the run is stopping: no browser is started again"));
+    if (!this.current) {
+      const executable = this.executablePath ?? findChromium();
+      const dir: RunDir = makeRunDir();
+      let proc: ChildProcess | null = null;
+      const undo = () => {
+        killBrowser(proc);
+        killRunDirProcesses(dir);
+        removeRunDir(dir);
+      };
+      const unregister = onCleanup(undo, () => this.close());
+      const release = () => {
+        unregister();
+        undo();
+      };
+      const launching: Promise<Launched> = puppeteer
+        .launch({
+          executablePath: executable,
+          headless: true,
+          args: CHROMIUM_ARGS,
+          // A pipe, not a WebSocket: if this process dies (even by kill -9),
+          // the pipe closes and Chromium exits instead of living on.
+          pipe: true,
+          // Profile and Chromium's own temporary files in our folder, removed with it.
+          userDataDir: dir.profile,
+          env: { ...process.env, TMPDIR: dir.tmp },
+          timeout: browserTimeoutMs(),
+          protocolTimeout: browserTimeoutMs(),
+          // Signals are handled once for the whole program (src/cli/signals.ts).
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+        })
+        .then(
+          (browser) => {
+            proc = browser.process();
+            const gone = new Promise<never>((_, reject) =>
+              browser.once("disconnected", () => {
+                // A crashed browser is forgotten, so the next job (the preview's
+                // next render) launches a fresh one instead of failing forever.
+                if (this.current === launching) this.current = undefined;
+                release();
+                reject(crashFault());
+              }),
+            );
+            gone.catch(() => {});
+            return { browser, gone, release };
+          },
+          (err) => {
+            // The failed launch stays the answer until close(): a job after
+            // prelaunch() must not wait for a second one.
+            release();
+            throw launchFault(executable, err);
+          },
+        );
+      this.current = launching;
     }
-    return this.browser;
+    return this.current;
   }
 
   /** Start launching now, so the browser is ready when the first page is needed. */
@@ -64,25 +129,45 @@ export class BrowserSession {
   }
 
   async version(): Promise<string> {
-    return (await this.launch()).version();
+    const { browser, gone } = await this.launch();
+    return Promise.race([browser.version(), gone]).catch((err) => Promise.reject(asBrowserFault(err)));
   }
 
   /** Borrow a fresh page for `fn`; the page is closed whatever happens. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    const browser = await this.launch();
-    const page = await browser.newPage();
+    const { browser, gone } = await this.launch();
+    let page: Page | undefined;
     try {
-      return await fn(page);
+      page = await Promise.race([browser.newPage(), gone]);
+      page.setDefaultTimeout(browserTimeoutMs());
+      // If the browser dies, `gone` ends the job now: Puppeteer's own promises
+      // may never settle once the connection is gone.
+      return await Promise.race([fn(page), gone]);
+    } catch (err) {
+      const fault = asBrowserFault(err);
+      // A browser that failed us is not asked for anything more: it is killed on close.
+      if (fault instanceof BrowserFaultError) this.faulty = true;
+      throw fault;
     } finally {
-      await page.close().catch(() => {});
+      if (page && !this.faulty) await Promise.race([page.close().catch(() => {}), delay(CLOSE_MS)]);
     }
   }
 
+  /** Close the browser; a later use launches a new one. */
   async close(): Promise<void> {
-    process.removeListener("SIGINT", this.onSigint);
-    const pending = this.browser;
-    this.browser = undefined;
-    if (pending) await (await pending.catch(() => undefined))?.close().catch(() => {});
+    const pending = this.current;
+    this.current = undefined;
+    const launched = await pending?.catch(() => undefined);
+    if (!launched) return;
+    if (!this.faulty) await Promise.race([launched.browser.close().catch(() => {}), delay(CLOSE_MS)]);
+    this.faulty = false;
+    launched.release();
+  }
+
+  /** Close the browser for good: jobs still running fail, none can start another browser. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.close();
   }
 }
 
@@ -92,6 +177,6 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
   try {
     return await fn(session);
   } finally {
-    await session.close();
+    await session.stop();
   }
 }

@@ -5,14 +5,11 @@ import os from "node:os";
 import path from "node:path";
 
 export class BrowserNotFoundError extends Error {
-  constructor(readonly tried: string[]) {
-    super(
-      [
-        "No Chromium or Chrome was found. Tried:",
-        ...tried.map((t) => `  - ${t}`),
-        "Install one (as root on Debian: apt-get install -y chromium), or set CHROME_PATH to its binary.",
-      ].join("\n"),
-    );
+  constructor(
+    readonly tried: string[],
+    advice = "Install one (as root on Debian: apt-get install -y chromium), or set CHROME_PATH to its binary.",
+  ) {
+    super(["No Chromium or Chrome was found. Tried:", ...tried.map((t) => `  - ${t}`), advice].join("\n"));
     this.name = "BrowserNotFoundError";
   }
 }
@@ -38,7 +35,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, systemPaths: 
     const value = env[name];
     if (!value) continue;
     if (existsSync(value)) return value;
-    tried.push(`${name}=${value} (no such file)`);
+    // A browser named on purpose and missing is a mistake to fix, not a hint
+    // to ignore: another browser would print a different PDF.
+    throw new BrowserNotFoundError(
+      [`${name}=${value} (no such file)`],
+      `${name} names no file: fix it, or unset it to use the system Chromium.`,
+    );
   }
   for (const candidate of [...systemPaths, ...puppeteerCacheCandidates(env)]) {
     if (existsSync(candidate)) return candidate;

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "puppeteer-core";
+import { browserTimeoutMs } from "./browser-fault.js";
 
 export interface LoadOptions {
   htmlFile: string;
@@ -57,7 +58,7 @@ export async function printPdf(page: Page, options: { tagged?: boolean } = {}): 
     tagged: options.tagged ?? true,
     outline: false,
     displayHeaderFooter: false,
-    timeout: 120_000,
+    timeout: browserTimeoutMs(),
   });
 }
 

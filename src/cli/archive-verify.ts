@@ -30,7 +30,7 @@ Checks that the archive is still what was published:
 
 Exit codes: 0 all as archived, 1 differences found, 2 wrong arguments or edition
 not archived, 3 no browser (--rebuild), 4 the rebuild failed to render,
-6 the rebuild failed preflight, 70 internal error.
+6 the rebuild failed preflight, 7 the browser failed, 70 internal error.
 `;
 
 function parse(argv: string[]) {

@@ -38,7 +38,7 @@ date written into the PDFs (and is recorded, so a rebuild uses it again).
 
 Exit codes: 0 archived, 1 invalid manifest, 2 wrong arguments, unknown edition
 or already archived, 3 no browser, 4 render failure, 5 not written, 6 preflight errors,
-70 internal error.
+7 the browser failed, 130/143 interrupted, 70 internal error.
 `;
 
 function parse(argv: string[]) {

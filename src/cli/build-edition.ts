@@ -39,11 +39,13 @@ the PDF, the HTML it was printed from, and a JSON build report.
   -h, --help           show this help
 
 Environment: CHROME_PATH (or PUPPETEER_EXECUTABLE_PATH) picks the browser;
-SOURCE_DATE_EPOCH overrides the date written into the PDFs.
+SOURCE_DATE_EPOCH overrides the date written into the PDFs;
+OBSERVATORY_BROWSER_TIMEOUT (seconds, default 30) bounds each browser step.
 
 Exit codes: 0 built, 1 invalid manifest, 2 wrong arguments, 3 no browser,
 4 template or render failure, 5 output not written, 6 preflight errors
-(the previous PDF is kept), 70 internal error.
+(the previous PDF is kept), 7 the browser failed (did not start, stopped
+answering, crashed), 130/143 interrupted (Ctrl-C, SIGTERM), 70 internal error.
 `;
 
 function parse(argv: string[]) {

@@ -37,7 +37,8 @@ page. Every build runs the same checks and stops on their errors.
   -h, --help           show this help
 
 Exit codes: 0 no errors, 1 invalid manifest, 2 wrong arguments, 3 no browser,
-4 template or render failure, 6 preflight errors, 70 internal error.
+4 template or render failure, 6 preflight errors, 7 the browser failed,
+70 internal error.
 `;
 
 function parse(argv: string[]) {

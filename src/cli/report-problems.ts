@@ -8,6 +8,7 @@ import type { Problem } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
 import { looksBinary } from "../manifest/yaml-read.js";
 import { colourWanted, type Format, paintIf } from "./colour.js";
+import { clipLines } from "./clip-lines.js";
 
 export interface ReportStyle {
   color: boolean;
@@ -33,9 +34,10 @@ export function formatProblem(problem: Problem, source: string, style: ReportSty
   const head = `${where}  ${problem.path ? `${paint(style, "cyan", problem.path)}: ` : ""}${problem.message}`;
   // Nothing worth framing in an empty or binary file.
   if (source.trim() === "" || looksBinary(source)) return head;
+  const clipped = clipLines(source, problem.line, problem.column);
   const frame = codeFrameColumns(
-    source,
-    { start: { line: problem.line, column: problem.column } },
+    clipped.source,
+    { start: { line: problem.line, column: clipped.column } },
     { linesAbove: 2, linesBelow: 1, highlightCode: style.color, forceColor: style.color },
   );
   return `${head}\n${frame}`;

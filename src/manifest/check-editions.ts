@@ -1,8 +1,10 @@
 // Checks manifests without building anything: the core of `npm run check:edition`,
 // taking typed options so the CLI and the tests call the same function.
+
 import { readFile } from "node:fs/promises";
 import { checkLanguagePairs } from "../diff/language-pair-check.js";
 import { projectPaths } from "../paths.js";
+import { decodeManifest } from "./decode.js";
 import { checkLanguage, editionFiles, latestEdition, listManifests, type ManifestFile } from "./discover.js";
 import type { Edition } from "./edition-schema.js";
 import { parseManifest } from "./load.js";
@@ -31,7 +33,12 @@ export interface FileCheck extends ManifestFile {
 export async function checkFile(manifest: ManifestFile): Promise<FileCheck> {
   let source: string;
   try {
-    source = await readFile(manifest.file, "utf8");
+    const decoded = decodeManifest(await readFile(manifest.file));
+    if (!decoded.ok) {
+      const { line, column, message } = decoded;
+      return { ...manifest, source: "", problems: [{ file: manifest.file, line, column, path: "", message }] };
+    }
+    source = decoded.text;
   } catch (err) {
     const problem = {
       file: manifest.file,

@@ -1,6 +1,7 @@
 // Which editions exist: folders named YYYY-MM under the editions directory,
 // each holding fr.yaml and/or en.yaml. Everything takes the directory as a
 // parameter so tests can point it at a temporary folder.
+import { type Dirent, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { projectPaths } from "../paths.js";
@@ -34,6 +35,17 @@ async function entries(dir: string) {
   }
 }
 
+/** A file or folder, or a symbolic link to one (a manifest kept elsewhere and linked in counts). */
+function is(entry: Dirent, kind: "file" | "directory"): boolean {
+  if (!entry.isSymbolicLink()) return kind === "file" ? entry.isFile() : entry.isDirectory();
+  try {
+    const target = statSync(path.join(entry.parentPath, entry.name));
+    return kind === "file" ? target.isFile() : target.isDirectory();
+  } catch {
+    return false; // a dangling link
+  }
+}
+
 export function checkLanguage(language: string | undefined): void {
   if (language !== undefined && !LANGUAGES.includes(language as Language))
     throw new EditionNotFoundError(`expected a language among ${orList(LANGUAGES)}, got "${language}"`);
@@ -42,9 +54,9 @@ export function checkLanguage(language: string | undefined): void {
 /** Every manifest, oldest edition first; languages in LANGUAGES order (fr, then en). */
 export async function listManifests(editionsDir: string = projectPaths.editions): Promise<ManifestFile[]> {
   const found: ManifestFile[] = [];
-  const folders = (await entries(editionsDir)).filter((e) => e.isDirectory() && EDITION_ID.test(e.name)).map((e) => e.name);
+  const folders = (await entries(editionsDir)).filter((e) => EDITION_ID.test(e.name) && is(e, "directory")).map((e) => e.name);
   for (const edition of folders.sort()) {
-    const names = new Set((await entries(path.join(editionsDir, edition))).filter((e) => e.isFile()).map((e) => e.name));
+    const names = new Set((await entries(path.join(editionsDir, edition))).filter((e) => is(e, "file")).map((e) => e.name));
     for (const language of LANGUAGES)
       if (names.has(`${language}.yaml`)) found.push({ edition, language, file: path.resolve(editionsDir, edition, `${language}.yaml`) });
   }

@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { sectionKinds } from "../sections/registry.js";
+import { decodeManifest } from "./decode.js";
 import { Edition } from "./edition-schema.js";
 import { describeIssue } from "./issue-message.js";
 import { LANGUAGES } from "./primitives.js";
@@ -49,13 +50,16 @@ export function parseManifest(source: string, file: string): { edition?: Edition
 }
 
 export async function loadManifest(file: string): Promise<LoadedEdition> {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
     throw new ManifestError([{ file, line: 1, column: 1, path: "", message: `expected a readable manifest, got ${reason}` }]);
   }
+  const decoded = decodeManifest(bytes);
+  if (!decoded.ok) throw new ManifestError([{ file, line: decoded.line, column: decoded.column, path: "", message: decoded.message }]);
+  const source = decoded.text;
   const { edition, problems } = parseManifest(source, file);
   if (!edition) throw new ManifestError(problems);
   return { file, edition, source };

@@ -1,6 +1,7 @@
 // The YAML half of reading a manifest: text in, positioned document and plain
 // data out, or the problems that stop us before the schema can say anything.
 import { type Document, isAlias, LineCounter, parseDocument, visit } from "yaml";
+import { sourceLimits, valueLimits } from "./limits.js";
 import { showValue } from "./show-value.js";
 import { lineColumn } from "./yaml-position.js";
 import { syntaxProblem } from "./yaml-syntax.js";
@@ -19,9 +20,12 @@ export type YamlRead =
 
 const TOP = 'expected a mapping with "edition:" and "sections:"';
 
-/** NUL bytes, or bytes that were not UTF-8 (decoded as U+FFFD): not a text file. */
+/**
+ * NUL bytes: not a text file. (Bytes that are not UTF-8 are caught when the
+ * file is decoded, by decodeManifest(): a U+FFFD typed in the text is fine.)
+ */
 export function looksBinary(source: string): boolean {
-  return source.includes("\u0000") || source.includes("\uFFFD");
+  return source.includes("\u0000");
 }
 
 export function readYaml(source: string): YamlRead {
@@ -30,8 +34,15 @@ export function readYaml(source: string): YamlRead {
   // A PDF or a zip opened by mistake: one clear line rather than a cascade of syntax errors.
   if (looksBinary(source)) return fail("expected a YAML text file, got binary data (is this the right file?)");
 
+  const limit = sourceLimits(source);
+  if (limit) {
+    const before = source.slice(0, limit.offset);
+    return fail(limit.message, before.split("\n").length, limit.offset - before.lastIndexOf("\n"));
+  }
+
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // resolveKnownTags off: !!binary, !!set and the like are reported below, not turned into odd values.
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, resolveKnownTags: false });
   if (doc.errors.length) {
     // One problem per line: the reader often reports a single mistake three times over.
     const problems: Located[] = [];
@@ -61,6 +72,18 @@ export function readYaml(source: string): YamlRead {
     },
   });
   if (aliases.length) return { ok: false, problems: aliases };
+
+  // A tag the reader does not know (!include, !!js/function) would be dropped
+  // in silence and its text kept as a plain value: refuse it.
+  const tags = doc.warnings
+    .filter((w) => w.code === "TAG_RESOLVE_FAILED")
+    .map((w) => ({
+      ...lineColumn(lineCounter, w.pos[0]),
+      path: "",
+      message: `expected a plain value, got the YAML tag ${/tag: (.*)$/.exec(w.message)?.[1]?.replace("tag:yaml.org,2002:", "!!") ?? "here"} (tags are not read: remove it)`,
+    }));
+  const limits = valueLimits(doc).map((p) => ({ ...lineColumn(lineCounter, p.offset), path: "", message: p.message }));
+  if (tags.length || limits.length) return { ok: false, problems: [...tags, ...limits] };
 
   let data: unknown;
   try {

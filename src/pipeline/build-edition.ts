@@ -10,6 +10,7 @@ import { ManifestError } from "../manifest/problem.js";
 import { type ProjectPaths, projectPaths } from "../paths.js";
 import { PreflightError } from "../preflight/preflight-error.js";
 import { blockingFindings } from "../preflight/rules.js";
+import { sweepOutputs } from "./atomic-write.js";
 import { buildJob } from "./build-job.js";
 import type { BuildOptions, BuildResult } from "./build-types.js";
 import { mapLimit } from "./map-limit.js";
@@ -42,14 +43,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Chromium takes the longest to start: launch it while the manifests are read.
   const own = !options.htmlOnly && !options.session ? new BrowserSession() : undefined;
   own?.prelaunch();
+  sweepOutputs(outputDir);
   try {
     const loaded = await loadSelected(paths, options);
     const session = options.htmlOnly ? undefined : (options.session ?? own);
-    const jobs = await mapLimit(loaded, options.concurrency ?? 2, (l) => buildJob(l, { ...options, paths, outputDir }, session));
+    // A failed job stops the run: our browser is stopped at once (the jobs in
+    // flight fail fast and write nothing), and no job starts another one.
+    const jobs = await mapLimit(
+      loaded,
+      options.concurrency ?? 2,
+      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal }, session),
+      () => own?.stop(),
+    );
     // Every job ran (and wrote, when it could) before the failing ones are reported.
     if (jobs.some((j) => blockingFindings(j.preflight ?? [], options.allow).length)) throw new PreflightError(jobs, options.allow ?? []);
     return { jobs, ms: Math.round(performance.now() - start) };
   } finally {
-    await own?.close();
+    await own?.stop();
   }
 }

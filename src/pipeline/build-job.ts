@@ -1,7 +1,7 @@
 // One job: one manifest -> HTML -> PDF -> finished PDF, preflight, files.
 // Nothing is written in place until every step succeeded.
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
 import { historyEditionsFor } from "../diff/history-editions.js";
@@ -84,9 +84,9 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
       renderEditionHtml(edition, { ...htmlOptions, pageNumbers: hint && new Map(Object.entries(hint)) }),
     );
     const printFile = await staged.stagePath(result.html);
-    await writeFile(printFile, first.html);
+    await staged.writeStaged(printFile, first.html);
     if (options.htmlOnly || !session) {
-      await staged.commit();
+      await staged.commit(options.signal);
       options.reporter?.file?.(label, path.relative(process.cwd(), result.html));
       return result;
     }
@@ -105,7 +105,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.pageNumbers = printed.pageNumbers;
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(printed.pageNumbers)) });
-    await writeFile(printFile, final.html);
+    await staged.writeStaged(printFile, final.html);
     const labels = loadLabels(edition.edition.language, paths.templates);
     result.chromium = await session.version();
     const finished = await timed("finish", () =>
@@ -165,7 +165,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     await timed("write", async () => {
       await staged.write(result.pdf as string, finished.bytes);
       await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
-      await staged.commit();
+      await staged.commit(options.signal);
     });
     options.reporter?.file?.(label, path.relative(process.cwd(), result.pdf));
     return result;

@@ -27,6 +27,8 @@ export interface BuildOptions {
   allow?: string[];
   /** false skips preflight (it runs at the end of every job otherwise). */
   preflight?: boolean;
+  /** Set when the run has failed elsewhere: the job then writes nothing. */
+  signal?: AbortSignal;
   /**
    * A proof for the screen (the preview, `--draft`): same pages, but the PDF is not made
    * smaller, and values marked `{ unknown: … }` are printed highlighted instead of refused.

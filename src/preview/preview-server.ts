@@ -1,6 +1,7 @@
 // The HTTP side of the preview: a fixed allow-list of routes, nothing resolved
 // from the request path, and headers that keep the page to its own scripts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { crossSiteReason } from "./cross-site.js";
 import type { EventStreams } from "./event-stream.js";
 import { isAllowedHost, parseRequestTarget } from "./request-path.js";
 import { StaticReader, staticRoutes } from "./static-files.js";
@@ -79,6 +80,10 @@ export function createPreviewServer(handlers: ServerHandlers): Server {
 
     const file = routes.get(pathname);
     if (file) return send(req, res, file.type, await reader.read(file));
+
+    // Everything below renders or hands out an edition: the preview's own pages only.
+    const foreign = crossSiteReason(req, handlers.allowedHosts());
+    if (foreign) return refuse(res, 403, `${foreign}: the preview answers its own pages only`);
 
     if (pathname === "/api/editions")
       return send(req, res, "application/json; charset=utf-8", JSON.stringify(await handlers.listEditions()));

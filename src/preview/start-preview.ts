@@ -170,13 +170,15 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
     server.listen(options.port ?? DEFAULT_PORT, host, () => resolve((server.address() as AddressInfo).port));
   }).catch(async (err) => {
-    watcher.close();
+    await watcher.close();
     streams.close();
     await coalescer.close();
     if (ownSession) await session.close();
     throw err;
   });
   allowed = hostNames(host, port);
+  // Saves made from now on are seen.
+  await watcher.ready;
   server.on("error", (err) => reporter.error?.(err));
   if (first) coalescer.request([targetKey(first)], { immediate: true });
 
@@ -187,7 +189,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     idle: () => coalescer.idle(),
     async close() {
       clearTimeout(editionsTimer);
-      watcher.close();
+      await watcher.close();
       await coalescer.close();
       streams.close();
       server.closeAllConnections();

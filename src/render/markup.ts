@@ -17,10 +17,21 @@ export function checkInlineMarkup(text: string): string[] {
   if (RAW_HTML.test(text)) {
     problems.push("expected text without HTML tags (use **bold**, *italic* or [text](https://…))");
   }
-  for (const match of text.matchAll(/\]\(([^)\s]*)\)/g)) {
+  // The address, with or without a title after it ([x](https://… "title")).
+  let bad = 0;
+  for (const match of text.matchAll(/\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g)) {
     const href = match[1];
-    if (!/^https:\/\//i.test(href)) problems.push(`expected a link starting with https://, got "${href}"`);
+    if (!/^https:\/\//i.test(href)) {
+      problems.push(`expected a link starting with https://, got "${href}"`);
+      bad++;
+    }
   }
+  // Whatever looks like a link and would still print as typed (markdown-it
+  // refused it) is refused here too, so raw markdown never reaches the page.
+  const written = [...text.matchAll(/\[[^\]]*\]\([^)]*\)/g)].length;
+  const rendered = (md.parseInline(text, {})[0]?.children ?? []).filter((t) => t.type === "link_open").length;
+  if (!bad && written > rendered)
+    problems.push('expected links written [text](https://…) or [text](https://… "title"), got one that would print as typed');
   return problems;
 }
 

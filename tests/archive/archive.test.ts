@@ -78,7 +78,8 @@ describe("archiving an edition", () => {
   it("verifies: every file matches, the manifest is unchanged", async () => {
     const result = await verifyArchive({ paths: project.paths });
     expect(result.ok).toBe(true);
-    expect(result.editions.map((e) => [e.id, e.revision, e.filesChecked, e.findings])).toEqual([["2026-03", 1, 3, []]]);
+    // The seal (SHA256SUMS) covers the three files and the record.
+    expect(result.editions.map((e) => [e.id, e.revision, e.filesChecked, e.findings])).toEqual([["2026-03", 1, 4, []]]);
   });
 
   it("refuses to archive it again, touching nothing", async () => {
@@ -152,7 +153,9 @@ describe("archiving an edition", () => {
       /^Revision 1 of edition 2026-03, .* superseded by revision 2 .*\nReason: typo in the editorial\n$/,
     );
     const verified = await verifyArchive({ paths: project.paths });
-    expect(verified.editions.map((e) => [e.revision, e.filesChecked, e.findings])).toEqual([[2, 6, []]]);
+    // 4 of its own; superseded/1/: 3 files, its record, REASON and its seal.
+    expect(verified.editions.map((e) => [e.revision, e.filesChecked, e.findings])).toEqual([[2, 10, []]]);
+    expect(second.record.supersedes?.seal).toBe(sha256(readFileSync(archived("superseded/1/SHA256SUMS"))));
   });
 
   it("catalogs the archive with links that work from disk", async () => {

@@ -8,20 +8,20 @@ describe("findChromium", () => {
     expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: "/bin/ls" })).toBe("/bin/ls");
   });
 
-  it("falls back to the system Chromium when the variable points nowhere", () => {
-    expect(findChromium({ CHROME_PATH: "/nowhere/chrome" })).toBe("/usr/bin/chromium");
+  it("refuses a variable that points nowhere rather than using another browser", () => {
+    expect(() => findChromium({ CHROME_PATH: "/nowhere/chrome" })).toThrow(/CHROME_PATH=\/nowhere\/chrome \(no such file\)/);
   });
 
   it("says how to install one when there is none", () => {
     const err = (() => {
       try {
-        findChromium({ CHROME_PATH: "/nowhere/chrome", HOME: "/nonexistent" }, []);
+        findChromium({ HOME: "/nonexistent" }, []);
       } catch (e) {
         return e as Error;
       }
     })();
     expect(err).toBeInstanceOf(BrowserNotFoundError);
-    expect(err?.message).toContain("CHROME_PATH=/nowhere/chrome (no such file)");
+    expect(err?.message).toContain("No Chromium or Chrome was found");
     expect(err?.message).toContain("apt-get install -y chromium");
   });
 });

@@ -10,9 +10,11 @@ export interface ProjectCopy {
   remove(): void;
 }
 
-export function copyProject(): ProjectCopy {
+/** `withCode`: src/ and the compiled command too, so the copy's own commands can be run (tests/support/run-cli.ts, `root`). */
+export function copyProject(options: { withCode?: boolean } = {}): ProjectCopy {
   const root = mkdtempSync(path.join(os.tmpdir(), "observatory-"));
-  for (const dir of ["editions", "templates", "assets"]) cpSync(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
+  const dirs = ["editions", "templates", "assets", ...(options.withCode ? ["src", "scripts", "bin", "dist"] : [])];
+  for (const dir of dirs) cpSync(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
   cpSync(path.join(projectRoot, "package.json"), path.join(root, "package.json"));
   symlinkSync(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");
   return { paths: pathsFor(root), remove: () => rmSync(root, { recursive: true, force: true }) };

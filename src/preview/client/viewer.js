@@ -56,9 +56,18 @@ export class EditionView {
     this.events.addEventListener("rendering", () => this.status("Rendering…", "busy"));
     // EventSource reconnects by itself; the server then sends the state again.
     this.events.onerror = () => this.status("Preview server unreachable, retrying…", "bad");
+    // Page view fits the window: when it is resized, the page is fitted again.
+    this.onResize = () => {
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = setTimeout(() => {
+        if (this.options.view === "page" && this.doc) this.refresh();
+      }, 150);
+    };
+    window.addEventListener("resize", this.onResize);
   }
 
   stop() {
+    window.removeEventListener("resize", this.onResize);
     this.events?.close();
     this.doc?.destroy();
     this.doc = undefined;
@@ -212,7 +221,7 @@ export class EditionView {
   fitScale(base) {
     const height = window.innerHeight - this.ui.main.getBoundingClientRect().top - window.scrollY - 60;
     const width = this.ui.main.clientWidth - 48;
-    return Math.max(0.4, Math.min(height / base.height, width / base.width));
+    return Math.max(0.2, Math.min(height / base.height, width / base.width));
   }
 
   updatePager() {

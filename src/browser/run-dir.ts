@@ -1,0 +1,69 @@
+// Each browser gets a folder of its own in TMPDIR, named after our process:
+// its profile and its temporary files (Chromium's own TMPDIR), removed when
+// the browser closes. A run that was killed (kill -9) cannot remove it, so the
+// next run removes every such folder whose process is gone.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { processAlive } from "../pipeline/cleanup.js";
+
+const PREFIX = "observatory-browser-";
+
+export interface RunDir {
+  root: string;
+  profile: string;
+  tmp: string;
+}
+
+export function makeRunDir(): RunDir {
+  sweepRunDirs();
+  const root = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
+  const dir = { root, profile: path.join(root, "profile"), tmp: path.join(root, "tmp") };
+  mkdirSync(dir.profile);
+  mkdirSync(dir.tmp);
+  return dir;
+}
+
+/**
+ * Kill every process started with this folder as its profile: a browser
+ * still starting (Puppeteer has not handed us its process yet) included.
+ * Linux's /proc; elsewhere nothing is found and the pipe ends the browser.
+ */
+export function killRunDirProcesses(dir: RunDir): void {
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((n) => /^\d+$/.test(n));
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(`--user-data-dir=${dir.profile}`)) process.kill(Number(pid), "SIGKILL");
+    } catch {}
+  }
+}
+
+export function removeRunDir(dir: RunDir): void {
+  // Chromium may still be writing as it exits: retry a few times.
+  rmSync(dir.root, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+}
+
+/** Remove the folders of browsers whose run is no longer alive. */
+export function sweepRunDirs(tmp = os.tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (!pid || processAlive(Number(pid))) continue;
+    try {
+      rmSync(path.join(tmp, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {}
+  }
+  return removed;
+}
