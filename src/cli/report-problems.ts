@@ -7,8 +7,8 @@ import type { FileCheck } from "../manifest/check-editions.js";
 import type { Problem } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
 import { looksBinary } from "../manifest/yaml-read.js";
-import { colourWanted, type Format, paintIf } from "./colour.js";
 import { clipLines } from "./clip-lines.js";
+import { colourWanted, type Format, paintIf } from "./colour.js";
 
 export interface ReportStyle {
   color: boolean;
