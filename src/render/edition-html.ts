@@ -8,6 +8,8 @@ import { flattenHeadings, headingTree, placeSections } from "./headings.js";
 import { loadLabels } from "./labels.js";
 import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";
+import { typeset } from "./typography.js";
+import { hyphenPolicy } from "./word-policy.js";
 
 export interface HtmlOptions {
   templatesDir: string;
@@ -20,6 +22,8 @@ export interface HtmlOptions {
   previousEditions?: ReadonlyMap<string, Edition>;
   /** Extra class on <html>, e.g. a print profile. */
   profile?: string;
+  /** Words the printing step found badly broken: printed without soft hyphens (src/typeset/). */
+  keepWhole?: Iterable<string>;
 }
 
 export interface EditionHtml {
@@ -48,12 +52,17 @@ function stylesheets(profile: string | undefined): string[] {
   return sheets;
 }
 
+function typesetHeadings(tree: Heading[], lang: Edition["edition"]["language"]): Heading[] {
+  return tree.map((h) => ({ ...h, title: typeset(h.title, lang), children: typesetHeadings(h.children, lang) }));
+}
+
 export function renderEditionHtml(edition: Edition, options: HtmlOptions): EditionHtml {
   const lang = edition.edition.language;
   const labels = loadLabels(lang, options.templatesDir);
   const env = templateEnv(options.templatesDir, lang);
   const placed = placeSections(edition, labels);
-  const headings = headingTree(placed);
+  // Bookmarks and contents entries read as the printed headings do.
+  const headings = typesetHeadings(headingTree(placed), lang);
   const charts = chartData(edition);
   const rel = (p: string) => path.relative(options.htmlDir, p).split(path.sep).join("/");
   const sections = placed.map(({ index, anchor }) => {
@@ -75,8 +84,11 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
     assets: rel(options.assetsDir),
     contents: contentsEntries(headings, options.pageNumbers),
     sections,
+    hyphenation: hyphenPolicy(edition, options.templatesDir, options.keepWhole),
   });
-  return { html, headings };
+  // Typography once over the whole page: manifest text, labels and every
+  // generated text (charts, "what's new" lines) get the same rules.
+  return { html: typeset(html, lang), headings };
 }
 
 export { flattenHeadings };
