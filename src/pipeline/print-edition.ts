@@ -10,6 +10,7 @@ import type { Language } from "../manifest/primitives.js";
 import { namedDestinations } from "../pdf/destinations.js";
 import { inspectPage, type PageInspection } from "../preflight/inspect-page.js";
 import { watchFailedRequests } from "../preflight/watch-requests.js";
+import { lineFaults, lineFindings, MAX_PASSES, printedTextArea, type Retypeset, wordsToKeepWhole } from "../typeset/retypeset.js";
 
 export interface PrintRequest {
   htmlFile: string;
@@ -19,6 +20,8 @@ export interface PrintRequest {
   hint?: Record<string, number>;
   print: boolean;
   preflight: boolean;
+  /** Measure hyphenation faults in each print and print again with their words whole (src/typeset/retypeset.ts). */
+  retypeset?: Retypeset;
   timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -28,6 +31,8 @@ export interface Printed {
   blocked: string[];
   bleed: number;
   inspection?: PageInspection;
+  /** Words printed whole because a print found them badly broken. */
+  keepWhole: string[];
 }
 
 export async function pagesOfHeadings(pdf: Uint8Array): Promise<Record<string, number>> {
@@ -53,6 +58,20 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   let pdf = await timed("print", () => printPdf(page, { tagged: request.hint !== undefined }));
   let pages = await pagesOfHeadings(pdf);
   let final = same(request.hint, pages);
+  const whole = new Set<string>();
+  const area = request.retypeset ? await printedTextArea(page) : undefined;
+  for (let pass = 1; request.retypeset && area && pass <= MAX_PASSES; pass++) {
+    const words = wordsToKeepWhole(await lineFaults(pdf, area, request.retypeset.isName), whole);
+    if (!words.length) break;
+    for (const w of words) whole.add(w);
+    await request.retypeset.render([...whole].sort(), pages);
+    await page.reload({ waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const before = pages;
+    pdf = await timed(`retypeset-${pass}`, () => printPdf(page, { tagged: final }));
+    pages = await pagesOfHeadings(pdf);
+    final = final && same(before, pages);
+  }
   for (let pass = 0; !final && pass < 2; pass++) {
     await setContentsPages(page, pages);
     pdf = await timed(pass ? "print-again" : "print-contents", () => printPdf(page));
@@ -72,5 +91,7 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
         }),
       )
     : undefined;
-  return { pdf, pageNumbers: pages, blocked, bleed, inspection };
+  if (inspection && request.retypeset && area)
+    inspection.findings.push(...lineFindings(await lineFaults(pdf, area, request.retypeset.isName)));
+  return { pdf, pageNumbers: pages, blocked, bleed, inspection, keepWhole: [...whole].sort() };
 }

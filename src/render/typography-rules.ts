@@ -76,6 +76,13 @@ export const OWN_RULES: Rule[] = [
         .replace(/(^|[^\d.,])(\d{1,3})[ \u2009](\d{3})(?![\d.,])/gu, `$1$2${NBSP}$3`),
   },
   {
+    // d'<strong>applications: Typograf's apostrophe rule wants a letter after
+    // the apostrophe, and here a (hidden) tag comes first.
+    name: "common/punctuation/apostropheBeforeTag",
+    index: "+5",
+    handler: (text) => text.replace(/(\p{L})'(?=(?:\uF000tf\d+\uF000)+\p{L})/gu, "$1’"),
+  },
+  {
     // 'quoted' -> ‘quoted’: Typograf turns " into “ ” but leaves single straight
     // quotes alone. Runs after its apostrophe rule (it's -> it’s is done by then).
     name: "en-US/punctuation/singleQuotes",

@@ -23,7 +23,13 @@ registerOwnRules(Typograf);
 // Only the rules we chose are on (see the README, "Typography"): Typograf's
 // defaults include Russian-minded ones (no-break spaces after every short
 // word, 10 x 5 -> 10×5, (c) -> ©, 1/2 -> ½) that would change what editors wrote.
-const COMMON = ["common/punctuation/quote", "common/punctuation/apostrophe", "common/punctuation/hellip", "common/html/quot"];
+const COMMON = [
+  "common/punctuation/quote",
+  "common/punctuation/apostrophe",
+  "common/punctuation/apostropheBeforeTag",
+  "common/punctuation/hellip",
+  "common/html/quot",
+];
 const RULES: Record<Language, { locale: string[]; enable: string[] }> = {
   fr: {
     locale: ["fr"],

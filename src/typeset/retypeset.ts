@@ -1,0 +1,58 @@
+// Chromium has no hyphenate-limit-lines and knows nothing of columns when it
+// breaks lines, so hyphenation faults are measured where they are: in the
+// printed PDF. Each fault names a word (the third line of a ladder, the word
+// split across a column or page, the word whose end sits alone on a last
+// line, a name); the edition is rendered again with those words whole and
+// printed again, until a print has no fault (or MAX_PASSES is reached, and
+// preflight reports what is left). Leaving a word whole only takes a break
+// away, so the passes converge; a word is chosen by what it is, never by its
+// position, so the same inputs always give the same words and the same PDF.
+import { readFileSync } from "node:fs";
+import type { Page } from "puppeteer-core";
+import { readPageRules } from "../preflight/page-rules.js";
+import type { Finding } from "../preflight/rules.js";
+import { findLineFaults, type LineFault } from "./line-faults.js";
+import { readLines, type TextArea } from "./pdf-lines.js";
+
+export const MAX_PASSES = 4;
+
+export interface Retypeset {
+  /** Render the edition again with these words whole (and these contents numbers), into the printed file. */
+  render(keepWhole: string[], pageNumbers: Record<string, number>): Promise<void>;
+  /** A word that must never be broken (names, acronyms, identifiers). */
+  isName(word: string): boolean;
+}
+
+/** The text area of the default page, in points from the page box's top and bottom (as Chromium prints it). */
+export async function printedTextArea(page: Page): Promise<TextArea> {
+  const helpers = readFileSync(new URL("../preflight/in-page/helpers.js", import.meta.url), "utf8")
+    .trim()
+    .replace(/;\s*$/, "");
+  const settings = JSON.stringify({ pageRules: await readPageRules(page) });
+  const geo = (await page.evaluate(`(() => (${helpers})(${settings}).geometry())()`)) as {
+    pages: Record<string, { margins: { top: number; bottom: number } }>;
+  };
+  const m = geo.pages[""].margins;
+  return { top: m.top * 0.75, bottom: m.bottom * 0.75 };
+}
+
+export async function lineFaults(pdf: Uint8Array, area: TextArea, isName: (w: string) => boolean): Promise<LineFault[]> {
+  return findLineFaults(await readLines(pdf, area), isName);
+}
+
+/** The words to print whole after this print, beyond those already whole; none when the print is clean. */
+export function wordsToKeepWhole(faults: LineFault[], whole: ReadonlySet<string>): string[] {
+  return [...new Set(faults.map((f) => f.word.toLowerCase()).filter((w) => w && !whole.has(w)))].sort();
+}
+
+const RULE_OF: Record<LineFault["kind"], Finding["rule"]> = {
+  "hyphen-ladder": "hyphen-ladder",
+  "split-word": "split-word",
+  "word-fragment": "word-fragment",
+  "hyphenated-name": "hyphenated-name",
+};
+
+/** Preflight findings for the faults left in the final print. */
+export function lineFindings(faults: LineFault[]): Finding[] {
+  return faults.map((f) => ({ rule: RULE_OF[f.kind], severity: "error", page: f.page, element: f.where, message: f.message }));
+}
