@@ -93,8 +93,8 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         preflight: options.preflight !== false,
         timed,
         retypeset: {
-          render: async (keepWhole, pageNumbers) => {
-            const again = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(pageNumbers)), keepWhole });
+          render: async (keepWhole, css, pageNumbers) => {
+            const again = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(pageNumbers)), keepWhole, css });
             await writeFile(printFile, again.html);
           },
           isName: (word) => isProtectedWord(word, policy),
@@ -108,6 +108,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
       ...htmlOptions,
       pageNumbers: new Map(Object.entries(printed.pageNumbers)),
       keepWhole: printed.keepWhole,
+      css: printed.css,
     });
     await writeFile(printFile, final.html);
     const labels = loadLabels(edition.edition.language, paths.templates);

@@ -10,7 +10,8 @@ import type { Language } from "../manifest/primitives.js";
 import { namedDestinations } from "../pdf/destinations.js";
 import { inspectPage, type PageInspection } from "../preflight/inspect-page.js";
 import { watchFailedRequests } from "../preflight/watch-requests.js";
-import { lineFaults, lineFindings, MAX_PASSES, printedTextArea, type Retypeset, wordsToKeepWhole } from "../typeset/retypeset.js";
+import { refinePrint } from "../typeset/refine.js";
+import { lineFaults, lineFindings, type Retypeset } from "../typeset/retypeset.js";
 
 export interface PrintRequest {
   htmlFile: string;
@@ -33,6 +34,8 @@ export interface Printed {
   inspection?: PageInspection;
   /** Words printed whole because a print found them badly broken. */
   keepWhole: string[];
+  /** CSS rules that balance the pages, found by measuring a print. */
+  css: string[];
 }
 
 export async function pagesOfHeadings(pdf: Uint8Array): Promise<Record<string, number>> {
@@ -58,20 +61,9 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   let pdf = await timed("print", () => printPdf(page, { tagged: request.hint !== undefined }));
   let pages = await pagesOfHeadings(pdf);
   let final = same(request.hint, pages);
-  const whole = new Set<string>();
-  const area = request.retypeset ? await printedTextArea(page) : undefined;
-  for (let pass = 1; request.retypeset && area && pass <= MAX_PASSES; pass++) {
-    const words = wordsToKeepWhole(await lineFaults(pdf, area, request.retypeset.isName), whole);
-    if (!words.length) break;
-    for (const w of words) whole.add(w);
-    await request.retypeset.render([...whole].sort(), pages);
-    await page.reload({ waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const before = pages;
-    pdf = await timed(`retypeset-${pass}`, () => printPdf(page, { tagged: final }));
-    pages = await pagesOfHeadings(pdf);
-    final = final && same(before, pages);
-  }
+  // Hyphenation faults and unbalanced pages, measured in the print and fixed (src/typeset/).
+  const refined = request.retypeset ? await refinePrint(page, { pdf, pages, final }, request.retypeset, pagesOfHeadings, timed) : undefined;
+  if (refined) ({ pdf, pages, final } = refined);
   for (let pass = 0; !final && pass < 2; pass++) {
     await setContentsPages(page, pages);
     pdf = await timed(pass ? "print-again" : "print-contents", () => printPdf(page));
@@ -91,7 +83,7 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
         }),
       )
     : undefined;
-  if (inspection && request.retypeset && area)
-    inspection.findings.push(...lineFindings(await lineFaults(pdf, area, request.retypeset.isName)));
-  return { pdf, pageNumbers: pages, blocked, bleed, inspection, keepWhole: [...whole].sort() };
+  if (inspection && request.retypeset && refined)
+    inspection.findings.push(...lineFindings(await lineFaults(pdf, refined.area.points, request.retypeset.isName)));
+  return { pdf, pageNumbers: pages, blocked, bleed, inspection, keepWhole: refined?.keepWhole ?? [], css: refined?.css ?? [] };
 }

@@ -24,6 +24,8 @@ export interface HtmlOptions {
   profile?: string;
   /** Words the printing step found badly broken: printed without soft hyphens (src/typeset/). */
   keepWhole?: Iterable<string>;
+  /** CSS rules that balance the pages, found by measuring a print (src/typeset/balance.ts). */
+  css?: string[];
 }
 
 export interface EditionHtml {
@@ -88,7 +90,10 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   });
   // Typography once over the whole page: manifest text, labels and every
   // generated text (charts, "what's new" lines) get the same rules.
-  return { html: typeset(html, lang), headings };
+  const typeset_ = typeset(html, lang);
+  // Rules made by the build from measured names (escaped there): never manifest text.
+  const balanced = options.css?.length ? typeset_.replace("</head>", `<style>\n${options.css.join("\n")}\n</style>\n</head>`) : typeset_;
+  return { html: balanced, headings };
 }
 
 export { flattenHeadings };

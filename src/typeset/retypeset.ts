@@ -17,23 +17,34 @@ import { readLines, type TextArea } from "./pdf-lines.js";
 export const MAX_PASSES = 4;
 
 export interface Retypeset {
-  /** Render the edition again with these words whole (and these contents numbers), into the printed file. */
-  render(keepWhole: string[], pageNumbers: Record<string, number>): Promise<void>;
+  /** Render the edition again with these words whole, these balancing CSS rules and contents numbers, into the printed file. */
+  render(keepWhole: string[], css: string[], pageNumbers: Record<string, number>): Promise<void>;
   /** A word that must never be broken (names, acronyms, identifiers). */
   isName(word: string): boolean;
 }
 
-/** The text area of the default page, in points from the page box's top and bottom (as Chromium prints it). */
-export async function printedTextArea(page: Page): Promise<TextArea> {
+export interface PrintedArea {
+  /** In points from the page box's top and bottom (as Chromium prints it), for reading the PDF. */
+  points: TextArea;
+  /** The page area's size in CSS px, for measuring in the page. */
+  px: { width: number; height: number };
+}
+
+/** The text area of the default page. */
+export async function printedTextArea(page: Page): Promise<PrintedArea> {
   const helpers = readFileSync(new URL("../preflight/in-page/helpers.js", import.meta.url), "utf8")
     .trim()
     .replace(/;\s*$/, "");
   const settings = JSON.stringify({ pageRules: await readPageRules(page) });
   const geo = (await page.evaluate(`(() => (${helpers})(${settings}).geometry())()`)) as {
-    pages: Record<string, { margins: { top: number; bottom: number } }>;
+    pages: Record<string, { width: number; height: number; margins: { top: number; right: number; bottom: number; left: number } }>;
+    bleed: number;
   };
-  const m = geo.pages[""].margins;
-  return { top: m.top * 0.75, bottom: m.bottom * 0.75 };
+  const { width, height, margins: m } = geo.pages[""];
+  return {
+    points: { top: m.top * 0.75, bottom: m.bottom * 0.75 },
+    px: { width: width - m.left - m.right, height: height - m.top - m.bottom },
+  };
 }
 
 export async function lineFaults(pdf: Uint8Array, area: TextArea, isName: (w: string) => boolean): Promise<LineFault[]> {

@@ -1,0 +1,108 @@
+// Balanced pages, decided from a print: Chromium breaks pages where the
+// content runs out, so a table may leave one row on a page of its own and a
+// group of charts may be cut in two. A print tells where things landed (the
+// charts' headings and, through a probe print, every table row); the fixes
+// are CSS rules added to the page (breaks before a row or a chart group, the
+// service-model label on a continued row), and the edition is printed again.
+// Rules only accumulate, and depend only on the layout, so passes converge
+// and the same inputs give the same rules.
+import { readFileSync } from "node:fs";
+import { PDFDocument } from "pdf-lib";
+import type { Page } from "puppeteer-core";
+import { namedDestinations } from "../pdf/destinations.js";
+
+/** Rows a continued table carries at least on its last page. */
+export const MIN_CONTINUED_ROWS = 3;
+
+interface Row {
+  id: string;
+  tbody: number;
+  row: number;
+  height: number;
+  model: string;
+}
+interface Measured {
+  tables: { anchor: string; head: number; notes: number; rows: Row[]; nextAnchor: string; nextStartsPage: boolean }[];
+  charts: { anchor: string; height: number }[][];
+  areaHeight: number;
+}
+
+const script = readFileSync(new URL("./in-page/balance.js", import.meta.url), "utf8")
+  .trim()
+  .replace(/;\s*$/, "");
+
+const ident = (id: string) => id.replace(/[^\w-]/g, (c) => `\\${c.codePointAt(0)?.toString(16)} `);
+const cssString = (text: string) => `"${[...text].map((c) => (/[\w ]/.test(c) ? c : `\\${c.codePointAt(0)?.toString(16)} `)).join("")}"`;
+
+async function measure(page: Page, mode: "measure" | "probe", area: { width: number; height: number }): Promise<Measured> {
+  // Laid out at the width of the page area, as when printing (the heights of rows depend on it).
+  return (await page.evaluate(
+    `(() => { const s = document.createElement("style"); s.id = "balance-width"; s.textContent = "html { width: ${area.width}px !important; }"; document.head.append(s);
+      try { return (${script})(${JSON.stringify(mode)}, ${area.height}); } finally { s.remove(); } })()`,
+  )) as Measured;
+}
+
+export interface BalanceInput {
+  /** Page of each heading anchor in the print just made. */
+  pages: Record<string, number>;
+  /** The page area in CSS px. */
+  area: { width: number; height: number };
+  /** An untagged print of the page as it stands (for the probe). */
+  print: () => Promise<Uint8Array>;
+}
+
+/** New CSS rules that balance the pages of the print just made; none when it is balanced. */
+export async function balanceRules(page: Page, input: BalanceInput, have: ReadonlySet<string>): Promise<string[]> {
+  const rules: string[] = [];
+  const first = await measure(page, "measure", input.area);
+  // Charts of one group on one page, when they fit on one.
+  const breaksBefore = new Set<string>();
+  for (const group of first.charts) {
+    const pages = new Set(group.map((c) => input.pages[c.anchor]));
+    const height = group.reduce((sum, c) => sum + c.height, 0);
+    const rule = `section.chart-section:has(#${ident(group[0].anchor)}) { break-before: page; }`;
+    if (have.has(rule)) breaksBefore.add(group[0].anchor);
+    else if (pages.size > 1 && height <= input.area.height) {
+      rules.push(rule);
+      breaksBefore.add(group[0].anchor);
+    }
+  }
+  // Tables: only those that may run over a page need the probe print.
+  const long = first.tables.filter((t) => t.head + t.rows.reduce((s, r) => s + r.height, 0) > input.area.height / 2);
+  if (!long.length) return rules;
+  let rowPages: Map<string, number>;
+  try {
+    const probed = await measure(page, "probe", input.area);
+    const doc = await PDFDocument.load(await input.print(), { updateMetadata: false });
+    rowPages = new Map([...namedDestinations(doc)].map(([name, d]) => [name, d.pageIndex + 1]));
+    first.tables = probed.tables;
+  } finally {
+    await page.evaluate(`(${script})("remove", 0)`);
+  }
+  for (const t of first.tables) {
+    const at = t.rows.map((r) => rowPages.get(r.id) ?? 0);
+    const last = Math.max(...at);
+    if (at[0] === 0 || at[0] === last) continue;
+    const table = `section:has(#${ident(t.anchor)}) table`;
+    const sel = (r: Row) => `${table} > tbody:nth-of-type(${r.tbody}) > tr:nth-child(${r.row})`;
+    // The last page: at least 3 rows and, when nothing follows on that page, a third of it.
+    let k = at.indexOf(last);
+    const alone = t.nextStartsPage || breaksBefore.has(t.nextAnchor);
+    const fill = (from: number) => t.head + t.notes + t.rows.slice(from).reduce((s, r) => s + r.height, 0);
+    const floor = at.indexOf(at[k - 1] ?? 0) + MIN_CONTINUED_ROWS;
+    while (k > floor && (t.rows.length - k < MIN_CONTINUED_ROWS || (alone && fill(k) < input.area.height / 3))) k--;
+    if (k !== at.indexOf(last)) {
+      // Labels wait for the next pass, when the rows have moved.
+      rules.push(`${sel(t.rows[k])} { break-before: page; }`);
+      continue;
+    }
+    // Every page the table continues on starts with its rows' service model.
+    const starts = new Set<number>();
+    for (let i = 1; i < at.length; i++) if (at[i] !== at[i - 1]) starts.add(i);
+    for (const i of starts) {
+      const r = t.rows[i];
+      if (r.row > 1) rules.push(`${sel(r)} > th:first-child::before { content: ${cssString(r.model)}; }`);
+    }
+  }
+  return rules.filter((r) => !have.has(r));
+}

@@ -1,0 +1,48 @@
+// The passes between the first print and the final one: measure the print
+// (hyphenation faults, unbalanced pages), render the edition again with the
+// words whole and the balancing rules, print again; until a print is clean
+// or MAX_PASSES. See retypeset.ts and balance.ts.
+import type { Page } from "puppeteer-core";
+import { printPdf } from "../browser/print-page.js";
+import { balanceRules } from "./balance.js";
+import { lineFaults, MAX_PASSES, type PrintedArea, printedTextArea, type Retypeset, wordsToKeepWhole } from "./retypeset.js";
+
+export interface Refined {
+  pdf: Uint8Array;
+  pages: Record<string, number>;
+  /** The contents numbers printed are the final ones (unchanged by any pass). */
+  final: boolean;
+  keepWhole: string[];
+  css: string[];
+  area: PrintedArea;
+}
+
+export async function refinePrint(
+  page: Page,
+  start: { pdf: Uint8Array; pages: Record<string, number>; final: boolean },
+  retypeset: Retypeset,
+  pagesOf: (pdf: Uint8Array) => Promise<Record<string, number>>,
+  timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>,
+): Promise<Refined> {
+  let { pdf, pages, final } = start;
+  const area = await printedTextArea(page);
+  const whole = new Set<string>();
+  const css = new Set<string>();
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const { words, rules } = await timed(`measure-${pass}`, async () => ({
+      words: wordsToKeepWhole(await lineFaults(pdf, area.points, retypeset.isName), whole),
+      rules: await balanceRules(page, { pages, area: area.px, print: () => printPdf(page, { tagged: false }) }, css),
+    }));
+    if (!words.length && !rules.length) break;
+    for (const w of words) whole.add(w);
+    for (const r of rules) css.add(r);
+    await retypeset.render([...whole].sort(), [...css], pages);
+    await page.reload({ waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const before = pages;
+    pdf = await timed(`reprint-${pass}`, () => printPdf(page, { tagged: final }));
+    pages = await pagesOf(pdf);
+    final = final && Object.entries(pages).every(([k, v]) => before[k] === v);
+  }
+  return { pdf, pages, final, keepWhole: [...whole].sort(), css: [...css], area };
+}
