@@ -24,6 +24,7 @@ interface Row {
 interface Measured {
   tables: { anchor: string; head: number; notes: number; rows: Row[]; nextAnchor: string; nextStartsPage: boolean }[];
   charts: { anchor: string; height: number }[][];
+  sections: { anchor: string; leading: number }[];
   areaHeight: number;
 }
 
@@ -49,6 +50,40 @@ export interface BalanceInput {
   area: { width: number; height: number };
   /** An untagged print of the page as it stands (for the probe). */
   print: () => Promise<Uint8Array>;
+  /** Share of the page area each page's text fills (index 0 = page 1). */
+  fill: number[];
+}
+
+/** Below this share of the page area, an inner page is nearly empty (as preflight judges it). */
+export const MIN_FILL = 1 / 3;
+/** Copyfitting steps: the leading of a section's running text, 3 % at a time, at most 3 steps either way. */
+const STEP = 0.03;
+const MAX_STEPS = 3;
+
+/**
+ * A section that opens a page and ends on a page its text fills to less
+ * than a third: its leading is loosened (or, when only a few lines spill
+ * over, tightened) a step at a time, the way a designer copyfits an article.
+ */
+function copyfit(m: Measured, input: BalanceInput, have: ReadonlySet<string>): string[] {
+  const starts = m.sections.map((s) => ({ ...s, page: input.pages[s.anchor] ?? 0 })).filter((s) => s.page > 0);
+  const out: string[] = [];
+  starts.forEach((s, i) => {
+    const end = (starts[i + 1]?.page ?? input.fill.length) - 1;
+    if (end <= s.page || (input.fill[end - 1] ?? 1) >= MIN_FILL) return;
+    const rule = (k: number) =>
+      `section:has(#${ident(s.anchor)}) :is(p, li):not(.lead) { line-height: ${(s.leading / (1 + STEP * stepOf(have, s.anchor))) * (1 + STEP * k)}; }`;
+    const now = stepOf(have, s.anchor);
+    const k = input.fill[end - 1] < 0.1 ? now - 1 : now + 1;
+    if (Math.abs(k) <= MAX_STEPS) out.push(`${rule(k).replace(" {", ` /* copyfit ${k} */ {`)}`);
+  });
+  return out;
+}
+
+function stepOf(have: ReadonlySet<string>, anchor: string): number {
+  let k = 0;
+  for (const r of have) if (r.startsWith(`section:has(#${ident(anchor)}) :is(p, li)`)) k = Number(/copyfit (-?\d+)/.exec(r)?.[1] ?? 0);
+  return k;
 }
 
 /** New CSS rules that balance the pages of the print just made; none when it is balanced. */
@@ -67,6 +102,7 @@ export async function balanceRules(page: Page, input: BalanceInput, have: Readon
       breaksBefore.add(group[0].anchor);
     }
   }
+  rules.push(...copyfit(first, input, have));
   // Tables: only those that may run over a page need the probe print.
   const long = first.tables.filter((t) => t.head + t.rows.reduce((s, r) => s + r.height, 0) > input.area.height / 2);
   if (!long.length) return rules;

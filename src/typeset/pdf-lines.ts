@@ -21,6 +21,8 @@ export interface Line {
 
 export interface PageLines {
   page: number;
+  /** The top of the page box, in points (its height). */
+  top: number;
   /** The text area: baselines outside it (running heads, folios) are left out. */
   lines: Line[];
 }
@@ -99,11 +101,22 @@ export async function readLines(pdf: Uint8Array, area: TextArea): Promise<PageLi
         const [a, b, , d, e, f] = it.transform as number[];
         items.push({ str: it.str, x: e, y: f, w: it.width, size: Math.hypot(a, b) || Math.abs(d) });
       }
-      out.push({ page: n, lines: linesOf(n, items, top, area) });
+      out.push({ page: n, top, lines: linesOf(n, items, top, area) });
       page.cleanup();
     }
     return out;
   } finally {
     await doc.destroy();
   }
+}
+
+/** The share of the page area's height that each page's text fills, down to its lowest line. */
+export function pageFill(pages: PageLines[], area: TextArea): number[] {
+  return pages.map(({ top, lines }) => {
+    const from = top - area.top;
+    const height = from - area.bottom;
+    if (!lines.length) return 0;
+    const lowest = Math.min(...lines.map((l) => l.y - l.size * 0.25));
+    return (from - lowest) / height;
+  });
 }

@@ -5,6 +5,7 @@
 import type { Page } from "puppeteer-core";
 import { printPdf } from "../browser/print-page.js";
 import { balanceRules } from "./balance.js";
+import { pageFill, readLines } from "./pdf-lines.js";
 import { lineFaults, MAX_PASSES, type PrintedArea, printedTextArea, type Retypeset, wordsToKeepWhole } from "./retypeset.js";
 
 export interface Refined {
@@ -29,10 +30,17 @@ export async function refinePrint(
   const whole = new Set<string>();
   const css = new Set<string>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const { words, rules } = await timed(`measure-${pass}`, async () => ({
-      words: wordsToKeepWhole(await lineFaults(pdf, area.points, retypeset.isName), whole),
-      rules: await balanceRules(page, { pages, area: area.px, print: () => printPdf(page, { tagged: false }) }, css),
-    }));
+    const { words, rules } = await timed(`measure-${pass}`, async () => {
+      const lines = await readLines(pdf, area.points);
+      return {
+        words: wordsToKeepWhole(await lineFaults(lines, area.points, retypeset.isName), whole),
+        rules: await balanceRules(
+          page,
+          { pages, area: area.px, print: () => printPdf(page, { tagged: false }), fill: pageFill(lines, area.points) },
+          css,
+        ),
+      };
+    });
     if (!words.length && !rules.length) break;
     for (const w of words) whole.add(w);
     for (const r of rules) css.add(r);

@@ -12,9 +12,9 @@ import type { Page } from "puppeteer-core";
 import { readPageRules } from "../preflight/page-rules.js";
 import type { Finding } from "../preflight/rules.js";
 import { findLineFaults, type LineFault } from "./line-faults.js";
-import { readLines, type TextArea } from "./pdf-lines.js";
+import { type PageLines, readLines, type TextArea } from "./pdf-lines.js";
 
-export const MAX_PASSES = 4;
+export const MAX_PASSES = 6;
 
 export interface Retypeset {
   /** Render the edition again with these words whole, these balancing CSS rules and contents numbers, into the printed file. */
@@ -47,8 +47,8 @@ export async function printedTextArea(page: Page): Promise<PrintedArea> {
   };
 }
 
-export async function lineFaults(pdf: Uint8Array, area: TextArea, isName: (w: string) => boolean): Promise<LineFault[]> {
-  return findLineFaults(await readLines(pdf, area), isName);
+export async function lineFaults(pdf: Uint8Array | PageLines[], area: TextArea, isName: (w: string) => boolean): Promise<LineFault[]> {
+  return findLineFaults(pdf instanceof Uint8Array ? await readLines(pdf, area) : pdf, isName);
 }
 
 /** The words to print whole after this print, beyond those already whole; none when the print is clean. */

@@ -62,6 +62,14 @@
       run = [];
     }
   }
+  // Sections that open a page, with the leading of their running text.
+  const sections = [...document.querySelectorAll("section.page-start")].flatMap((sec) => {
+    const anchor = sec.querySelector("[id]")?.id;
+    const p = sec.querySelector(".columns p:not(.lead), p:not(.lead)");
+    if (!anchor || !p) return [];
+    const cs = getComputedStyle(p);
+    return [{ anchor, leading: Number.parseFloat(cs.lineHeight) / Number.parseFloat(cs.fontSize) }];
+  });
   if (mode === "probe") document.body.append(nav);
-  return { tables, charts, areaHeight };
+  return { tables, charts, sections, areaHeight };
 };
