@@ -84,6 +84,9 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
       )
     : undefined;
   if (inspection && request.retypeset && refined)
-    inspection.findings.push(...lineFindings(await lineFaults(pdf, refined.area.points, request.retypeset.isName)));
+    inspection.findings.push(
+      ...lineFindings(await lineFaults(pdf, refined.area.points, request.retypeset.isName)),
+      ...refined.tableFaults.map((f) => ({ rule: "table-continuation" as const, severity: "error" as const, ...f })),
+    );
   return { pdf, pageNumbers: pages, blocked, bleed, inspection, keepWhole: refined?.keepWhole ?? [], css: refined?.css ?? [] };
 }

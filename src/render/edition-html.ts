@@ -54,8 +54,12 @@ function stylesheets(profile: string | undefined): string[] {
   return sheets;
 }
 
-function typesetHeadings(tree: Heading[], lang: Edition["edition"]["language"]): Heading[] {
-  return tree.map((h) => ({ ...h, title: typeset(h.title, lang), children: typesetHeadings(h.children, lang) }));
+function typesetHeadings(tree: Heading[], lang: Edition["edition"]["language"], templatesDir: string): Heading[] {
+  return tree.map((h) => ({
+    ...h,
+    title: typeset(h.title, lang, templatesDir),
+    children: typesetHeadings(h.children, lang, templatesDir),
+  }));
 }
 
 export function renderEditionHtml(edition: Edition, options: HtmlOptions): EditionHtml {
@@ -64,7 +68,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   const env = templateEnv(options.templatesDir, lang);
   const placed = placeSections(edition, labels);
   // Bookmarks and contents entries read as the printed headings do.
-  const headings = typesetHeadings(headingTree(placed), lang);
+  const headings = typesetHeadings(headingTree(placed), lang, options.templatesDir);
   const charts = chartData(edition);
   const rel = (p: string) => path.relative(options.htmlDir, p).split(path.sep).join("/");
   const sections = placed.map(({ index, anchor }) => {
@@ -90,7 +94,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   });
   // Typography once over the whole page: manifest text, labels and every
   // generated text (charts, "what's new" lines) get the same rules.
-  const typeset_ = typeset(html, lang);
+  const typeset_ = typeset(html, lang, options.templatesDir);
   // Rules made by the build from measured names (escaped there): never manifest text.
   const balanced = options.css?.length ? typeset_.replace("</head>", `<style>\n${options.css.join("\n")}\n</style>\n</head>`) : typeset_;
   return { html: balanced, headings };

@@ -24,7 +24,7 @@ interface Row {
 interface Measured {
   tables: { anchor: string; head: number; notes: number; rows: Row[]; nextAnchor: string; nextStartsPage: boolean }[];
   charts: { anchor: string; height: number }[][];
-  sections: { anchor: string; leading: number }[];
+  sections: { anchor: string; nextAnchor: string; leading: number }[];
   areaHeight: number;
 }
 
@@ -66,29 +66,45 @@ const MAX_STEPS = 3;
  * over, tightened) a step at a time, the way a designer copyfits an article.
  */
 function copyfit(m: Measured, input: BalanceInput, have: ReadonlySet<string>): string[] {
-  const starts = m.sections.map((s) => ({ ...s, page: input.pages[s.anchor] ?? 0 })).filter((s) => s.page > 0);
   const out: string[] = [];
-  starts.forEach((s, i) => {
-    const end = (starts[i + 1]?.page ?? input.fill.length) - 1;
-    if (end <= s.page || (input.fill[end - 1] ?? 1) >= MIN_FILL) return;
+  for (const s of m.sections) {
+    const start = input.pages[s.anchor];
+    const end = (input.pages[s.nextAnchor] ?? 0) - 1;
+    if (!start || end <= start || (input.fill[end - 1] ?? 1) >= MIN_FILL) continue;
     const rule = (k: number) =>
-      `section:has(#${ident(s.anchor)}) :is(p, li):not(.lead) { line-height: ${(s.leading / (1 + STEP * stepOf(have, s.anchor))) * (1 + STEP * k)}; }`;
+      `section:has(#${ident(s.anchor)}) .columns :is(p, li):not(.lead) { line-height: ${(s.leading / (1 + STEP * stepOf(have, s.anchor))) * (1 + STEP * k)}; }`;
     const now = stepOf(have, s.anchor);
-    const k = input.fill[end - 1] < 0.1 ? now - 1 : now + 1;
+    const k = (input.fill[end - 1] ?? 0) < 0.1 ? now - 1 : now + 1;
     if (Math.abs(k) <= MAX_STEPS) out.push(`${rule(k).replace(" {", ` /* copyfit ${k} */ {`)}`);
-  });
+  }
   return out;
 }
 
 function stepOf(have: ReadonlySet<string>, anchor: string): number {
   let k = 0;
-  for (const r of have) if (r.startsWith(`section:has(#${ident(anchor)}) :is(p, li)`)) k = Number(/copyfit (-?\d+)/.exec(r)?.[1] ?? 0);
+  for (const r of have)
+    if (r.startsWith(`section:has(#${ident(anchor)}) .columns :is(p, li)`)) k = Number(/copyfit (-?\d+)/.exec(r)?.[1] ?? 0);
   return k;
 }
 
-/** New CSS rules that balance the pages of the print just made; none when it is balanced. */
-export async function balanceRules(page: Page, input: BalanceInput, have: ReadonlySet<string>): Promise<string[]> {
+/** A continued table the rules could not balance (too few rows to share). */
+export interface TableFault {
+  page: number;
+  element: string;
+  message: string;
+}
+
+/**
+ * New CSS rules that balance the pages of the print just made (none when it
+ * is balanced), and the faults of continued tables that no rule can mend.
+ */
+export async function balanceRules(
+  page: Page,
+  input: BalanceInput,
+  have: ReadonlySet<string>,
+): Promise<{ rules: string[]; faults: TableFault[] }> {
   const rules: string[] = [];
+  const faults: TableFault[] = [];
   const first = await measure(page, "measure", input.area);
   // Charts of one group on one page, when they fit on one.
   const breaksBefore = new Set<string>();
@@ -102,10 +118,11 @@ export async function balanceRules(page: Page, input: BalanceInput, have: Readon
       breaksBefore.add(group[0].anchor);
     }
   }
-  rules.push(...copyfit(first, input, have));
+  // Copyfitting waits until the charts have found their page.
+  if (!rules.length) rules.push(...copyfit(first, input, have));
   // Tables: only those that may run over a page need the probe print.
   const long = first.tables.filter((t) => t.head + t.rows.reduce((s, r) => s + r.height, 0) > input.area.height / 2);
-  if (!long.length) return rules;
+  if (!long.length) return { rules, faults };
   let rowPages: Map<string, number>;
   try {
     const probed = await measure(page, "probe", input.area);
@@ -139,6 +156,13 @@ export async function balanceRules(page: Page, input: BalanceInput, have: Readon
       const r = t.rows[i];
       if (r.row > 1) rules.push(`${sel(r)} > th:first-child::before { content: ${cssString(r.model)}; }`);
     }
+    const onLast = t.rows.length - k;
+    if (onLast < MIN_CONTINUED_ROWS)
+      faults.push({
+        page: last,
+        element: `table in #${t.anchor}`,
+        message: `continues on this page with ${onLast} row${onLast === 1 ? "" : "s"} (${MIN_CONTINUED_ROWS} at least): the page before has too few to share`,
+      });
   }
-  return rules.filter((r) => !have.has(r));
+  return { rules: rules.filter((r) => !have.has(r)), faults };
 }

@@ -4,8 +4,8 @@
 // or MAX_PASSES. See retypeset.ts and balance.ts.
 import type { Page } from "puppeteer-core";
 import { printPdf } from "../browser/print-page.js";
-import { balanceRules } from "./balance.js";
-import { pageFill, readLines } from "./pdf-lines.js";
+import { balanceRules, type TableFault } from "./balance.js";
+import { type PageLines, pageFill, readLines } from "./pdf-lines.js";
 import { lineFaults, MAX_PASSES, type PrintedArea, printedTextArea, type Retypeset, wordsToKeepWhole } from "./retypeset.js";
 
 export interface Refined {
@@ -16,6 +16,8 @@ export interface Refined {
   keepWhole: string[];
   css: string[];
   area: PrintedArea;
+  /** Continued tables that could not be balanced, in the final print. */
+  tableFaults: TableFault[];
 }
 
 export async function refinePrint(
@@ -29,19 +31,19 @@ export async function refinePrint(
   const area = await printedTextArea(page);
   const whole = new Set<string>();
   const css = new Set<string>();
+  let tableFaults: TableFault[] = [];
+  let clean = false;
+  const measure = (lines: PageLines[]) =>
+    balanceRules(page, { pages, area: area.px, print: () => printPdf(page, { tagged: false }), fill: pageFill(lines, area.points) }, css);
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const { words, rules } = await timed(`measure-${pass}`, async () => {
       const lines = await readLines(pdf, area.points);
-      return {
-        words: wordsToKeepWhole(await lineFaults(lines, area.points, retypeset.isName), whole),
-        rules: await balanceRules(
-          page,
-          { pages, area: area.px, print: () => printPdf(page, { tagged: false }), fill: pageFill(lines, area.points) },
-          css,
-        ),
-      };
+      const balance = await measure(lines);
+      tableFaults = balance.faults;
+      return { words: wordsToKeepWhole(await lineFaults(lines, area.points, retypeset.isName), whole), rules: balance.rules };
     });
-    if (!words.length && !rules.length) break;
+    clean = !words.length && !rules.length;
+    if (clean) break;
     for (const w of words) whole.add(w);
     for (const r of rules) css.add(r);
     await retypeset.render([...whole].sort(), [...css], pages);
@@ -52,5 +54,7 @@ export async function refinePrint(
     pages = await pagesOf(pdf);
     final = final && Object.entries(pages).every(([k, v]) => before[k] === v);
   }
-  return { pdf, pages, final, keepWhole: [...whole].sort(), css: [...css], area };
+  // Out of passes: what the final print leaves, for preflight.
+  if (!clean) tableFaults = (await measure(await readLines(pdf, area.points))).faults;
+  return { pdf, pages, final, keepWhole: [...whole].sort(), css: [...css], area, tableFaults };
 }

@@ -62,13 +62,16 @@
       run = [];
     }
   }
-  // Sections that open a page, with the leading of their running text.
+  // Sections of running text in columns (the editorial) that open a page and
+  // are followed by another that does: their last page is theirs alone.
   const sections = [...document.querySelectorAll("section.page-start")].flatMap((sec) => {
     const anchor = sec.querySelector("[id]")?.id;
-    const p = sec.querySelector(".columns p:not(.lead), p:not(.lead)");
-    if (!anchor || !p) return [];
+    const p = sec.querySelector(".columns p:not(.lead)");
+    const next = sec.nextElementSibling;
+    const nextAnchor = next?.matches(".page-start") ? (next.querySelector("[id]")?.id ?? next.id) : "";
+    if (!anchor || !p || !nextAnchor) return [];
     const cs = getComputedStyle(p);
-    return [{ anchor, leading: Number.parseFloat(cs.lineHeight) / Number.parseFloat(cs.fontSize) }];
+    return [{ anchor, nextAnchor, leading: Number.parseFloat(cs.lineHeight) / Number.parseFloat(cs.fontSize) }];
   });
   if (mode === "probe") document.body.append(nav);
   return { tables, charts, sections, areaHeight };
