@@ -9,6 +9,7 @@ import { loadLabels } from "./labels.js";
 import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";
 import { typeset } from "./typography.js";
+import { withoutSoftHyphens } from "./unhyphenated.js";
 import { hyphenPolicy } from "./word-policy.js";
 
 export interface HtmlOptions {
@@ -94,7 +95,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   });
   // Typography once over the whole page: manifest text, labels and every
   // generated text (charts, "what's new" lines) get the same rules.
-  const typeset_ = typeset(html, lang, options.templatesDir);
+  const typeset_ = typeset(withoutSoftHyphens(html), lang, options.templatesDir);
   // Rules made by the build from measured names (escaped there): never manifest text.
   const balanced = options.css?.length ? typeset_.replace("</head>", `<style>\n${options.css.join("\n")}\n</style>\n</head>`) : typeset_;
   return { html: balanced, headings };

@@ -26,6 +26,12 @@ function widthOf(hex: string, font: (cid: number) => number): number {
   return w;
 }
 
+/** Whether the BT block starting at `start` holds an ActualText marked-content span. */
+function hasActualText(tokens: Token[], start: number): boolean {
+  for (let k = start + 1; k < tokens.length && tokens[k].text !== "ET"; k++) if (tokens[k].text.includes("ActualText")) return true;
+  return false;
+}
+
 export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
   const out: Token[] = [];
   let font: ((cid: number) => number) | undefined;
@@ -88,7 +94,10 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
         font = widths.get(name.slice(1));
         size = sizeToken?.kind === "number" ? sizeToken.value : 0;
       } else if (t.text === "BT" || t.text === "ET") {
-        unusual = false;
+        // A block with an ActualText span (Chromium marks a curly apostrophe
+        // so, its glyph being shared with U+02BC) is left as written: merged,
+        // its glyphs after the span were drawn out of place.
+        unusual = t.text === "BT" && hasActualText(tokens, i);
       } else if (RESET_STATE.has(t.text)) {
         unusual = true;
       } else if (ROUND_OPS.has(t.text)) {
