@@ -74,8 +74,11 @@ function copyfit(m: Measured, input: BalanceInput, have: ReadonlySet<string>): s
     const rule = (k: number) =>
       `section:has(#${ident(s.anchor)}) .columns :is(p, li):not(.lead) { line-height: ${(s.leading / (1 + STEP * stepOf(have, s.anchor))) * (1 + STEP * k)}; }`;
     const now = stepOf(have, s.anchor);
-    const k = (input.fill[end - 1] ?? 0) < 0.1 ? now - 1 : now + 1;
-    if (Math.abs(k) <= MAX_STEPS) out.push(`${rule(k).replace(" {", ` /* copyfit ${k} */ {`)}`);
+    // A step adds about 1.5 % of a page to the last one (its two columns share
+    // the lines pushed over): take as many steps at once as the shortfall asks.
+    const fill = input.fill[end - 1] ?? 0;
+    const k = fill < 0.1 ? now - 1 : Math.min(MAX_STEPS, now + Math.max(1, Math.ceil((MIN_FILL - fill) / 0.015)));
+    if (k !== now && Math.abs(k) <= MAX_STEPS) out.push(`${rule(k).replace(" {", ` /* copyfit ${k} */ {`)}`);
   }
   return out;
 }
