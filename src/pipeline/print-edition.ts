@@ -76,7 +76,7 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
     ? await timed("preflight-page", () =>
         inspectPage(page, {
           language: request.language,
-          failedRequests,
+          failedRequests: [...new Map(failedRequests.map((f) => [`${f.url} ${f.error}`, f])).values()],
           blockedRequests: blocked,
           pageNumbers: pages,
           print: () => printPdf(page, { tagged: false }),
@@ -88,5 +88,14 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
       ...lineFindings(await lineFaults(pdf, refined.area.points, request.retypeset.isName)),
       ...refined.tableFaults.map((f) => ({ rule: "table-continuation" as const, severity: "error" as const, ...f })),
     );
-  return { pdf, pageNumbers: pages, blocked, bleed, inspection, keepWhole: refined?.keepWhole ?? [], css: refined?.css ?? [] };
+  // A reprint reloads the page, and its refused requests are refused again: list each once.
+  return {
+    pdf,
+    pageNumbers: pages,
+    blocked: [...new Set(blocked)],
+    bleed,
+    inspection,
+    keepWhole: refined?.keepWhole ?? [],
+    css: refined?.css ?? [],
+  };
 }

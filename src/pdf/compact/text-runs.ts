@@ -37,6 +37,7 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
   let font: ((cid: number) => number) | undefined;
   let size = 0;
   let unusual = false; // Tc/Tw/Tz… set: positions depend on more than widths
+  let verbatim = false; // a block with an ActualText span: written as Chromium wrote it
   let run: Run | undefined;
 
   const flush = () => {
@@ -95,12 +96,13 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths): Token[] {
         size = sizeToken?.kind === "number" ? sizeToken.value : 0;
       } else if (t.text === "BT" || t.text === "ET") {
         // A block with an ActualText span (Chromium marks a curly apostrophe
-        // so, its glyph being shared with U+02BC) is left as written: merged,
-        // its glyphs after the span were drawn out of place.
-        unusual = t.text === "BT" && hasActualText(tokens, i);
+        // so, its glyph being shared with U+02BC) is left as written, numbers
+        // too: merged, its glyphs after the span were drawn out of place.
+        verbatim = t.text === "BT" && hasActualText(tokens, i);
+        unusual = verbatim;
       } else if (RESET_STATE.has(t.text)) {
         unusual = true;
-      } else if (ROUND_OPS.has(t.text)) {
+      } else if (ROUND_OPS.has(t.text) && !verbatim) {
         // Skia prints seven decimals of device units; three are far below a print dot.
         for (let k = out.length - 1; k >= 0 && out[k].kind === "number"; k--) {
           const num = out[k] as Extract<Token, { kind: "number" }>;
