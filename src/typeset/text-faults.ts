@@ -82,7 +82,7 @@ export function frenchSpacingFaults(text: string): TextFault[] {
   }
   for (const m of clean.matchAll(/«(\s?)/g)) if (m[1] !== NBSP) add(m.index ?? 0, "no no-break space after «");
   for (const m of clean.matchAll(/(\s?)»/g)) if (m[1] !== NBSP) add(m.index ?? 0, "no no-break space before »");
-  for (const m of clean.matchAll(new RegExp(`(\\d)([ \\u2009]?)(${UNITS})(?![\\p{L}\\d])`, "gu")))
-    add((m.index ?? 0) + 1, `«${m[1]}${m[2]}${m[3]}»: no no-break space between the number and ${m[3]}`);
+  for (const m of clean.matchAll(new RegExp(`(\\d+)([ \\u2009]?)(${UNITS})(?![\\p{L}\\d])`, "gu")))
+    add((m.index ?? 0) + m[1].length, `«${m[1]}${m[2]}${m[3]}»: no no-break space between the number and ${m[3]}`);
   return out.sort((a, b) => a.at - b.at);
 }
