@@ -11,7 +11,7 @@ import { namedDestinations } from "../pdf/destinations.js";
 import { inspectPage, type PageInspection } from "../preflight/inspect-page.js";
 import { watchFailedRequests } from "../preflight/watch-requests.js";
 import { refinePrint } from "../typeset/refine.js";
-import { lineFaults, lineFindings, type Retypeset } from "../typeset/retypeset.js";
+import { lineFindings, type Retypeset } from "../typeset/retypeset.js";
 
 export interface PrintRequest {
   htmlFile: string;
@@ -85,7 +85,8 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
     : undefined;
   if (inspection && request.retypeset && refined)
     inspection.findings.push(
-      ...lineFindings(await lineFaults(pdf, refined.area.points, request.retypeset.isName)),
+      // Measured on the last print the passes made: the contents numbers filled in since move no line.
+      ...lineFindings(refined.lineFaults),
       ...refined.tableFaults.map((f) => ({ rule: "table-continuation" as const, severity: "error" as const, ...f })),
     );
   // A reprint reloads the page, and its refused requests are refused again: list each once.

@@ -5,6 +5,7 @@
 import type { Page } from "puppeteer-core";
 import { printPdf } from "../browser/print-page.js";
 import { balanceRules, type TableFault } from "./balance.js";
+import type { LineFault } from "./line-faults.js";
 import { type PageLines, pageFill, readLines } from "./pdf-lines.js";
 import { lineFaults, MAX_PASSES, type PrintedArea, printedTextArea, type Retypeset, wordsToKeepWhole } from "./retypeset.js";
 
@@ -18,6 +19,8 @@ export interface Refined {
   area: PrintedArea;
   /** Continued tables that could not be balanced, in the final print. */
   tableFaults: TableFault[];
+  /** Hyphenation faults left in the final print (editors' own soft hyphens, or out of passes). */
+  lineFaults: LineFault[];
 }
 
 export async function refinePrint(
@@ -32,6 +35,7 @@ export async function refinePrint(
   const whole = new Set<string>();
   const css = new Set<string>();
   let tableFaults: TableFault[] = [];
+  let faults: LineFault[] = [];
   let clean = false;
   const measure = (lines: PageLines[]) =>
     balanceRules(page, { pages, area: area.px, print: () => printPdf(page, { tagged: false }), fill: pageFill(lines, area.points) }, css);
@@ -40,7 +44,8 @@ export async function refinePrint(
       const lines = await readLines(pdf, area.points);
       const balance = await measure(lines);
       tableFaults = balance.faults;
-      return { words: wordsToKeepWhole(await lineFaults(lines, area.points, retypeset.isName), whole), rules: balance.rules };
+      faults = await lineFaults(lines, area.points, retypeset.isName);
+      return { words: wordsToKeepWhole(faults, whole), rules: balance.rules };
     });
     clean = !words.length && !rules.length;
     if (clean) break;
@@ -55,6 +60,10 @@ export async function refinePrint(
     final = final && Object.entries(pages).every(([k, v]) => before[k] === v);
   }
   // Out of passes: what the final print leaves, for preflight.
-  if (!clean) tableFaults = (await measure(await readLines(pdf, area.points))).faults;
-  return { pdf, pages, final, keepWhole: [...whole].sort(), css: [...css], area, tableFaults };
+  if (!clean) {
+    const lines = await readLines(pdf, area.points);
+    tableFaults = (await measure(lines)).faults;
+    faults = await lineFaults(lines, area.points, retypeset.isName);
+  }
+  return { pdf, pages, final, keepWhole: [...whole].sort(), css: [...css], area, tableFaults, lineFaults: faults };
 }
