@@ -12,6 +12,8 @@ import { inspectPdf } from "../preflight/inspect-pdf.js";
 import { blockingFindings, sortFindings } from "../preflight/rules.js";
 import { renderEditionHtml } from "../render/edition-html.js";
 import { loadLabels } from "../render/labels.js";
+import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
+import { pageStartAnchors } from "../typeset/page-start.js";
 import { StagedFiles } from "./atomic-write.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { printEdition } from "./print-edition.js";
@@ -90,6 +92,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
       options.reporter?.file?.(label, path.relative(process.cwd(), result.html));
       return result;
     }
+    const policy = hyphenPolicy(edition, paths.templates);
     const printed = await session.withPage((page) =>
       printEdition(page, {
         htmlFile: printFile,
@@ -99,12 +102,24 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         print: profile === "print",
         preflight: options.preflight !== false,
         timed,
+        retypeset: {
+          render: async (keepWhole, css, pageNumbers) => {
+            const again = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(pageNumbers)), keepWhole, css });
+            await staged.writeStaged(printFile, again.html);
+          },
+          isName: (word) => isProtectedWord(word, policy),
+        },
       }),
     );
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
-    const final = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(printed.pageNumbers)) });
+    const final = renderEditionHtml(edition, {
+      ...htmlOptions,
+      pageNumbers: new Map(Object.entries(printed.pageNumbers)),
+      keepWhole: printed.keepWhole,
+      css: printed.css,
+    });
     await staged.writeStaged(printFile, final.html);
     const labels = loadLabels(edition.edition.language, paths.templates);
     result.chromium = await session.version();
@@ -140,7 +155,8 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
           },
           ownPages: new Set([
             ...finished.pageLabels.flatMap((l, i) => (l === labels.cover || l === labels.back_cover ? [i + 1] : [])),
-            ...final.headings.map((h) => printed.pageNumbers[h.anchor] ?? 0),
+            // Only sections that open a page by design may leave it short (src/typeset/page-start.ts).
+            ...pageStartAnchors(final.html).map((a) => printed.pageNumbers[a] ?? 0),
           ]),
           families: found.families,
           pageFindings: found.findings,

@@ -10,6 +10,8 @@ import type { Language } from "../manifest/primitives.js";
 import { namedDestinations } from "../pdf/destinations.js";
 import { inspectPage, type PageInspection } from "../preflight/inspect-page.js";
 import { watchFailedRequests } from "../preflight/watch-requests.js";
+import { refinePrint } from "../typeset/refine.js";
+import { lineFindings, type Retypeset } from "../typeset/retypeset.js";
 
 export interface PrintRequest {
   htmlFile: string;
@@ -19,6 +21,8 @@ export interface PrintRequest {
   hint?: Record<string, number>;
   print: boolean;
   preflight: boolean;
+  /** Measure hyphenation faults in each print and print again with their words whole (src/typeset/retypeset.ts). */
+  retypeset?: Retypeset;
   timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -28,6 +32,10 @@ export interface Printed {
   blocked: string[];
   bleed: number;
   inspection?: PageInspection;
+  /** Words printed whole because a print found them badly broken. */
+  keepWhole: string[];
+  /** CSS rules that balance the pages, found by measuring a print. */
+  css: string[];
 }
 
 export async function pagesOfHeadings(pdf: Uint8Array): Promise<Record<string, number>> {
@@ -53,6 +61,9 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   let pdf = await timed("print", () => printPdf(page, { tagged: request.hint !== undefined }));
   let pages = await pagesOfHeadings(pdf);
   let final = same(request.hint, pages);
+  // Hyphenation faults and unbalanced pages, measured in the print and fixed (src/typeset/).
+  const refined = request.retypeset ? await refinePrint(page, { pdf, pages, final }, request.retypeset, pagesOfHeadings, timed) : undefined;
+  if (refined) ({ pdf, pages, final } = refined);
   for (let pass = 0; !final && pass < 2; pass++) {
     await setContentsPages(page, pages);
     pdf = await timed(pass ? "print-again" : "print-contents", () => printPdf(page));
@@ -65,12 +76,27 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
     ? await timed("preflight-page", () =>
         inspectPage(page, {
           language: request.language,
-          failedRequests,
+          failedRequests: [...new Map(failedRequests.map((f) => [`${f.url} ${f.error}`, f])).values()],
           blockedRequests: blocked,
           pageNumbers: pages,
           print: () => printPdf(page, { tagged: false }),
         }),
       )
     : undefined;
-  return { pdf, pageNumbers: pages, blocked, bleed, inspection };
+  if (inspection && request.retypeset && refined)
+    inspection.findings.push(
+      // Measured on the last print the passes made: the contents numbers filled in since move no line.
+      ...lineFindings(refined.lineFaults),
+      ...refined.tableFaults.map((f) => ({ rule: "table-continuation" as const, severity: "error" as const, ...f })),
+    );
+  // A reprint reloads the page, and its refused requests are refused again: list each once.
+  return {
+    pdf,
+    pageNumbers: pages,
+    blocked: [...new Set(blocked)],
+    bleed,
+    inspection,
+    keepWhole: refined?.keepWhole ?? [],
+    css: refined?.css ?? [],
+  };
 }

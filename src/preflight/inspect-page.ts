@@ -7,6 +7,7 @@ import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import type { Language } from "../manifest/primitives.js";
 import { namedDestinations } from "../pdf/destinations.js";
+import { judgeTypography, type TextBlock } from "./judge-typography.js";
 import { guessLanguage, LANGUAGE_NAMES, primaryLanguage } from "./language-guess.js";
 import { readPageRules } from "./page-rules.js";
 import type { Finding } from "./rules.js";
@@ -46,6 +47,7 @@ interface Facts {
   };
   contrast: { findings: PageFinding[] };
   glyphs: { glyphs: (Located & { family: string; projectFont: boolean; chars: string[]; text: string })[]; families: string[] };
+  typography: TextBlock[];
 }
 
 export interface InspectPageOptions {
@@ -78,7 +80,7 @@ async function collect(page: Page, options: InspectPageOptions): Promise<Facts> 
     pageRules: await readPageRules(page),
   });
   const facts: Record<string, unknown> = {};
-  for (const name of ["layout", "assets", "links", "structure", "contrast", "glyphs"] as const)
+  for (const name of ["layout", "assets", "links", "structure", "contrast", "glyphs", "typography"] as const)
     facts[name] = await page.evaluate(`(() => { const h = (${helpers})(${settings}); return (${source(name)})(h); })()`);
   return facts as unknown as Facts;
 }
@@ -219,6 +221,7 @@ export async function inspectPage(page: Page, options: InspectPageOptions): Prom
     ...judgeLanguages(facts, options.language),
     ...facts.contrast.findings,
     ...judgeGlyphs(facts),
+    ...judgeTypography(facts.typography, options.language),
   ];
   const keys = [...new Set(found.flatMap((f) => (f.key ? [f.key] : [])))];
   const pages = keys.length ? await locate(page, keys, options.print) : new Map<string, number>();

@@ -6,8 +6,8 @@ import { PDFArray, type PDFDocument, PDFName, type PDFNumber } from "pdf-lib";
 import type { PageText } from "./pdf-text.js";
 import type { Finding } from "./rules.js";
 
-/** Below this share of the page area's height, a page is reported as nearly empty. */
-export const NEAR_EMPTY = 0.25;
+/** Below this share of the page area's height (a third), a page is reported as nearly empty. */
+export const NEAR_EMPTY = 1 / 3;
 
 export interface PageArea {
   /** Margins of the default page, in points, measured from the trim. */

@@ -256,10 +256,15 @@ export function readPageTexts(doc: PDFDocument): PageText[] {
   });
 }
 
-/** Text folded for comparison: case, soft hyphens, hyphens and white space ignored. */
+/**
+ * Text folded for comparison: case, soft hyphens, hyphens and white space
+ * ignored; the apostrophe read as one character (a font maps its ’ glyph to
+ * U+2019 or U+02BC in the PDF, whichever it lists first).
+ */
 export function foldText(text: string): string {
   return text
     .toLowerCase()
+    .replace(/[\u0027\u2019\u02bc]/g, "\u2019")
     .normalize("NFC")
     .replace(/[\s\u0000\u00ad\u2010\u2011-]+/g, "");
 }

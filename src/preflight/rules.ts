@@ -20,6 +20,13 @@ export const RULES = {
   language: "the document language missing, or a passage in another language not marked",
   "table-headers": "a table without real header cells",
   contrast: "text whose colour contrast is below WCAG AA",
+  "french-spacing": "French text without its no-break space before : ; ! ? », after «, or between a number and its unit",
+  "straight-quotes": "a straight apostrophe or quotation mark (' \") in printed text",
+  "hyphenated-name": "a name, acronym or identifier broken at a line end",
+  "hyphen-ladder": "more than two hyphenated lines in a row",
+  "split-word": "a word hyphenated across a column or page break",
+  "word-fragment": "a paragraph whose last line is only the end of a hyphenated word",
+  "table-continuation": "a table continued on a page with fewer than 3 rows, or without its service-model label",
 } as const;
 
 export type RuleId = keyof typeof RULES;

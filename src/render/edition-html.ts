@@ -10,6 +10,9 @@ import { loadLabels } from "./labels.js";
 import { markPlaceholders } from "./placeholder-marks.js";
 import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";
+import { typeset } from "./typography.js";
+import { withoutSoftHyphens } from "./unhyphenated.js";
+import { hyphenPolicy } from "./word-policy.js";
 
 export interface HtmlOptions {
   templatesDir: string;
@@ -26,6 +29,10 @@ export interface HtmlOptions {
   draft?: boolean;
   /** Extra class on <html>, e.g. a print profile. */
   profile?: string;
+  /** Words the printing step found badly broken: printed without soft hyphens (src/typeset/). */
+  keepWhole?: Iterable<string>;
+  /** CSS rules that balance the pages, found by measuring a print (src/typeset/balance.ts). */
+  css?: string[];
 }
 
 export interface EditionHtml {
@@ -54,12 +61,21 @@ function stylesheets(profile: string | undefined): string[] {
   return sheets;
 }
 
+function typesetHeadings(tree: Heading[], lang: Edition["edition"]["language"], templatesDir: string): Heading[] {
+  return tree.map((h) => ({
+    ...h,
+    title: typeset(h.title, lang, templatesDir),
+    children: typesetHeadings(h.children, lang, templatesDir),
+  }));
+}
+
 export function renderEditionHtml(edition: Edition, options: HtmlOptions): EditionHtml {
   const lang = edition.edition.language;
   const labels = loadLabels(lang, options.templatesDir);
   const env = templateEnv(options.templatesDir, lang);
   const placed = placeSections(edition, labels);
-  const headings = headingTree(placed);
+  // Bookmarks and contents entries read as the printed headings do.
+  const headings = typesetHeadings(headingTree(placed), lang, options.templatesDir);
   const charts = chartData(edition);
   const history = options.historyEditions && historyData(options.historyEditions);
   const rel = (p: string) => path.relative(options.htmlDir, p).split(path.sep).join("/");
@@ -82,8 +98,14 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
     assets: rel(options.assetsDir),
     contents: contentsEntries(headings, options.pageNumbers),
     sections,
+    hyphenation: hyphenPolicy(edition, options.templatesDir, options.keepWhole),
   });
-  return { html: markPlaceholders(html, options.draft === true), headings };
+  // Typography once over the whole page: manifest text, labels and every
+  // generated text (charts, "what's new" lines) get the same rules.
+  const typeset_ = typeset(withoutSoftHyphens(html), lang, options.templatesDir);
+  // Rules made by the build from measured names (escaped there): never manifest text.
+  const balanced = options.css?.length ? typeset_.replace("</head>", `<style>\n${options.css.join("\n")}\n</style>\n</head>`) : typeset_;
+  return { html: markPlaceholders(balanced, options.draft === true), headings };
 }
 
 export { flattenHeadings };

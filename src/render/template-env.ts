@@ -8,6 +8,7 @@ import type { Language } from "../manifest/primitives.js";
 import { formatDate, formatNumber } from "./format.js";
 import { hyphenateHtml } from "./hyphenate.js";
 import { renderInline } from "./markup.js";
+import type { HyphenPolicy } from "./word-policy.js";
 
 export class TemplateError extends Error {
   constructor(
@@ -112,7 +113,11 @@ export function templateEnv(templatesDir: string, language: Language): TemplateE
 
 export function createTemplateEnv(templatesDir: string, language: Language): TemplateEnv {
   const hb = Handlebars.create();
-  const md = (text: unknown) => new hb.SafeString(hyphenateHtml(renderInline(String(text ?? "")), language));
+  // The edition's hyphenation policy (names, exceptions) comes with the data: see edition-html.ts.
+  const md = (text: unknown, options?: Handlebars.HelperOptions) =>
+    new hb.SafeString(
+      hyphenateHtml(renderInline(String(text ?? "")), language, options?.data?.root?.hyphenation as HyphenPolicy | undefined),
+    );
   hb.registerHelper("md", md);
   // Headings are not hyphenated: a broken title reads badly and bookmarks must match.
   hb.registerHelper("mdh", (text: unknown) => new hb.SafeString(renderInline(String(text ?? ""))));

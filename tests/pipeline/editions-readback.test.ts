@@ -7,6 +7,8 @@ import { loadManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
 import { flattenHeadings, headingTree, placeSections } from "../../src/render/headings.js";
 import { loadLabels } from "../../src/render/labels.js";
+import { typeset } from "../../src/render/typography.js";
+import type { Heading } from "../../src/sections/section-kit.js";
 import { built, EDITIONS } from "../support/built-editions.js";
 import { catalogHas, fonts, infoString, normalise, pageText, readWithPdfJs, trailerId } from "../support/read-pdf.js";
 
@@ -16,7 +18,10 @@ describe.each(EDITIONS)("edition $id ($language)", ({ id, language }) => {
 
   async function expected() {
     const { edition } = await loadManifest(`${projectPaths.editions}/${id}/${language}.yaml`);
-    const headings = headingTree(placeSections(edition, loadLabels(edition.edition.language)));
+    // Bookmarks and contents print the titles as typeset (c’est quoi ?).
+    const typesetTree = (hs: Heading[]): Heading[] =>
+      hs.map((h) => ({ ...h, title: typeset(h.title, edition.edition.language), children: typesetTree(h.children) }));
+    const headings = typesetTree(headingTree(placeSections(edition, loadLabels(edition.edition.language))));
     return { edition, headings };
   }
 

@@ -50,7 +50,9 @@ export function loadFixtures(): Fixture[] {
       const raw = parse(readFileSync(path.join(dir, "fixture.yaml"), "utf8"));
       const edits: Edit[] = raw.edits ?? [];
       const own = edits.length > 0 && edits.every((e) => e.file === "edition");
-      const edition = own ? `2099-${String(++month).padStart(2, "0")}` : BASE_ID;
+      // 2099-02 to 2099-12, then 2098-01 on: one edition id per manifest fixture.
+      const n = own ? ++month : 0;
+      const edition = own ? `${2099 - Math.floor((n - 1) / 12)}-${String(((n - 1) % 12) + 1).padStart(2, "0")}` : BASE_ID;
       return { name, dir, severity: "error", copy: [], ...raw, edits, edition };
     });
 }
@@ -103,18 +105,28 @@ export function brokenProject(fixtures: Fixture[]): ProjectCopy {
   const project = copyProject();
   for (const name of readdirSync(project.paths.editions)) rmSync(path.join(project.paths.editions, name), { recursive: true });
   writeEdition(project, BASE_ID, manifestFor(undefined, BASE_ID));
-  for (const f of fixtures.filter((x) => kindOf(x) === "project")) {
+  // Project fixtures may also edit the base manifest ("edition"): one base for all of them.
+  const projectFixtures = fixtures.filter((x) => kindOf(x) === "project");
+  const baseEdits = projectFixtures.flatMap((f) => f.edits.filter((e) => e.file === "edition"));
+  if (baseEdits.length) writeEdition(project, BASE_ID, applyEdits(manifestFor(undefined, BASE_ID), baseEdits, "base edits"));
+  for (const f of projectFixtures) {
     for (const c of f.copy) {
       mkdirSync(path.dirname(path.join(project.paths.root, c.to)), { recursive: true });
       cpSync(path.join(f.dir, c.from), path.join(project.paths.root, c.to));
     }
-    for (const file of new Set(f.edits.map((e) => e.file))) {
+    for (const file of new Set(f.edits.map((e) => e.file).filter((file) => file !== "edition"))) {
       const target = path.join(project.paths.root, file);
       const edits = f.edits.filter((e) => e.file === file);
       writeFileSync(target, applyEdits(readFileSync(target, "utf8"), edits, `${f.name}: ${file}`));
     }
   }
   return project;
+}
+
+/** Editions a project fixture adds by copying a manifest into editions/<id>/ (built beside the base). */
+export function addedEditions(fixtures: Fixture[]): string[] {
+  const ids = fixtures.flatMap((f) => f.copy.flatMap((c) => /^editions\/(\d{4}-\d{2})\//.exec(c.to)?.[1] ?? []));
+  return [...new Set(ids)].sort();
 }
 
 /** What a PDF fixture does to a built PDF. */

@@ -36,6 +36,12 @@ function widthOf(hex: string, font: (cid: number) => number): number {
   return w;
 }
 
+/** Whether the BT block starting at `start` holds an ActualText marked-content span. */
+function hasActualText(tokens: Token[], start: number): boolean {
+  for (let k = start + 1; k < tokens.length && tokens[k].text !== "ET"; k++) if (tokens[k].text.includes("ActualText")) return true;
+  return false;
+}
+
 export function mergeTextRuns(tokens: Token[], widths: FontWidths, spacedFont?: SpacedFont): Token[] {
   const out: Token[] = [];
   let font: ((cid: number) => number) | undefined;
@@ -43,6 +49,7 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths, spacedFont?: 
   let sizeToken: Token = { kind: "number", value: 0, text: "0" };
   let size = 0;
   let unusual = false; // Tc/Tw/Tz… set: positions depend on more than widths
+  let verbatim = false; // a block with an ActualText span: written as Chromium wrote it
   let run: Run | undefined;
 
   const tf = (name: string, at: Token): Token[] => [{ kind: "operand", text: name }, at, { kind: "operator", text: "Tf" }];
@@ -125,10 +132,14 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths, spacedFont?: 
         fontName = name;
         size = sizeToken?.kind === "number" ? sizeToken.value : 0;
       } else if (t.text === "BT" || t.text === "ET") {
-        unusual = false;
+        // A block with an ActualText span (Chromium marks a curly apostrophe
+        // so, its glyph being shared with U+02BC) is left as written, numbers
+        // too: merged, its glyphs after the span were drawn out of place.
+        verbatim = t.text === "BT" && hasActualText(tokens, i);
+        unusual = verbatim;
       } else if (RESET_STATE.has(t.text)) {
         unusual = true;
-      } else if (ROUND_OPS.has(t.text)) {
+      } else if (ROUND_OPS.has(t.text) && !verbatim) {
         // Skia prints seven decimals of device units; three are far below a print dot.
         for (let k = out.length - 1; k >= 0 && out[k].kind === "number"; k--) {
           const num = out[k] as Extract<Token, { kind: "number" }>;

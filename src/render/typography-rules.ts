@@ -1,0 +1,102 @@
+// The rules Typograf lacks, written as Typograf rules so they run inside its
+// machinery (tags, URLs and e-mail addresses hidden as placeholders before any
+// rule runs). French spacing follows the Imprimerie nationale's lexique; each
+// rule leaves text that already follows it untouched.
+
+const NBSP = "\u00a0"; // espace insécable (justifying)
+const NNBSP = "\u202f"; // espace fine insécable (fixed)
+// Typograf hides tags as \uF000tf<n>\uF000: a tag between a word and its mark
+// ("<em>vraiment</em> ?") must not keep the space from being fixed.
+const SPACES = `[ ${NBSP}${NNBSP}\u2009]`;
+
+// Units that take a no-break space after their number, as printed in the editions.
+const UNITS = [
+  "%",
+  "‰",
+  "€",
+  "k€",
+  "M€",
+  "Md€",
+  "Mds€",
+  "\\$",
+  "£",
+  "Go",
+  "To",
+  "Mo",
+  "Ko",
+  "Po",
+  "Gb/s",
+  "Gbit/s",
+  "Mbit/s",
+  "km",
+  "ms",
+  "°C",
+  "kWh",
+  "MWh",
+  "GWh",
+  "kW",
+  "MW",
+  "GW",
+];
+const UNIT_RE = new RegExp(`(\\d)${SPACES}?(${UNITS.join("|")})(?![\\p{L}\\d])`, "gu");
+
+type Rule = { name: string; handler: (text: string) => string; index?: string; queue?: string };
+
+export const OWN_RULES: Rule[] = [
+  {
+    // « guillemets » with a no-break space inside (Typograf sets a narrow one, or none).
+    name: "fr/nbsp/quotes",
+    handler: (text) => text.replace(new RegExp(`«${SPACES}*`, "g"), `«${NBSP}`).replace(new RegExp(`${SPACES}*»`, "g"), `${NBSP}»`),
+  },
+  {
+    // A narrow no-break space before ; ! ? and a no-break space before : (not
+    // inside 14:30 or a ratio 1:2: only a colon followed by a space or the end).
+    name: "fr/nbsp/punctuation",
+    handler: (text) =>
+      text
+        .replace(new RegExp(`([^\\s${NBSP}${NNBSP}!?;«(\\[])${SPACES}?([!?;]+)`, "gu"), `$1${NNBSP}$2`)
+        .replace(new RegExp(`([^\\s${NBSP}${NNBSP}:«(\\[])${SPACES}?:(?=\\s|$|\uF000|»)`, "gu"), `$1${NBSP}:`),
+  },
+  {
+    // 24 %, 300 €, 10 Go: a no-break space between a number and its unit.
+    name: "fr/nbsp/units",
+    handler: (text) => text.replace(UNIT_RE, `$1${NBSP}$2`),
+  },
+  {
+    // 14 400: thousands grouped with no-break spaces, from five digits (years
+    // and four-digit numbers stay whole, as the lexique allows), and groups an
+    // editor separated with a plain space made unbreakable.
+    name: "fr/nbsp/thousands",
+    handler: (text) =>
+      text
+        .replace(
+          /(^|[^\d.,/\-\p{L}])(\d{5,})(?![\d.,/\-\p{L}])/gu,
+          (_, before: string, n: string) => before + n.replace(/\B(?=(\d{3})+$)/g, NBSP),
+        )
+        .replace(/(^|[^\d.,])(\d{1,3})[ \u2009](\d{3})(?![\d.,])/gu, `$1$2${NBSP}$3`),
+  },
+  {
+    // d'<strong>applications: Typograf's apostrophe rule wants a letter after
+    // the apostrophe, and here a (hidden) tag comes first.
+    name: "common/punctuation/apostropheBeforeTag",
+    index: "+5",
+    handler: (text) => text.replace(/(\p{L})'(?=(?:\uF000tf\d+\uF000)+\p{L})/gu, "$1’"),
+  },
+  {
+    // 'quoted' -> ‘quoted’: Typograf turns " into “ ” but leaves single straight
+    // quotes alone. Runs after its apostrophe rule (it's -> it’s is done by then).
+    name: "en-US/punctuation/singleQuotes",
+    index: "+5",
+    handler: (text) => text.replace(/(^|[\s(\[“\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”\uF000—–]|$)/gu, "$1‘$2’"),
+  },
+  {
+    // 2019-2024, pages 10-20: an en dash between the numbers of a range, but
+    // not in ISO dates (2026-04-01), ids or anything with more than two parts.
+    name: "en-US/dash/range",
+    handler: (text) => text.replace(/(?<![\d\-–/.:\p{L}])(\d{1,4})-(\d{1,4})(?![\d\-–/:\p{L}]|\.\d)/gu, "$1–$2"),
+  },
+];
+
+export function registerOwnRules(typograf: { addRule(rule: Rule): void }): void {
+  for (const rule of OWN_RULES) typograf.addRule(rule);
+}

@@ -1,0 +1,96 @@
+// Micro-typography at render time, per the edition's language: the manifest
+// stays as the editors wrote it, the printed text gets curly quotes and
+// apostrophes, ellipses and, in French, the no-break spaces of the Imprimerie
+// nationale's lexique. Typograf does the quotes, apostrophes and ellipses and
+// keeps its hands off tags, attributes, URLs and e-mail addresses (its "safe
+// tags"); the French spacing and English number ranges it lacks are added as
+// Typograf rules of our own (typography-rules.ts). Every rule is idempotent:
+// text that is already typographic comes out as it went in.
+import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import type { Language } from "../manifest/primitives.js";
+import { registerOwnRules } from "./typography-rules.js";
+
+// The package is CommonJS (UMD); its types are those of the ES build.
+const require = createRequire(import.meta.url);
+type TypografInstance = { execute(text: string): string };
+type TypografClass = {
+  new (prefs: Record<string, unknown>): TypografInstance;
+  getRules(): { name: string }[];
+  addRule(rule: { name: string; handler: (text: string) => string; index?: number | string; queue?: string }): void;
+};
+const Typograf: TypografClass = require("typograf");
+registerOwnRules(Typograf);
+
+// The rules on for each language are listed in templates/typography.yaml (see
+// the README, "Typography"); these are the defaults when it is absent.
+// Typograf's own defaults include Russian-minded rules (no-break spaces after
+// every short word, 10 x 5 -> 10×5, (c) -> ©, 1/2 -> ½) that would change what
+// editors wrote, so every rule is off unless listed.
+const COMMON = [
+  "common/punctuation/quote",
+  "common/punctuation/apostrophe",
+  "common/punctuation/apostropheBeforeTag",
+  "common/punctuation/hellip",
+  "common/html/quot",
+];
+export const DEFAULT_RULES: Record<Language, string[]> = {
+  fr: [...COMMON, "fr/nbsp/quotes", "fr/nbsp/punctuation", "fr/nbsp/units", "fr/nbsp/thousands"],
+  en: [...COMMON, "en-US/dash/range", "en-US/punctuation/singleQuotes"],
+};
+// Typograf's locale: French quotes « » (“ ” inside), and for English the
+// double quotes “ ” first (‘ ’ inside), as the en-US locale sets them.
+const LOCALE: Record<Language, string> = { fr: "fr", en: "en-US" };
+
+const ConfigSchema = z.strictObject({ fr: z.array(z.string()), en: z.array(z.string()) });
+const configs = new Map<string, Record<Language, string[]>>();
+
+/** templates/typography.yaml, re-read when it changes. */
+export function typographyRules(templatesDir?: string): Record<Language, string[]> {
+  if (!templatesDir) return DEFAULT_RULES;
+  const file = path.join(templatesDir, "typography.yaml");
+  let key: string;
+  try {
+    key = `${file}:${statSync(file).mtimeMs}`;
+  } catch {
+    return DEFAULT_RULES;
+  }
+  const hit = configs.get(key);
+  if (hit) return hit;
+  const parsed = ConfigSchema.safeParse(parse(readFileSync(file, "utf8")));
+  if (!parsed.success) throw new Error(`${file}: expected lists of rule names under fr: and en: (${parsed.error.issues[0]?.message})`);
+  const known = new Set(Typograf.getRules().map((r) => r.name));
+  for (const name of [...parsed.data.fr, ...parsed.data.en])
+    if (!known.has(name)) throw new Error(`${file}: no typography rule is called "${name}"`);
+  configs.set(key, parsed.data);
+  return parsed.data;
+}
+
+const instances = new Map<string, TypografInstance>();
+
+function typograf(language: Language, enable: string[]): TypografInstance {
+  const key = `${language}:${enable.join(",")}`;
+  let t = instances.get(key);
+  if (!t) {
+    t = new Typograf({ locale: [LOCALE[language]], htmlEntity: { type: "default" } });
+    const self = t as unknown as { disableRule(r: string): void; enableRule(r: string | string[]): void };
+    self.disableRule("*");
+    self.enableRule(enable);
+    instances.set(key, t);
+  }
+  return t;
+}
+
+/** The typographic form of an HTML fragment (or plain text) in the edition's language. */
+export function typeset(html: string, language: Language, templatesDir?: string): string {
+  if (!/['"&.:;!?%«»\-\d]/.test(html)) return html;
+  // Typograf trims; keep the fragment's own leading and trailing white space.
+  const lead = /^\s*/.exec(html)?.[0] ?? "";
+  const trail = /\s*$/.exec(html)?.[0] ?? "";
+  if (lead.length === html.length) return html;
+  const t = typograf(language, typographyRules(templatesDir)[language]);
+  return lead + t.execute(html.slice(lead.length, html.length - trail.length)) + trail;
+}

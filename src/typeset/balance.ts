@@ -1,0 +1,171 @@
+// Balanced pages, decided from a print: Chromium breaks pages where the
+// content runs out, so a table may leave one row on a page of its own and a
+// group of charts may be cut in two. A print tells where things landed (the
+// charts' headings and, through a probe print, every table row); the fixes
+// are CSS rules added to the page (breaks before a row or a chart group, the
+// service-model label on a continued row), and the edition is printed again.
+// Rules only accumulate, and depend only on the layout, so passes converge
+// and the same inputs give the same rules.
+import { readFileSync } from "node:fs";
+import { PDFDocument } from "pdf-lib";
+import type { Page } from "puppeteer-core";
+import { namedDestinations } from "../pdf/destinations.js";
+
+/** Rows a continued table carries at least on its last page. */
+export const MIN_CONTINUED_ROWS = 3;
+
+interface Row {
+  id: string;
+  tbody: number;
+  row: number;
+  height: number;
+  model: string;
+}
+interface Measured {
+  tables: { anchor: string; head: number; notes: number; rows: Row[]; nextAnchor: string; nextStartsPage: boolean }[];
+  charts: { anchor: string; height: number }[][];
+  sections: { anchor: string; nextAnchor: string; leading: number }[];
+  areaHeight: number;
+}
+
+const script = readFileSync(new URL("./page-scripts/balance.js", import.meta.url), "utf8")
+  .trim()
+  .replace(/;\s*$/, "");
+
+const ident = (id: string) => id.replace(/[^\w-]/g, (c) => `\\${c.codePointAt(0)?.toString(16)} `);
+const cssString = (text: string) => `"${[...text].map((c) => (/[\w ]/.test(c) ? c : `\\${c.codePointAt(0)?.toString(16)} `)).join("")}"`;
+
+async function measure(page: Page, mode: "measure" | "probe", area: { width: number; height: number }): Promise<Measured> {
+  // Laid out at the width of the page area, as when printing (the heights of rows depend on it).
+  return (await page.evaluate(
+    `(() => { const s = document.createElement("style"); s.id = "balance-width"; s.textContent = "html { width: ${area.width}px !important; }"; document.head.append(s);
+      try { return (${script})(${JSON.stringify(mode)}, ${area.height}); } finally { s.remove(); } })()`,
+  )) as Measured;
+}
+
+export interface BalanceInput {
+  /** Page of each heading anchor in the print just made. */
+  pages: Record<string, number>;
+  /** The page area in CSS px. */
+  area: { width: number; height: number };
+  /** An untagged print of the page as it stands (for the probe). */
+  print: () => Promise<Uint8Array>;
+  /** Share of the page area each page's text fills (index 0 = page 1). */
+  fill: number[];
+}
+
+/** Below this share of the page area, an inner page is nearly empty (as preflight judges it). */
+export const MIN_FILL = 1 / 3;
+/** Copyfitting steps: the leading of a section's running text, 3 % at a time, at most 3 steps either way. */
+const STEP = 0.03;
+const MAX_STEPS = 3;
+
+/**
+ * A section that opens a page and ends on a page its text fills to less
+ * than a third: its leading is loosened (or, when only a few lines spill
+ * over, tightened) a step at a time, the way a designer copyfits an article.
+ */
+function copyfit(m: Measured, input: BalanceInput, have: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const s of m.sections) {
+    const start = input.pages[s.anchor];
+    const end = (input.pages[s.nextAnchor] ?? 0) - 1;
+    if (!start || end <= start || (input.fill[end - 1] ?? 1) >= MIN_FILL) continue;
+    const rule = (k: number) =>
+      `section:has(#${ident(s.anchor)}) .columns :is(p, li):not(.lead) { line-height: ${(s.leading / (1 + STEP * stepOf(have, s.anchor))) * (1 + STEP * k)}; }`;
+    const now = stepOf(have, s.anchor);
+    // A step adds about 1.5 % of a page to the last one (its two columns share
+    // the lines pushed over): take as many steps at once as the shortfall asks.
+    const fill = input.fill[end - 1] ?? 0;
+    const k = fill < 0.1 ? now - 1 : Math.min(MAX_STEPS, now + Math.max(1, Math.ceil((MIN_FILL - fill) / 0.015)));
+    if (k !== now && Math.abs(k) <= MAX_STEPS) out.push(`${rule(k).replace(" {", ` /* copyfit ${k} */ {`)}`);
+  }
+  return out;
+}
+
+function stepOf(have: ReadonlySet<string>, anchor: string): number {
+  let k = 0;
+  for (const r of have)
+    if (r.startsWith(`section:has(#${ident(anchor)}) .columns :is(p, li)`)) k = Number(/copyfit (-?\d+)/.exec(r)?.[1] ?? 0);
+  return k;
+}
+
+/** A continued table the rules could not balance (too few rows to share). */
+export interface TableFault {
+  page: number;
+  element: string;
+  message: string;
+}
+
+/**
+ * New CSS rules that balance the pages of the print just made (none when it
+ * is balanced), and the faults of continued tables that no rule can mend.
+ */
+export async function balanceRules(
+  page: Page,
+  input: BalanceInput,
+  have: ReadonlySet<string>,
+): Promise<{ rules: string[]; faults: TableFault[] }> {
+  const rules: string[] = [];
+  const faults: TableFault[] = [];
+  const first = await measure(page, "measure", input.area);
+  // Charts of one group on one page, when they fit on one.
+  const breaksBefore = new Set<string>();
+  for (const group of first.charts) {
+    const pages = new Set(group.map((c) => input.pages[c.anchor]));
+    const height = group.reduce((sum, c) => sum + c.height, 0);
+    const rule = `section.chart-section:has(#${ident(group[0].anchor)}) { break-before: page; }`;
+    if (have.has(rule)) breaksBefore.add(group[0].anchor);
+    else if (pages.size > 1 && height <= input.area.height) {
+      rules.push(rule);
+      breaksBefore.add(group[0].anchor);
+    }
+  }
+  // Copyfitting waits until the charts have found their page.
+  if (!rules.length) rules.push(...copyfit(first, input, have));
+  // Tables: only those that may run over a page need the probe print.
+  const long = first.tables.filter((t) => t.head + t.rows.reduce((s, r) => s + r.height, 0) > input.area.height / 2);
+  if (!long.length) return { rules, faults };
+  let rowPages: Map<string, number>;
+  try {
+    const probed = await measure(page, "probe", input.area);
+    const doc = await PDFDocument.load(await input.print(), { updateMetadata: false });
+    rowPages = new Map([...namedDestinations(doc)].map(([name, d]) => [name, d.pageIndex + 1]));
+    first.tables = probed.tables;
+  } finally {
+    await page.evaluate(`(${script})("remove", 0)`);
+  }
+  for (const t of first.tables) {
+    const at = t.rows.map((r) => rowPages.get(r.id) ?? 0);
+    const last = Math.max(...at);
+    if (at[0] === 0 || at[0] === last) continue;
+    const table = `section:has(#${ident(t.anchor)}) table`;
+    const sel = (r: Row) => `${table} > tbody:nth-of-type(${r.tbody}) > tr:nth-child(${r.row})`;
+    // The last page: at least 3 rows and, when nothing follows on that page, a third of it.
+    let k = at.indexOf(last);
+    const alone = t.nextStartsPage || breaksBefore.has(t.nextAnchor);
+    const fill = (from: number) => t.head + t.notes + t.rows.slice(from).reduce((s, r) => s + r.height, 0);
+    const floor = at.indexOf(at[k - 1] ?? 0) + MIN_CONTINUED_ROWS;
+    while (k > floor && (t.rows.length - k < MIN_CONTINUED_ROWS || (alone && fill(k) < input.area.height / 3))) k--;
+    if (k !== at.indexOf(last)) {
+      // Labels wait for the next pass, when the rows have moved.
+      rules.push(`${sel(t.rows[k])} { break-before: page; }`);
+      continue;
+    }
+    // Every page the table continues on starts with its rows' service model.
+    const starts = new Set<number>();
+    for (let i = 1; i < at.length; i++) if (at[i] !== at[i - 1]) starts.add(i);
+    for (const i of starts) {
+      const r = t.rows[i];
+      if (r.row > 1) rules.push(`${sel(r)} > th:first-child::before { content: ${cssString(r.model)}; }`);
+    }
+    const onLast = t.rows.length - k;
+    if (onLast < MIN_CONTINUED_ROWS)
+      faults.push({
+        page: last,
+        element: `table in #${t.anchor}`,
+        message: `continues on this page with ${onLast} row${onLast === 1 ? "" : "s"} (${MIN_CONTINUED_ROWS} at least): the page before has too few to share`,
+      });
+  }
+  return { rules: rules.filter((r) => !have.has(r)), faults };
+}
