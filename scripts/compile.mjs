@@ -87,6 +87,9 @@ export async function compile() {
     platform: "node",
     target: "node20",
     // CommonJS packages inside an ES module bundle still call require().
+    // pdf.js (read in Node to measure the printed lines) loads its worker from
+    // beside its own file: bundled, it looks for dist/pdf.worker.mjs and fails.
+    external: ["pdfjs-dist"],
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     // Stack traces point at src/ with --debug (which turns source maps on).
     sourcemap: "linked",

@@ -2,10 +2,9 @@
 // ours and not the manifest's fault: it has its own error (and exit code), and
 // a sentence that says what to do.
 import { ProtocolError, TimeoutError } from "puppeteer-core";
+import { BrowserFaultError } from "./browser-fault-error.js";
 
-export class BrowserFaultError extends Error {
-  override name = "BrowserFaultError";
-}
+export { BrowserFaultError };
 
 /**
  * How long the browser may take to start, or to answer one request (load,

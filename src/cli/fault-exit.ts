@@ -1,7 +1,7 @@
 // Faults any command can meet, mapped to their exit codes in one place: a
 // browser that failed, an output that could not be written. Their messages
 // already say what to do, so they are printed alone, without a stack trace.
-import { BrowserFaultError } from "../browser/browser-fault.js";
+import { BrowserFaultError } from "../browser/browser-fault-error.js";
 import { OutputError } from "../pipeline/output-error.js";
 import { CliError } from "./exit-codes.js";
 

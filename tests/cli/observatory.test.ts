@@ -41,9 +41,10 @@ function packagesLoaded(args: string[]): Set<string> {
 describe("observatory", () => {
   it("is the package's bin, and every npm script that runs a command goes through it", () => {
     expect(pkg.bin).toEqual({ observatory: "bin/observatory.js" });
-    // Set-up first, then the command in the same process (one Node start, not two).
+    // Set-up first, then the command in the same process (one Node start, not
+    // two); `exec`, so that the signal npm gives the script's shell reaches it.
     for (const [name, command] of Object.entries(COMMANDS))
-      expect(pkg.scripts[command.script]).toMatch(new RegExp(`^node scripts/ensure-setup\\.mjs (--no-browser )?--run ${name}$`));
+      expect(pkg.scripts[command.script]).toMatch(new RegExp(`^exec node scripts/ensure-setup\\.mjs (--no-browser )?--run ${name}$`));
   });
 
   it("prints its version, Chromium's, pdf-lib's and Node's with --version", () => {

@@ -96,7 +96,7 @@ describe("signals", () => {
 
   it("SIGTERM to npx (which passes no signal on): the build notices and stops within 2 s", async () => {
     s = scratch();
-    const run = startProcess("npx", ["--no-install", "tsx", "src/cli/build-edition.ts", ...buildArgs()], { env: { TMPDIR: s.tmp } });
+    const run = startProcess("npx", ["--no-install", "observatory", "build", ...buildArgs()], { env: { TMPDIR: s.tmp } });
     await midBuild(run);
     process.kill(run.child.pid as number, "SIGTERM");
     const r = await run.done;

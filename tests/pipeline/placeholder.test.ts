@@ -13,6 +13,7 @@ import { build } from "../../src/pipeline/build-edition.js";
 import { startPreview } from "../../src/preview/start-preview.js";
 import { renderEditionHtml } from "../../src/render/edition-html.js";
 import { PlaceholderInPageError } from "../../src/render/placeholder-marks.js";
+import { observatory } from "../support/observatory.js";
 import { copyProject } from "../support/project-copy.js";
 
 const fixtures = path.join(projectRoot, "tests/fixtures/placeholder");
@@ -20,7 +21,8 @@ const manifest = path.join(fixtures, "2026-04", "en.yaml");
 const out = mkdtempSync(path.join(os.tmpdir(), "placeholder-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const OFFER = "[name of Bleu's IaaS offer (logo lost)]";
+// As printed: the page is typeset, so the apostrophe is ’.
+const OFFER = "[name of Bleu’s IaaS offer (logo lost)]";
 const DATE = "[date of the J2 press release, to confirm]";
 
 function pdfText(file: string): string {
@@ -44,12 +46,8 @@ function pageOf(file: string, needle: string): number {
 
 describe("a manifest with placeholders", () => {
   it("is refused by build:edition with each placeholder's place and what to fill in, and nothing is written", () => {
-    const r = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "src/cli/build-edition.ts", "--editions-dir", "tests/fixtures/placeholder", "--out-dir", out],
-      { cwd: projectRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
-    );
-    expect(r.status).toBe(1);
+    const r = observatory(["build", "--editions-dir", "tests/fixtures/placeholder", "--out-dir", out]);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       `tests/fixtures/placeholder/2026-04/en.yaml:31:20  sections[3].models[0].in_progress[0].offer: expected a value to print, got a placeholder: fill in "name of Bleu's IaaS offer (logo lost)" (a draft, --draft, prints it highlighted)`,
     );
@@ -65,9 +63,7 @@ describe("a manifest with placeholders", () => {
     const text = pdfText(pdf);
     expect(text).toContain(OFFER);
     expect(text).toContain(DATE);
-    expect(readFileSync(result.jobs[0].html, "utf8")).toContain(
-      `<mark class="placeholder" title="name of Bleu&#x27;s IaaS offer (logo lost)">`,
-    );
+    expect(readFileSync(result.jobs[0].html, "utf8")).toContain(`<mark class="placeholder" title="name of Bleu’s IaaS offer (logo lost)">`);
     expect(highlightPixels(pdf, pageOf(pdf, OFFER))).toBeGreaterThan(100);
   });
 

@@ -18,7 +18,7 @@ function render(file: string, edit: (source: string) => string = (s) => s): stri
   return renderEditionHtml(edition as NonNullable<typeof edition>, htmlOptions).html;
 }
 
-/** The printed text of one chart section, tags dropped, soft hyphens removed. */
+/** The printed text of one chart section (typeset: ’, no-break spaces as spaces), tags dropped, soft hyphens removed. */
 function chart(html: string, kind: string) {
   const section = new RegExp(`<section class="chart-section chart-${kind}">([\\s\\S]*?)</section>`).exec(html)?.[1] ?? "";
   const text = (s: string) =>
@@ -57,9 +57,9 @@ describe("December 2025 (French)", () => {
     expect(status.alt).toBe(
       "Diagramme en barres des candidats par étape, en prestataires : J0 3, J1 4, J2 0, J3 0, Étape non publiée 7. À part : 9 prestataires qualifiés.",
     );
-    expect(status.all).toContain("À part, hors candidats : prestataires titulaires d'une qualification");
+    expect(status.all).toContain("À part, hors candidats : prestataires titulaires d’une qualification");
     // The stage legend explains the bars.
-    expect(status.all).toContain("J0 Demande de qualification auprès de l'ANSSI");
+    expect(status.all).toContain("J0 Demande de qualification auprès de l’ANSSI");
   });
 
   it("status, a provider both qualified and applying: once among the applicants, once among the qualified", () => {

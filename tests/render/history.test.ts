@@ -116,13 +116,14 @@ describe("history in French", () => {
     });
     const figure = (/<section class="chart-section chart-history">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "")
       .replace(/\u00ad/g, "")
-      .replace(/&#x27;/g, "'");
+      // Typeset French: no-break spaces before « : », the apostrophe ’.
+      .replace(/[\u00a0\u202f]/g, " ");
     expect(figure).toContain("Figure 4");
     expect(figure).toContain("Ce qui est compté, dans chaque édition");
     expect(figure).toContain("IaaS : décembre 2025 11 / 7");
     expect(figure).toContain("8 janvier 2025");
     // Figures 1 to 3 share the table as their source; figure 4 has its own line.
-    expect(html).toContain("Source des figures 1 à 3 : calcul à partir du tableau");
-    expect(figure).toContain("Source de la figure 4 : calcul à partir de l'édition de décembre 2025.");
+    expect(html.replace(/[\u00a0\u202f]/g, " ")).toContain("Source des figures 1 à 3 : calcul à partir du tableau");
+    expect(figure).toContain("Source de la figure 4 : calcul à partir de l’édition de décembre 2025.");
   });
 });
