@@ -18,6 +18,7 @@ import { StagedFiles } from "./atomic-write.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { printEdition } from "./print-edition.js";
 import { reportJson } from "./report-json.js";
+import { typesetKey, typesetSeed } from "./typeset-memo.js";
 import { packageVersion, toolName, toolVersion } from "./version.js";
 
 export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> & BuildOptions;
@@ -82,8 +83,10 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
   };
   try {
     const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(base);
+    const key = session && !options.htmlOnly ? await typesetKey(paths, loaded.file, profile, await session.version()) : undefined;
+    const seed = key ? await typesetSeed(`${base}.report.json`, key, options.draft === true) : undefined;
     const first = await timed("html", () =>
-      renderEditionHtml(edition, { ...htmlOptions, pageNumbers: hint && new Map(Object.entries(hint)) }),
+      renderEditionHtml(edition, { ...htmlOptions, pageNumbers: hint && new Map(Object.entries(hint)), ...seed }),
     );
     const printFile = await staged.stagePath(result.html);
     await staged.writeStaged(printFile, first.html);
@@ -102,6 +105,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         print: profile === "print",
         preflight: options.preflight !== false,
         timed,
+        seed,
         retypeset: {
           render: async (keepWhole, css, pageNumbers) => {
             const again = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(pageNumbers)), keepWhole, css });
@@ -113,6 +117,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     );
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
+    if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css };
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = renderEditionHtml(edition, {
       ...htmlOptions,

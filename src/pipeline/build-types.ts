@@ -3,6 +3,7 @@ import type { BrowserSession } from "../browser/browser-session.js";
 import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
 import type { Finding } from "../preflight/rules.js";
+import type { TypesetMemo } from "./typeset-memo.js";
 
 export interface BuildOptions {
   paths?: ProjectPaths;
@@ -64,6 +65,8 @@ export interface JobResult {
   chromium?: string;
   /** Preflight findings, page by page; absent when preflight was skipped. */
   preflight?: Finding[];
+  /** The typesetting decisions of this build and the inputs they hold for (src/pipeline/typeset-memo.ts). */
+  typeset?: TypesetMemo;
 }
 
 export interface BuildResult {

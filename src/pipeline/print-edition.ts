@@ -12,6 +12,7 @@ import { inspectPage, type PageInspection } from "../preflight/inspect-page.js";
 import { watchFailedRequests } from "../preflight/watch-requests.js";
 import { refinePrint } from "../typeset/refine.js";
 import { lineFindings, type Retypeset } from "../typeset/retypeset.js";
+import type { TypesetSeed } from "./typeset-memo.js";
 
 export interface PrintRequest {
   htmlFile: string;
@@ -23,6 +24,8 @@ export interface PrintRequest {
   preflight: boolean;
   /** Measure hyphenation faults in each print and print again with their words whole (src/typeset/retypeset.ts). */
   retypeset?: Retypeset;
+  /** The decisions the HTML was rendered with (those of the last build), to start the passes from. */
+  seed?: TypesetSeed;
   timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -62,7 +65,9 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   let pages = await pagesOfHeadings(pdf);
   let final = same(request.hint, pages);
   // Hyphenation faults and unbalanced pages, measured in the print and fixed (src/typeset/).
-  const refined = request.retypeset ? await refinePrint(page, { pdf, pages, final }, request.retypeset, pagesOfHeadings, timed) : undefined;
+  const refined = request.retypeset
+    ? await refinePrint(page, { pdf, pages, final, seed: request.seed }, request.retypeset, pagesOfHeadings, timed)
+    : undefined;
   if (refined) ({ pdf, pages, final } = refined);
   for (let pass = 0; !final && pass < 2; pass++) {
     await setContentsPages(page, pages);

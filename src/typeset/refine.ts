@@ -25,15 +25,16 @@ export interface Refined {
 
 export async function refinePrint(
   page: Page,
-  start: { pdf: Uint8Array; pages: Record<string, number>; final: boolean },
+  start: { pdf: Uint8Array; pages: Record<string, number>; final: boolean; seed?: { keepWhole: string[]; css: string[] } },
   retypeset: Retypeset,
   pagesOf: (pdf: Uint8Array) => Promise<Record<string, number>>,
   timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>,
 ): Promise<Refined> {
   let { pdf, pages, final } = start;
   const area = await printedTextArea(page);
-  const whole = new Set<string>();
-  const css = new Set<string>();
+  // The decisions the first print was already made with (a rebuild's, src/pipeline/typeset-memo.ts).
+  const whole = new Set<string>(start.seed?.keepWhole);
+  const css = new Set<string>(start.seed?.css);
   let tableFaults: TableFault[] = [];
   let faults: LineFault[] = [];
   let clean = false;

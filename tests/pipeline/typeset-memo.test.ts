@@ -1,0 +1,62 @@
+// A rebuild starts from the typesetting decisions of the last build (words
+// printed whole, balancing rules) when every input is the same, and then only
+// confirms them; the PDF is the one a build from nothing gives. Other inputs,
+// or a report that does not match, start from nothing again.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BrowserSession } from "../../src/browser/browser-session.js";
+import { build } from "../../src/pipeline/build-edition.js";
+import type { JobResult } from "../../src/pipeline/build-types.js";
+import { typesetSeed } from "../../src/pipeline/typeset-memo.js";
+import { copyProject, type ProjectCopy } from "../support/project-copy.js";
+
+const passes = (job: JobResult) => Object.keys(job.timings).filter((stage) => /^(measure|reprint)-/.test(stage));
+
+describe("the typesetting decisions of the last build", () => {
+  let project: ProjectCopy;
+  let session: BrowserSession;
+  let cold: JobResult;
+  const report = () => path.join(project.paths.output, "2025-12", "2025-12-fr.report.json");
+  const rebuild = async () => (await build({ paths: project.paths, editions: ["2025-12"], session })).jobs[0];
+
+  beforeAll(async () => {
+    project = copyProject();
+    session = new BrowserSession();
+    cold = await rebuild();
+  });
+  afterAll(async () => {
+    await session.close();
+    project.remove();
+  });
+
+  it("are kept in the report with the digest of the inputs they hold for", () => {
+    const memo = JSON.parse(readFileSync(report(), "utf8")).typeset;
+    expect(memo.key).toMatch(/^[0-9a-f]{64}$/);
+    expect(memo.keepWhole.length).toBeGreaterThan(0);
+    // December needs passes from nothing: words at fault are printed whole, pages balanced.
+    expect(passes(cold)).toContain("reprint-1");
+  });
+
+  it("let a rebuild of the same inputs confirm them in one measure, with the same bytes", async () => {
+    const again = await rebuild();
+    expect(passes(again)).toEqual(["measure-1"]);
+    expect(again.sha256).toBe(cold.sha256);
+  });
+
+  it("are not used when the report's digest is another's: the passes run again, to the same bytes", async () => {
+    const memo = JSON.parse(readFileSync(report(), "utf8"));
+    memo.typeset.key = "0".repeat(64);
+    writeFileSync(report(), JSON.stringify(memo));
+    const again = await rebuild();
+    expect(passes(again)).toContain("reprint-1");
+    expect(again.sha256).toBe(cold.sha256);
+  });
+
+  it("give a draft (the preview) the words of its last render even when inputs changed, never its page rules", async () => {
+    const memo = JSON.parse(readFileSync(report(), "utf8")).typeset;
+    expect(await typesetSeed(report(), "f".repeat(64), true)).toEqual({ keepWhole: memo.keepWhole, css: [] });
+    expect(await typesetSeed(report(), "f".repeat(64), false)).toBeUndefined();
+    expect(await typesetSeed(report(), memo.key, false)).toEqual({ keepWhole: memo.keepWhole, css: memo.css });
+  });
+});
