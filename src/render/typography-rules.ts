@@ -37,6 +37,9 @@ const UNITS = [
   "kW",
   "MW",
   "GW",
+  // Large numbers written out: "18 millions d’euros" never breaks after the 18.
+  // Running text is hyphenated before it is typeset: soft hyphens may sit inside.
+  ...["million", "milliard", "millier"].map((w) => `${[...w].join("\u00ad?")}s?`),
 ];
 const UNIT_RE = new RegExp(`(\\d)${SPACES}?(${UNITS.join("|")})(?![\\p{L}\\d])`, "gu");
 

@@ -29,6 +29,9 @@ describe("French typography", () => {
       `hors UE${NBSP}: 24${NBSP}% et 14${NBSP}400 clients, 300${NBSP}€, 10${NBSP}Go`,
     );
     expect(fr("en 2025, à 14:30, attendez...")).toBe("en 2025, à 14:30, attendez…");
+    expect(fr("18 millions d'euros, 600 mil\u00adliards, 2 millionièmes")).toBe(
+      `18${NBSP}millions d’euros, 600${NBSP}mil\u00adliards, 2 millionièmes`,
+    );
   });
   it("leaves addresses, e-mails, attributes and code alone", () => {
     const html = `<a href="https://x.fr/a?b=c;d'e">lien</a> https://www.ssi.gouv.fr/a:b?x=1 contact@anssi.fr <code>a'b: c</code>`;
