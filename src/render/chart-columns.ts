@@ -3,7 +3,7 @@
 // third of a page where horizontal bars took a page. Same fills as the bar
 // charts (solid, hatched), so it reads in black and white.
 import Handlebars from "handlebars";
-import type { BarKind, BarSeries } from "./chart-svg.js";
+import { type BarSeries, chartSvg, filledRect } from "./chart-svg.js";
 
 export interface ColumnGroup {
   label: string;
@@ -25,21 +25,6 @@ const TOP = 40; // legend and room for the value over the tallest column
 const GROUP_GAP = 18;
 const PAIR_GAP = 5;
 
-function column(kind: BarKind, x: number, base: number, w: number, h: number): string {
-  const rect = `<rect x="${x.toFixed(1)}" y="${(base - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" class="bar bar-${kind}"/>`;
-  if (kind !== "b" || h <= 0) return rect;
-  // Hatching as plain lines (an SVG <pattern> would print as a bitmap).
-  const lines: string[] = [];
-  for (let c = 3; c < h + w; c += 4) {
-    const y1 = base - Math.min(c, h);
-    const x1 = x + Math.max(0, c - h);
-    const x2 = x + Math.min(w, c);
-    const y2 = base - Math.max(0, c - w);
-    if (x2 > x1) lines.push(`M${x1.toFixed(1)} ${y1.toFixed(1)}L${x2.toFixed(1)} ${y2.toFixed(1)}`);
-  }
-  return `${rect}<path d="${lines.join("")}" class="hatch-line"/>`;
-}
-
 export function columnChartSvg(chart: ColumnChart): string {
   const max = Math.max(1, ...chart.groups.flatMap((g) => g.columns.flatMap((c) => c.values)));
   const perGroup = Math.max(1, ...chart.groups.map((g) => g.columns.length));
@@ -53,7 +38,7 @@ export function columnChartSvg(chart: ColumnChart): string {
   const parts: string[] = [];
   let lx = 0;
   for (const s of chart.series) {
-    parts.push(column(s.kind, lx, 16, 12, 12), `<text x="${lx + 18}" y="15" class="legend">${esc(s.name)}</text>`);
+    parts.push(filledRect(s.kind, lx, 4, 12, 12), `<text x="${lx + 18}" y="15" class="legend">${esc(s.name)}</text>`);
     lx += 40 + s.name.length * 6;
   }
   chart.groups.forEach((g, gi) => {
@@ -63,7 +48,8 @@ export function columnChartSvg(chart: ColumnChart): string {
       c.values.forEach((v, si) => {
         const x = cx + si * barW;
         const h = (v / max) * PLOT_H;
-        parts.push(column(chart.series[si].kind, x, base, barW - 1, v > 0 ? Math.max(1.5, h) : 0));
+        const drawn = v > 0 ? Math.max(1.5, h) : 0;
+        parts.push(filledRect(chart.series[si].kind, x, base - drawn, barW - 1, drawn));
         parts.push(
           `<text x="${(x + (barW - 1) / 2).toFixed(1)}" y="${(base - h - 3).toFixed(1)}" class="col-value" text-anchor="middle">${v}</text>`,
         );
@@ -78,11 +64,5 @@ export function columnChartSvg(chart: ColumnChart): string {
       `<text x="${(gx + (groupW - PAIR_GAP) / 2).toFixed(1)}" y="${base + 26}" class="row-label" text-anchor="middle">${esc(g.label)}</text>`,
     );
   });
-  const height = base + 32;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-columns" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${chart.id}-title">`,
-    `<title id="${chart.id}-title">${esc(chart.alt)}</title>`,
-    ...parts,
-    "</svg>",
-  ].join("");
+  return chartSvg(chart, "chart chart-columns", WIDTH, base + 32, parts);
 }

@@ -40,13 +40,17 @@ const GAP = 4;
 const ROW_GAP = 12;
 const GROUP_H = 22;
 
+/** Whole numbers as they are, others to a tenth: coordinates short and stable. */
+const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
 /**
- * A bar. The hatching is drawn as plain lines rather than an SVG <pattern>,
- * which Chromium's PDF backend turns into a low-resolution bitmap.
+ * A bar or a column, in the fill of its kind. The hatching is drawn as plain
+ * lines rather than an SVG <pattern>, which Chromium's PDF backend turns into a
+ * low-resolution bitmap.
  */
-function bar(kind: BarKind, x: number, y: number, w: number, h: number): string {
-  const rect = `<rect x="${x}" y="${y}" width="${w.toFixed(1)}" height="${h}" class="bar bar-${kind}"/>`;
-  if (kind !== "b" || w <= 0) return rect;
+export function filledRect(kind: BarKind, x: number, y: number, w: number, h: number): string {
+  const rect = `<rect x="${num(x)}" y="${num(y)}" width="${w.toFixed(1)}" height="${num(h)}" class="bar bar-${kind}"/>`;
+  if (kind !== "b" || w <= 0 || h <= 0) return rect;
   const step = 4;
   const segments: string[] = [];
   // 45° lines x - y = c, clipped to the rectangle.
@@ -59,6 +63,16 @@ function bar(kind: BarKind, x: number, y: number, w: number, h: number): string 
   return `${rect}<path d="${segments.join("")}" class="hatch-line"/>`;
 }
 
+/** The chart's <svg>, titled by its text alternative. */
+export function chartSvg(chart: { id: string; alt: string }, className: string, width: number, height: number, parts: string[]): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${className}" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${chart.id}-title">`,
+    `<title id="${chart.id}-title">${esc(chart.alt)}</title>`,
+    ...parts,
+    "</svg>",
+  ].join("");
+}
+
 export function barChartSvg(chart: BarChart): string {
   const barH = chart.barHeight ?? 16;
   const max = Math.max(1, ...chart.rows.flatMap((r) => r.values));
@@ -69,7 +83,7 @@ export function barChartSvg(chart: BarChart): string {
   if (legendH) {
     let x = LABEL_W;
     for (const s of chart.series) {
-      parts.push(bar(s.kind, x, 4, 14, 14));
+      parts.push(filledRect(s.kind, x, 4, 14, 14));
       parts.push(`<text x="${x + 20}" y="15" class="legend">${esc(s.name)}</text>`);
       x += 34 + s.name.length * 6;
     }
@@ -89,16 +103,10 @@ export function barChartSvg(chart: BarChart): string {
     row.values.forEach((value, j) => {
       const y = y0 + j * (barH + GAP);
       const w = Math.max(value > 0 ? 2 : 0, (value / max) * plotW);
-      parts.push(bar(row.kind ?? chart.series[j].kind, LABEL_W, y, w, barH));
+      parts.push(filledRect(row.kind ?? chart.series[j].kind, LABEL_W, y, w, barH));
       parts.push(`<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + barH - 3}" class="value">${value}</text>`);
     });
     y0 += rowH + ROW_GAP;
   }
-  const height = y0 - ROW_GAP + 4;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${chart.id}-title">`,
-    `<title id="${chart.id}-title">${esc(chart.alt)}</title>`,
-    ...parts,
-    "</svg>",
-  ].join("");
+  return chartSvg(chart, "chart", WIDTH, y0 - ROW_GAP + 4, parts);
 }
