@@ -12,12 +12,11 @@ import { loadManifest } from "../src/manifest/load.js";
 import type { Language } from "../src/manifest/primitives.js";
 import { projectPaths } from "../src/paths.js";
 import { checkNearEmptyPages } from "../src/preflight/pdf-pages.js";
-import { readPageTexts } from "../src/preflight/pdf-text.js";
+import { linesOfPages, readItems, readLines } from "../src/readback/print-lines.js";
+import { frenchSpacingFaults, straightQuotes, visibleText } from "../src/readback/text-faults.js";
 import { hyphenPolicy, isProtectedWord } from "../src/render/word-policy.js";
 import { findLineFaults } from "../src/typeset/line-faults.js";
 import { pageStartAnchors } from "../src/typeset/page-start.js";
-import { readLines } from "../src/typeset/pdf-lines.js";
-import { frenchSpacingFaults, straightQuotes, visibleText } from "../src/typeset/text-faults.js";
 
 const AREA = { top: 62.25, bottom: 57 }; // the default page's margins, in points (A4, digital)
 
@@ -41,7 +40,13 @@ async function count(dir: string, id: string, lang: Language) {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const pages: Record<string, number> = report.pageNumbers ?? {};
   const own = new Set(pageStartAnchors(html).map((a) => pages[a] ?? 0));
-  const nearEmpty = checkNearEmptyPages(doc, readPageTexts(doc), AREA, new Set([1, doc.getPageCount(), ...own]));
+  const items = readItems(doc);
+  const nearEmpty = checkNearEmptyPages(
+    linesOfPages(items, AREA),
+    items.map((p) => p.images),
+    AREA,
+    new Set([1, doc.getPageCount(), ...own]),
+  );
   return {
     edition: `${id}-${lang}`,
     apostrophes: quotes.apostrophes,

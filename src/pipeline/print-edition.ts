@@ -2,16 +2,16 @@
 // shows the real page of every heading, and (optionally) inspect the page for
 // preflight while it is still open.
 
-import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import { paintedBleed } from "../browser/page-bleed.js";
 import { loadForPrint, printPdf, setContentsPages } from "../browser/print-page.js";
 import type { Language } from "../manifest/primitives.js";
-import { namedDestinations } from "../pdf/destinations.js";
 import { inspectPage, type PageInspection } from "../preflight/inspect-page.js";
 import { watchFailedRequests } from "../preflight/watch-requests.js";
+import { printedPages } from "../readback/printed-pages.js";
 import { refinePrint } from "../typeset/refine.js";
-import { lineFindings, type Retypeset } from "../typeset/retypeset.js";
+import type { Retypeset } from "../typeset/retypeset.js";
+import { lineFindings } from "./line-findings.js";
 import type { TypesetSeed } from "./typeset-memo.js";
 
 export interface PrintRequest {
@@ -42,10 +42,7 @@ export interface Printed {
 }
 
 export async function pagesOfHeadings(pdf: Uint8Array): Promise<Record<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const pages: Record<string, number> = {};
-  for (const [name, dest] of namedDestinations(doc)) pages[name] = dest.pageIndex + 1;
-  return pages;
+  return Object.fromEntries(await printedPages(pdf));
 }
 
 const same = (a: Record<string, number> | undefined, b: Record<string, number>) =>

@@ -2,14 +2,14 @@
 // laid-out document, Node judges what needs judging (languages, link forms,
 // fonts of the machine), then one more print tells the page of each element
 // found (see in-page/probe.js).
-import { readFileSync } from "node:fs";
-import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import type { Language } from "../manifest/primitives.js";
-import { namedDestinations } from "../pdf/destinations.js";
+import { inPageScript, withHelpers } from "../readback/in-page-script.js";
+import { readPageRules } from "../readback/page-rules.js";
+import { printedPages } from "../readback/printed-pages.js";
+import type { PageGeometry } from "../readback/text-area.js";
 import { judgeTypography, type TextBlock } from "./judge-typography.js";
 import { guessLanguage, LANGUAGE_NAMES, primaryLanguage } from "./language-guess.js";
-import { readPageRules } from "./page-rules.js";
 import type { Finding } from "./rules.js";
 import { systemFontWith } from "./system-fonts.js";
 import { urlProblem } from "./url-form.js";
@@ -24,12 +24,7 @@ interface Located {
   section?: string;
 }
 
-export interface PageGeometry {
-  /** Per page name ("" is the default page): size and margins in CSS px. */
-  pages: Record<string, { width: number; height: number; margins: { top: number; right: number; bottom: number; left: number } }>;
-  /** The print profile's bleed, in CSS px (0 in the digital profile). */
-  bleed: number;
-}
+export type { PageGeometry };
 
 interface Facts {
   layout: { findings: PageFinding[]; geometry: PageGeometry };
@@ -67,21 +62,15 @@ export interface PageInspection {
   families: string[];
 }
 
-const source = (name: string) =>
-  readFileSync(new URL(`./in-page/${name}.js`, import.meta.url), "utf8")
-    .trim()
-    .replace(/;\s*$/, "");
-
 async function collect(page: Page, options: InspectPageOptions): Promise<Facts> {
-  const helpers = source("helpers");
-  const settings = JSON.stringify({
+  const settings = {
     failedRequests: options.failedRequests,
     blockedRequests: options.blockedRequests,
     pageRules: await readPageRules(page),
-  });
+  };
   const facts: Record<string, unknown> = {};
   for (const name of ["layout", "assets", "links", "structure", "contrast", "glyphs", "typography"] as const)
-    facts[name] = await page.evaluate(`(() => { const h = (${helpers})(${settings}); return (${source(name)})(h); })()`);
+    facts[name] = await page.evaluate(withHelpers(name, settings));
   return facts as unknown as Facts;
 }
 
@@ -197,13 +186,12 @@ function judgeGlyphs(facts: Facts): PageFinding[] {
 
 /** Page of each element, from the named destinations of a probe print. */
 async function locate(page: Page, keys: string[], print: () => Promise<Uint8Array>): Promise<Map<string, number>> {
-  const probe = source("probe");
+  const probe = inPageScript("probe");
   const pages = new Map<string, number>();
   try {
     await page.evaluate(`(${probe})("add", ${JSON.stringify(keys)})`);
-    const doc = await PDFDocument.load(await print(), { updateMetadata: false });
-    for (const [name, dest] of namedDestinations(doc))
-      if (name.startsWith("preflight-probe-")) pages.set(name.slice("preflight-probe-".length), dest.pageIndex + 1);
+    for (const [name, at] of await printedPages(await print()))
+      if (name.startsWith("preflight-probe-")) pages.set(name.slice("preflight-probe-".length), at);
   } finally {
     await page.evaluate(`(${probe})("remove", [])`);
   }

@@ -2,12 +2,13 @@
 // empty pages, tag structure and language. Findings the page already made
 // (with their element) are not repeated from the PDF side.
 import { PDFDocument } from "pdf-lib";
+import { linesOfPages, readItems } from "../readback/print-lines.js";
 import type { Heading } from "../sections/section-kit.js";
 import { readFonts } from "./pdf-fonts.js";
 import { checkBookmarks } from "./pdf-navigation.js";
 import { checkNearEmptyPages, type PageArea } from "./pdf-pages.js";
 import { checkStructure } from "./pdf-structure.js";
-import { readPageTexts } from "./pdf-text.js";
+import { pageTexts } from "./pdf-text.js";
 import type { Finding } from "./rules.js";
 
 export interface InspectPdfOptions {
@@ -25,7 +26,8 @@ export interface InspectPdfOptions {
 
 export async function inspectPdf(bytes: Uint8Array, options: InspectPdfOptions): Promise<Finding[]> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const texts = readPageTexts(doc);
+  const items = readItems(doc);
+  const texts = pageTexts(items);
   const findings: Finding[] = [];
   const already = (rule: Finding["rule"], page: number) => options.pageFindings.some((f) => f.rule === rule && f.page === page);
 
@@ -62,7 +64,15 @@ export async function inspectPdf(bytes: Uint8Array, options: InspectPdfOptions):
       });
 
   findings.push(...checkBookmarks(doc, texts, options.headings));
-  findings.push(...checkNearEmptyPages(doc, texts, options.area, options.ownPages));
+  const lines = linesOfPages(items, options.area);
+  findings.push(
+    ...checkNearEmptyPages(
+      lines,
+      items.map((p) => p.images),
+      options.area,
+      options.ownPages,
+    ),
+  );
   findings.push(...checkStructure(doc, options.language));
   return findings;
 }

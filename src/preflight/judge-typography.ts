@@ -1,6 +1,6 @@
 // Typography of the printed text, judged block by block: straight quotes and
 // apostrophes in any language, the French no-break spaces in French text.
-import { frenchSpacingFaults, straightQuoteFaults } from "../typeset/text-faults.js";
+import { frenchSpacingFaults, straightQuoteFaults } from "../readback/text-faults.js";
 import type { PageFinding } from "./inspect-page.js";
 
 export interface TextBlock {

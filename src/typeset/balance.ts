@@ -6,10 +6,10 @@
 // service-model label on a continued row), and the edition is printed again.
 // Rules only accumulate, and depend only on the layout, so passes converge
 // and the same inputs give the same rules.
-import { readFileSync } from "node:fs";
-import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
-import { namedDestinations } from "../pdf/destinations.js";
+import { inPageScript } from "../readback/in-page-script.js";
+import { NEAR_EMPTY } from "../readback/page-fill.js";
+import { printedPages } from "../readback/printed-pages.js";
 
 /** Rows a continued table carries at least on its last page. */
 export const MIN_CONTINUED_ROWS = 3;
@@ -28,9 +28,7 @@ interface Measured {
   areaHeight: number;
 }
 
-const script = readFileSync(new URL("./page-scripts/balance.js", import.meta.url), "utf8")
-  .trim()
-  .replace(/;\s*$/, "");
+const script = inPageScript("balance");
 
 const ident = (id: string) => id.replace(/[^\w-]/g, (c) => `\\${c.codePointAt(0)?.toString(16)} `);
 const cssString = (text: string) => `"${[...text].map((c) => (/[\w ]/.test(c) ? c : `\\${c.codePointAt(0)?.toString(16)} `)).join("")}"`;
@@ -54,8 +52,8 @@ export interface BalanceInput {
   fill: number[];
 }
 
-/** Below this share of the page area, an inner page is nearly empty (as preflight judges it). */
-export const MIN_FILL = 1 / 3;
+/** Below this share of the page area, an inner page is nearly empty: preflight's threshold (src/readback/page-fill.ts). */
+export const MIN_FILL = NEAR_EMPTY;
 /** Copyfitting steps: the leading of a section's running text, 3 % at a time, at most 3 steps either way. */
 const STEP = 0.03;
 const MAX_STEPS = 3;
@@ -129,8 +127,7 @@ export async function balanceRules(
   let rowPages: Map<string, number>;
   try {
     const probed = await measure(page, "probe", input.area);
-    const doc = await PDFDocument.load(await input.print(), { updateMetadata: false });
-    rowPages = new Map([...namedDestinations(doc)].map(([name, d]) => [name, d.pageIndex + 1]));
+    rowPages = await printedPages(await input.print());
     first.tables = probed.tables;
   } finally {
     await page.evaluate(`(${script})("remove", 0)`);

@@ -3,7 +3,7 @@
 // column or page break, the end of a broken word alone on a paragraph's last
 // line, and a name, acronym or identifier broken at all. Each fault names the
 // word that caused it, so that the printing step can print it whole.
-import type { Line, PageLines } from "./pdf-lines.js";
+import type { Line, PageLines } from "../readback/print-lines.js";
 
 export type LineFaultKind = "hyphen-ladder" | "split-word" | "word-fragment" | "hyphenated-name";
 

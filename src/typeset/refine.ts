@@ -4,10 +4,12 @@
 // or MAX_PASSES. See retypeset.ts and balance.ts.
 import type { Page } from "puppeteer-core";
 import { printPdf } from "../browser/print-page.js";
+import { pageFill } from "../readback/page-fill.js";
+import { type PageLines, readLines } from "../readback/print-lines.js";
+import { type PrintedArea, pageGeometry, textArea } from "../readback/text-area.js";
 import { balanceRules, type TableFault } from "./balance.js";
 import type { LineFault } from "./line-faults.js";
-import { type PageLines, pageFill, readLines } from "./pdf-lines.js";
-import { lineFaults, MAX_PASSES, type PrintedArea, printedTextArea, type Retypeset, wordsToKeepWhole } from "./retypeset.js";
+import { lineFaults, MAX_PASSES, type Retypeset, wordsToKeepWhole } from "./retypeset.js";
 
 export interface Refined {
   pdf: Uint8Array;
@@ -31,7 +33,7 @@ export async function refinePrint(
   timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>,
 ): Promise<Refined> {
   let { pdf, pages, final } = start;
-  const area = await printedTextArea(page);
+  const area = textArea(await pageGeometry(page));
   // The decisions the first print was already made with (a rebuild's, src/pipeline/typeset-memo.ts).
   const whole = new Set<string>(start.seed?.keepWhole);
   const css = new Set<string>(start.seed?.css);

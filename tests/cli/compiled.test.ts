@@ -25,7 +25,7 @@ describe("the compiled command", () => {
     for (const file of Object.keys(contents)) expect(existsSync(path.join(distDir, file))).toBe(true);
     // Not compiled, linked: both read the same bytes.
     expect(readFileSync(path.join(distDir, "in-page", "helpers.js"), "utf8")).toBe(
-      readFileSync(path.join(projectRoot, "src", "preflight", "in-page", "helpers.js"), "utf8"),
+      readFileSync(path.join(projectRoot, "src", "readback", "in-page", "helpers.js"), "utf8"),
     );
     expect(existsSync(path.join(distDir, "client", "index.html"))).toBe(true);
   });

@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { findingsSummary, formatFindings } from "../../src/cli/report-findings.js";
 import { guessLanguage } from "../../src/preflight/language-guess.js";
-import { parsePageRules } from "../../src/preflight/page-rules.js";
 import { blockingFindings, type Finding, sortFindings } from "../../src/preflight/rules.js";
 import { urlProblem } from "../../src/preflight/url-form.js";
+import { parsePageRules } from "../../src/readback/page-rules.js";
 
 describe("the form of an external link", () => {
   it.each([

@@ -2,9 +2,9 @@
 // (straight quotes, French spacing) and the line checks (ladders, splits,
 // fragments, broken names) on lines laid out by hand as pdf.js reads them.
 import { describe, expect, it } from "vitest";
+import type { Line, PageLines } from "../../src/readback/print-lines.js";
+import { frenchSpacingFaults, straightQuoteFaults } from "../../src/readback/text-faults.js";
 import { findLineFaults } from "../../src/typeset/line-faults.js";
-import type { Line, PageLines } from "../../src/typeset/pdf-lines.js";
-import { frenchSpacingFaults, straightQuoteFaults } from "../../src/typeset/text-faults.js";
 
 describe("text faults", () => {
   it("finds straight apostrophes and quotes, not those of addresses", () => {

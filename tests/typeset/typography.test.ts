@@ -7,10 +7,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
+import { frenchSpacingFaults, straightQuoteFaults, visibleText } from "../../src/readback/text-faults.js";
 import { hyphenateHtml } from "../../src/render/hyphenate.js";
 import { typeset } from "../../src/render/typography.js";
 import { hyphenPolicy } from "../../src/render/word-policy.js";
-import { frenchSpacingFaults, straightQuoteFaults, visibleText } from "../../src/typeset/text-faults.js";
 import { built, EDITIONS } from "../support/built-editions.js";
 
 const NBSP = "\u00a0";
