@@ -1,5 +1,6 @@
 // The one build function: typed options in, files and a report out. The CLI,
 // the preview server, the archive, the benchmark and the tests all call it.
+import path from "node:path";
 import { BrowserSession } from "../browser/browser-session.js";
 import { checkLanguagePairs } from "../diff/language-pair-check.js";
 import { checkFile, selectManifests } from "../manifest/check-editions.js";
@@ -13,6 +14,7 @@ import { blockingFindings } from "../preflight/rules.js";
 import { sweepOutputs } from "./atomic-write.js";
 import { buildJob } from "./build-job.js";
 import type { BuildOptions, BuildResult } from "./build-types.js";
+import { writeSeries } from "./data-output.js";
 import { mapLimit } from "./map-limit.js";
 
 export type { BuildOptions, BuildReporter, BuildResult, JobResult, Profile } from "./build-types.js";
@@ -57,7 +59,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
     // Every job ran (and wrote, when it could) before the failing ones are reported.
     if (jobs.some((j) => blockingFindings(j.preflight ?? [], options.allow).length)) throw new PreflightError(jobs, options.allow ?? []);
-    return { jobs, ms: Math.round(performance.now() - start) };
+    // The series across every edition, in each language printed (never from a draft).
+    const printed = options.draft ? [] : jobs.filter((j) => j.pdf).map((j) => j.language);
+    const series = printed.length ? await writeSeries(paths, outputDir, printed, options.signal) : undefined;
+    if (series)
+      for (const dir of new Set(series.map((f) => path.dirname(f))))
+        options.reporter?.file?.(path.relative(process.cwd(), paths.editions), path.relative(process.cwd(), dir));
+    return { jobs, series, ms: Math.round(performance.now() - start) };
   } finally {
     await own?.stop();
   }

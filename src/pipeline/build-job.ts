@@ -16,6 +16,7 @@ import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
 import { pageStartAnchors } from "../typeset/page-start.js";
 import { StagedFiles } from "./atomic-write.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
+import { dataDir, editionData } from "./data-output.js";
 import { printEdition } from "./print-edition.js";
 import { reportJson } from "./report-json.js";
 import { typesetKey, typesetSeed } from "./typeset-memo.js";
@@ -127,6 +128,8 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     });
     await staged.writeStaged(printFile, final.html);
     const labels = loadLabels(edition.edition.language, paths.templates);
+    // The open data of the edition, written beside the PDF and attached to it.
+    const data = editionData(edition, paths.templates);
     result.chromium = await session.version();
     const finished = await timed("finish", () =>
       finishPdf(printed.pdf, {
@@ -183,12 +186,16 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.sha256 = createHash("sha256").update(finished.bytes).digest("hex");
     result.bookmarks = finished.bookmarks;
     result.pageLabels = finished.pageLabels;
+    const folder = dataDir(outputDir, edition);
+    result.data = data.map((f) => path.join(folder, f.name));
     await timed("write", async () => {
       await staged.write(result.pdf as string, finished.bytes);
+      for (const f of data) await staged.write(path.join(folder, f.name), f.bytes);
       await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
       await staged.commit(options.signal);
     });
     options.reporter?.file?.(label, path.relative(process.cwd(), result.pdf));
+    options.reporter?.file?.(label, path.relative(process.cwd(), folder));
     return result;
   } catch (err) {
     await staged.discard();

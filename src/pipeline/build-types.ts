@@ -53,6 +53,8 @@ export interface JobResult {
   html: string;
   pdf?: string;
   report?: string;
+  /** The open data written beside the PDF (and attached to it): <id>-<lang>-data/<file>. */
+  data?: string[];
   pages?: number;
   bytes?: number;
   sha256?: string;
@@ -71,5 +73,7 @@ export interface JobResult {
 
 export interface BuildResult {
   jobs: JobResult[];
+  /** The series across every edition, one folder per language built (output/series/<lang>/). */
+  series?: string[];
   ms: number;
 }

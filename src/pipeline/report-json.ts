@@ -12,6 +12,7 @@ export function reportJson(r: JobResult) {
     manifest: path.relative(projectPaths.root, r.manifest),
     pdf: r.pdf && path.basename(r.pdf),
     html: path.basename(r.html),
+    data: r.data?.map((f) => path.relative(path.dirname(r.html), f)),
     pages: r.pages,
     bytes: r.bytes,
     sha256: r.sha256,
