@@ -4,6 +4,7 @@
 import path from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import type { FileCheck } from "../manifest/check-editions.js";
+import { frameSource } from "../manifest/line-breaks.js";
 import type { Problem } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
 import { looksBinary } from "../manifest/yaml-read.js";
@@ -34,7 +35,7 @@ export function formatProblem(problem: Problem, source: string, style: ReportSty
   const head = `${where}  ${problem.path ? `${paint(style, "cyan", problem.path)}: ` : ""}${problem.message}`;
   // Nothing worth framing in an empty or binary file.
   if (source.trim() === "" || looksBinary(source)) return head;
-  const clipped = clipLines(source, problem.line, problem.column);
+  const clipped = clipLines(frameSource(source), problem.line, problem.column);
   const frame = codeFrameColumns(
     clipped.source,
     { start: { line: problem.line, column: clipped.column } },

@@ -1,5 +1,6 @@
 // Manifest bytes to text, strictly: bytes that are not UTF-8 are named with
 // their place, while a U+FFFD written in valid UTF-8 is just a character.
+import { sourceLines } from "./line-breaks.js";
 
 export type Decoded = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
 
@@ -30,8 +31,9 @@ export function decodeManifest(bytes: Uint8Array): Decoded {
       } catch {}
     }
     const before = Buffer.from(bytes.subarray(0, lo)).toString("utf8");
-    const line = before.split("\n").length;
-    const column = before.length - before.lastIndexOf("\n");
+    const lines = sourceLines(before);
+    const line = lines.length;
+    const column = lines[lines.length - 1].length + 1;
     const byte = bytes[lo]?.toString(16).padStart(2, "0") ?? "??";
     return {
       ok: false,

@@ -47,7 +47,8 @@ function deepestPoint(source: string): number | undefined {
   let flow = 0;
   let offset = 0;
   for (const line of source.split("\n")) {
-    const body = /^( *)((?:- +)*)(.*)$/.exec(line) as RegExpExecArray;
+    // [^]: a line may hold U+2028, U+2029 or the CR of a CRLF, which "." does not match.
+    const body = /^( *)((?:- +)*)([^]*)$/.exec(line) as RegExpExecArray;
     const text = body[3];
     if (text.trim() && !text.trimStart().startsWith("#") && flow === 0) {
       const indent = body[1].length;

@@ -2,6 +2,7 @@
 // data out, or the problems that stop us before the schema can say anything.
 import { type Document, isAlias, LineCounter, parseDocument, visit } from "yaml";
 import { sourceLimits, valueLimits } from "./limits.js";
+import { withYamlLineBreaks } from "./line-breaks.js";
 import { showValue } from "./show-value.js";
 import { lineColumn } from "./yaml-position.js";
 import { syntaxProblem } from "./yaml-syntax.js";
@@ -28,7 +29,8 @@ export function looksBinary(source: string): boolean {
   return source.includes("\u0000");
 }
 
-export function readYaml(source: string): YamlRead {
+export function readYaml(text: string): YamlRead {
+  const source = withYamlLineBreaks(text);
   const fail = (message: string, line = 1, column = 1): YamlRead => ({ ok: false, problems: [{ line, column, path: "", message }] });
   if (source.trim() === "") return fail(`${TOP}, got an empty file`);
   // A PDF or a zip opened by mistake: one clear line rather than a cascade of syntax errors.

@@ -7,6 +7,7 @@ import { parseDocument } from "yaml";
 import { editionBefore } from "../diff/compare-editions.js";
 import { whatsNewSections } from "../diff/previous-editions.js";
 import { editionFiles, type ManifestFile } from "../manifest/discover.js";
+import { withYamlLineBreaks } from "../manifest/line-breaks.js";
 import { loadManifest, parseManifest } from "../manifest/load.js";
 import type { Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
@@ -60,10 +61,14 @@ function newHeader(text: string, fromFile: string): string {
   while (first < lines.length && (lines[first].startsWith("#") || lines[first].trim() === "")) first++;
   const schema = lines.slice(0, first).filter((l) => SCHEMA_LINE.test(l));
   const note = `# Started from ${path.basename(path.dirname(fromFile))}/${path.basename(fromFile)} by \`npm run new:edition\`: update the tables, sources and editorial.`;
-  return [...schema, note, ...lines.slice(first)].join("\n");
+  // A CRLF file stays CRLF: the other lines keep their "\r", the new one gets its own.
+  const cr = text.includes("\r\n") ? "\r" : "";
+  return [...schema, `${note}${cr}`, ...lines.slice(first)].join("\n");
 }
 
-function moved(manifest: ManifestFile, source: string, id: string, from: string, target: string): NewManifest {
+function moved(manifest: ManifestFile, saved: string, id: string, from: string, target: string): NewManifest {
+  // Lone CRs become LFs (the yaml package would read such a file as one line); CRLF is kept.
+  const source = withYamlLineBreaks(saved);
   const { edition, problems } = parseManifest(source, manifest.file);
   if (!edition) throw new ManifestError(problems);
   const doc = parseDocument(source);

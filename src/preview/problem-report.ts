@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import { EditionNotFoundError } from "../manifest/discover.js";
+import { frameSource } from "../manifest/line-breaks.js";
 import { ManifestError, type Problem } from "../manifest/problem.js";
 import { TemplateError } from "../render/template-env.js";
 
@@ -31,7 +32,7 @@ async function frameOf(file: string, line: number, column: number): Promise<stri
   const source = await readFile(file, "utf8").catch(() => "");
   // Nothing worth framing in an empty or binary file.
   if (source.trim() === "" || /[\u0000\uFFFD]/.test(source)) return undefined;
-  return codeFrameColumns(source, { start: { line, column } }, { linesAbove: 2, linesBelow: 2, highlightCode: false });
+  return codeFrameColumns(frameSource(source), { start: { line, column } }, { linesAbove: 2, linesBelow: 2, highlightCode: false });
 }
 
 function shown(root: string, file: string): string {

@@ -7,7 +7,16 @@ import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/paths.js";
 
-export type Command = "build-edition" | "archive" | "archive-verify" | "preview" | "check-edition" | "preflight";
+export type Command =
+  | "build-edition"
+  | "archive"
+  | "archive-verify"
+  | "archive-index"
+  | "preview"
+  | "check-edition"
+  | "preflight"
+  | "new-edition"
+  | "diff-edition";
 
 const SUBCOMMAND: Record<Command, string> = {
   "build-edition": "build",
@@ -16,6 +25,9 @@ const SUBCOMMAND: Record<Command, string> = {
   preview: "preview",
   "check-edition": "check",
   preflight: "preflight",
+  "new-edition": "new",
+  "diff-edition": "diff",
+  "archive-index": "index",
 };
 
 /**
