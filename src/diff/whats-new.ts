@@ -31,6 +31,12 @@ export interface WhatsNewView {
 
 const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 
+/** "{{date}}" filled with a month; French "de" elided before a vowel (d’avril, d’août, d’octobre). */
+export function elideMonth(template: string, month: string, language: Language): string {
+  const elided = language === "fr" && /^[aeiouyàâéèêîô]/i.test(month) ? template.replace(/\bde \{\{date\}\}/, "d’{{date}}") : template;
+  return elided.replace("{{date}}", month);
+}
+
 /** "2025-12-01" -> "décembre 2025" / "December 2025", for running text. */
 function monthOf(date: string, language: Language): string {
   const [y, m] = date.split("-").map(Number);
@@ -39,10 +45,20 @@ function monthOf(date: string, language: Language): string {
   );
 }
 
-function tableItem(line: ChangeLine, w: WhatsNewWords): WhatsNewItem {
+/** "2025-11-17" -> "17 novembre 2025" / "17 November 2025"; the first of a month is "1er" in French. */
+export function dayOf(date: string, language: Language): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const text = new Intl.DateTimeFormat(LOCALES[language], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+  return language === "fr" && d === 1 ? text.replace(/^1 /, "1er ") : text;
+}
+
+function tableItem(line: ChangeLine, w: WhatsNewWords, language: Language): WhatsNewItem {
   const item: WhatsNewItem = { who: line.provider, what: line.offer, models: line.models.join(", ") };
   if (line.kind === "qualified" && line.previousOffer) item.detail = w.previously(line.previousOffer);
-  if (line.kind === "stage") item.detail = w.change(line.stageBefore ?? w.noStage, line.stageAfter ?? "");
+  if (line.kind === "stage") item.detail = w.change(line.stageBefore ?? "", line.stageAfter ?? "");
+  if (line.kind === "stage-published") item.detail = w.published(line.stageAfter ?? "", line.since && dayOf(line.since, language));
   if (line.kind === "model-moved") {
     item.models = w.change(line.fromModel ?? "", item.models ?? "");
     item.detail = line.list === "qualified" ? w.qualifiedList : w.inProgress;
@@ -83,12 +99,12 @@ export function whatsNewView(edition: Edition, previous: Edition): WhatsNewView 
   const lines = changeLines(diff.table);
   const groups: WhatsNewGroup[] = [];
   for (const kind of TABLE_CHANGE_KINDS) {
-    const items = lines.filter((l) => l.kind === kind).map((l) => tableItem(l, w));
-    if (items.length) groups.push({ kind, title: w.groups[kind], items });
+    const items = lines.filter((l) => l.kind === kind).map((l) => tableItem(l, w, language));
+    if (items.length) groups.push({ kind, title: w.groups[kind][items.length === 1 ? 0 : 1], items });
   }
-  if (diff.paas.length) groups.push({ kind: "paas", title: w.groups.paas, items: diff.paas.map((c) => paasItem(c, w)) });
+  if (diff.paas.length) groups.push({ kind: "paas", title: w.groups.paas[diff.paas.length === 1 ? 0 : 1], items: diff.paas.map((c) => paasItem(c, w)) });
   const date = monthOf(previous.edition.date, language);
-  return { since: diff.before, intro: (groups.length ? w.intro : w.none).replace("{date}", date), groups };
+  return { since: diff.before, intro: elideMonth(groups.length ? w.intro : w.none, date, language), groups };
 }
 
 /**

@@ -4,7 +4,8 @@
 import Handlebars from "handlebars";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { ChartData } from "./chart-data.js";
-import { chartFigure, fill, monthInText, stageLabels } from "./chart-view.js";
+import { chartFigure, monthInText, stageLabels } from "./chart-view.js";
+import { fill } from "./fill.js";
 import { formatDate } from "./format.js";
 import { type HistoryData, historyData } from "./history-data.js";
 import type { Labels } from "./labels.js";
@@ -42,10 +43,10 @@ function numbering(section: ChartSection, ctx: FigureContext) {
     sourceOf(section) === "table"
       ? c.source_table
       : first === last
-        ? fill(c.source_history_one, { first })
-        : fill(c.source_history, { first, last });
+        ? fill(c.source_history_one, { first }, lang)
+        : fill(c.source_history, { first, last }, lang);
   const from = numberAt(start);
-  const source = from === number ? fill(c.source_one, { n: number, what }) : fill(c.source_many, { from, to: number, what });
+  const source = from === number ? fill(c.source_one, { n: number, what }, lang) : fill(c.source_many, { from, to: number, what }, lang);
   return { number, source };
 }
 
@@ -56,7 +57,7 @@ function stageChanges(history: HistoryData, ctx: FigureContext) {
     provider: change.provider,
     steps: change.steps.map((step) => ({
       stage: step.stage === "qualified" ? c.changes_qualified : step.stage,
-      when: step.date ? formatDate(step.date, lang) : fill(c.changes_edition, { edition: monthInText(step.edition, lang) }),
+      when: step.date ? formatDate(step.date, lang) : fill(c.changes_edition, { edition: monthInText(step.edition, lang) }, lang),
     })),
   }));
 }
