@@ -4,7 +4,7 @@
 import Handlebars from "handlebars";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { ChartData } from "./chart-data.js";
-import { chartFigure, monthInText, stageLabels } from "./chart-view.js";
+import { chartFigure, listInText, monthInText, stageLabels } from "./chart-view.js";
 import { fill } from "./fill.js";
 import { formatDate } from "./format.js";
 import { type HistoryData, historyData } from "./history-data.js";
@@ -39,9 +39,15 @@ function numbering(section: ChartSection, ctx: FigureContext) {
   const lang = ctx.edition.edition.language;
   const first = monthInText(history[0]?.id ?? ctx.edition.edition.id, lang);
   const last = monthInText(history[history.length - 1]?.id ?? ctx.edition.edition.id, lang);
+  // A run that holds the status chart also draws on the earlier editions whose stages it carries.
+  const status = ctx.charts.status;
+  const carries = sections.slice(start, index + 1).some((s) => s.type === "chart" && s.chart === "status") && status.carried > 0;
+  const editions = listInText(status.carriedFrom.map((e) => monthInText(e, lang)), lang);
   const what =
     sourceOf(section) === "table"
-      ? c.source_table
+      ? carries
+        ? fill(c.source_table_carried, { editions, n: status.carriedFrom.length }, lang)
+        : c.source_table
       : first === last
         ? fill(c.source_history_one, { first }, lang)
         : fill(c.source_history, { first, last }, lang);

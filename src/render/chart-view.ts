@@ -15,6 +15,10 @@ type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
 
 const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 
+/** "A, B and C" / "A, B et C". */
+export const listInText = (items: string[], language: Language) =>
+  new Intl.ListFormat(LOCALES[language], { type: "conjunction" }).format(items);
+
 export interface ChartFigure {
   /** What is counted and in which unit, printed under the title. */
   what: string;
@@ -51,7 +55,7 @@ const listOf = (pairs: [string, string | number][]) => pairs.map(([k, v]) => `${
 
 function statusFigure(anchor: string, data: ChartData, c: Labels["charts"], language: Language): ChartFigure {
   const s = data.status;
-  const names = new Intl.ListFormat(LOCALES[language], { type: "conjunction" }).format(s.qualifiedAndApplying);
+  const names = listInText(s.qualifiedAndApplying, language);
   const both = s.qualifiedAndApplying.length;
   const remarks = both ? [fill(both === 1 ? c.status_both_one : c.status_both, { names }, language)] : [];
   const counts = { applicants: s.applicants, qualified: s.qualified, carried: s.carried };
@@ -59,7 +63,7 @@ function statusFigure(anchor: string, data: ChartData, c: Labels["charts"], lang
   if (!anyStagePublished(s))
     return { what: c.status_what, sentence: fill(c.status_none, counts, language), remark: remarks.join(" ") || undefined };
   if (s.carried) {
-    const editions = new Intl.ListFormat(LOCALES[language], { type: "conjunction" }).format(s.carriedFrom.map((e) => monthInText(e, language)));
+    const editions = listInText(s.carriedFrom.map((e) => monthInText(e, language)), language);
     remarks.unshift(fill(c.status_carried, { ...counts, editions }, language));
   }
   const alt = fill(

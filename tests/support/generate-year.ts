@@ -107,6 +107,9 @@ export function generateYear(root: string, options: { months?: number; bilingual
   const table = april.sections.find((s: { type: string }) => s.type === "providers");
   const tables = Object.fromEntries(MODELS.map((m) => [m, { in_progress: [], qualified: [] }])) as unknown as Tables;
   for (const m of table.models) tables[m.model as Model] = { in_progress: [...m.in_progress], qualified: [...m.qualified] };
+  const decemberStages = new Map<string, Row>();
+  for (const m of december.sections.find((s: { type: string }) => s.type === "providers").models)
+    for (const r of m.in_progress as Row[]) if (r.stage) decemberStages.set(`${m.model}:${r.provider}`, r);
   const sources: Source[] = [];
   const out: GeneratedEdition[] = [];
   let previous = "2026-04";
@@ -117,15 +120,18 @@ export function generateYear(root: string, options: { months?: number; bilingual
     const id = monthId(y, m);
     const day = (d: number) => `${id}-${pad(d)}`;
     const changes: string[] = [];
-    const addSource = (about: string, what: string, d: number) => {
+    // A dated press release per stage, dated as the stage it reports.
+    const addSource = (about: string, what: string, d: number | string) => {
       const sid = `${about}-${id}-${sources.length + 1}`;
+      const date = typeof d === "string" ? d : day(d);
+      const [sy, sm, sd] = date.split("-");
       sources.push({
         id: sid,
-        title: `${what} — communiqué du ${pad(d)}/${pad(m)}/${y}`,
+        title: `${what} — communiqué du ${sd}/${sm}/${sy}`,
         kind: "Press release",
         publisher: "ANSSI & partenaires",
-        date: day(d),
-        url: `https://www.example-press.fr/communiques/${y}/${pad(m)}/${about}-secnumcloud-etape-franchie-pour-l-offre?id=${i}&lang=fr`,
+        date,
+        url: `https://www.example-press.fr/communiques/${sy}/${sm}/${about}-secnumcloud-etape-franchie-pour-l-offre?id=${i}&lang=fr`,
         about,
       });
       return sid;
@@ -146,12 +152,14 @@ export function generateYear(root: string, options: { months?: number; bilingual
       r.source = addSource(rid, `${r.provider} : étape ${r.stage}`, 10);
       changes.push(`${r.provider} reaches ${r.stage}`);
     }
-    // Applicants of April publish their first stage, two a month.
-    const unstaged = MODELS.flatMap((model) => tables[model].in_progress).filter((r) => !r.stage);
-    for (const r of unstaged.slice(0, 2)) {
-      r.stage = "J0";
-      r.since = day(12);
-      r.source = addSource(r.provider_id ?? slug(r.provider), `${r.provider} : dossier déposé`, 12);
+    // Applicants of April publish their stage again, two a month: the one December
+    // published (with its date), or J0 filed this month.
+    const unstaged = MODELS.flatMap((model) => tables[model].in_progress.map((r) => ({ model, r }))).filter(({ r }) => !r.stage);
+    for (const { model, r } of unstaged.slice(0, 2)) {
+      const known = decemberStages.get(`${model}:${r.provider}`);
+      r.stage = known?.stage ?? "J0";
+      r.since = known?.since ?? day(12);
+      r.source = addSource(r.provider_id ?? slug(r.provider), `${r.provider} : étape ${r.stage}`, r.since);
     }
     // A qualification every three months: an applicant at J3 moves to the qualified list.
     if (i % 3 === 0)
@@ -159,7 +167,8 @@ export function generateYear(root: string, options: { months?: number; bilingual
         const at = tables[model].in_progress.findIndex((r) => r.stage === "J3");
         if (at < 0) continue;
         const [r] = tables[model].in_progress.splice(at, 1);
-        tables[model].qualified.push({ provider: r.provider, provider_id: r.provider_id, offer: r.offer, stage: "J3", since: day(20), source: r.source });
+        const source = addSource(r.provider_id ?? slug(r.provider), `${r.provider} : qualification SecNumCloud`, 20);
+        tables[model].qualified.push({ provider: r.provider, provider_id: r.provider_id, offer: r.offer, stage: "J3", since: day(20), source });
         changes.push(`${r.provider} is qualified`);
         break;
       }
@@ -184,11 +193,20 @@ export function generateYear(root: string, options: { months?: number; bilingual
       const sections = structuredClone(april.sections)
         .filter((s: { type: string }) => s.type !== "editorial")
         .map((s: { type: string; id?: string }) => {
-          if (!WORDED.includes(s.type)) return s;
           const k = seen.get(s.type) ?? 0;
           seen.set(s.type, k + 1);
           const same = wording.filter((w: { type: string }) => w.type === s.type)[k];
-          return same ? { ...structuredClone(same), id: s.id } : s;
+          if (WORDED.includes(s.type)) return same ? { ...structuredClone(same), id: s.id } : s;
+          if (!fr) return s;
+          // Data sections keep their data and take the French edition's headings.
+          const chart = (s as { chart?: string }).chart;
+          const french = chart ? wording.find((w: { chart?: string }) => w.chart === chart) : same;
+          const headings = ["kicker", "title", "subtitle", "columns", "notes"].filter((f) => french?.[f] !== undefined);
+          return {
+            ...s,
+            ...Object.fromEntries(headings.map((f) => [f, structuredClone(french[f])])),
+            ...(chart === "history" ? { title: "L'Observatoire mois après mois" } : {}),
+          };
         });
       const at = sections.findIndex((s: { type: string }) => s.type === "providers");
       sections[at].models = MODELS.map((model) => ({ model, ...structuredClone(tables[model]) }));
@@ -204,7 +222,8 @@ export function generateYear(root: string, options: { months?: number; bilingual
         type: "sources",
         id: "sources",
         title: fr ? "Sources" : "Sources",
-        items: sources.filter((s) => cited.has(s.id)),
+        // The releases are French: an English edition says so (lang), as the reader's screen reader needs.
+        items: sources.filter((s) => cited.has(s.id)).map((s) => (fr ? s : { ...s, lang: "fr" })),
       });
       const manifest = {
         ...april,
@@ -213,7 +232,8 @@ export function generateYear(root: string, options: { months?: number; bilingual
           id,
           language,
           label,
-          date: `${id}-01`,
+          // Published at the end of its month: the month's dated events come before it.
+          date: `${id}-28`,
           subject: fr ? `Suivi mensuel des candidats à la qualification SecNumCloud de l'ANSSI, ${label.toLowerCase()}` : april.edition.subject,
         },
         sections,
