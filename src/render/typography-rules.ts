@@ -51,7 +51,8 @@ function withEntityLookAlikes(text: string, rule: (t: string) => string): string
   return rule(text.replace(LOOK_ALIKE, "\uE000$1\uE003")).replace(/\uE003/g, ";");
 }
 
-type Rule = { name: string; handler: (text: string) => string; index?: string; queue?: string };
+type Context = { prefs: { locale: string[] } };
+type Rule = { name: string; handler: (text: string, settings?: unknown, context?: Context) => string; index?: string; queue?: string };
 
 export const OWN_RULES: Rule[] = [
   {
@@ -100,8 +101,11 @@ export const OWN_RULES: Rule[] = [
     // A rule of the common locale, so that French text gets it too.
     name: "common/punctuation/singleQuotes",
     index: "+5",
-    handler: (text) =>
-      text.replace(/(^|[\s(\[“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu, "$1‘$2’"),
+    // In French the quotation inside « » takes “ ” (Imprimerie nationale), not ‘ ’.
+    handler: (text, _settings, context) => {
+      const [open, close] = context?.prefs.locale[0] === "fr" ? ["“", "”"] : ["‘", "’"];
+      return text.replace(/(^|[\s(\[“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu, `$1${open}$2${close}`);
+    },
   },
   {
     // The straight apostrophes Typograf leaves: after a word that ends with it
