@@ -3,8 +3,9 @@
 // accepts too: the editions "whats-new" compares with exist (else a problem,
 // as the build refuses them), quotes typesetting cannot settle (a problem:
 // preflight refuses them), and the editors' warnings.
-import { previousEditionsFor } from "../diff/previous-editions.js";
+
 import { loadEditionIn } from "../diff/compare-editions.js";
+import { previousEditionsFor } from "../diff/previous-editions.js";
 import type { FileCheck } from "../manifest/check-editions.js";
 import { listEditions } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";

@@ -1,6 +1,6 @@
 // What an editor should look at before publishing, though the edition builds:
-// a stage that moves back since the previous edition, a date after the
-// edition's own, a source no row cites, a row whose source is dated otherwise
+// a stage that moves back since the previous edition, a date in a month after
+// the edition's, a source no row cites, a row whose source is dated otherwise
 // than its stage. Warnings, not problems: each can be right (a stage withdrawn,
 // a source kept for the record), so the editor decides.
 import type { Edition } from "../manifest/edition-schema.js";
@@ -17,7 +17,8 @@ function* rows(edition: Edition) {
     if (s.type === "providers")
       for (const [j, m] of s.models.entries())
         for (const list of ["in_progress", "qualified"] as const)
-          for (const [k, row] of (m[list] as Rows).entries()) yield { row, model: m.model, list, path: ["sections", i, "models", j, list, k] };
+          for (const [k, row] of (m[list] as Rows).entries())
+            yield { row, model: m.model, list, path: ["sections", i, "models", j, list, k] };
 }
 
 const dateOf = (since: unknown) => (typeof since === "string" && !isPlaceholder(since) ? since : undefined);
@@ -25,20 +26,27 @@ const dateOf = (since: unknown) => (typeof since === "string" && !isPlaceholder(
 /** `previous`: the edition just before this one, in this language where it exists. */
 export function editorWarnings(edition: Edition, previous?: Edition): Finding[] {
   const out: Finding[] = [];
-  const { date, id } = edition.edition;
+  const { id } = edition.edition;
   const sources = new Map<string, { date?: string; path: PropertyKey[] }>();
   for (const [i, s] of edition.sections.entries())
-    if (s.type === "sources") for (const [j, item] of s.items.entries()) if (item.id) sources.set(item.id, { date: item.date, path: ["sections", i, "items", j, "id"] });
+    if (s.type === "sources")
+      for (const [j, item] of s.items.entries())
+        if (item.id) sources.set(item.id, { date: item.date, path: ["sections", i, "items", j, "id"] });
 
   const before = new Map<string, string>();
   if (previous)
-    for (const { row, model, list } of rows(previous)) if (list === "in_progress" && row.stage) before.set(`${providerId(row)}:${model}`, row.stage);
+    for (const { row, model, list } of rows(previous))
+      if (list === "in_progress" && row.stage) before.set(`${providerId(row)}:${model}`, row.stage);
 
   const cited = new Set<string>();
   for (const { row, model, list, path } of rows(edition)) {
     const since = dateOf(row.since);
-    if (since && since > date)
-      out.push({ path: [...path, "since"], message: `a date after the edition's own (${date}): "${since}"; is it the right year or month?` });
+    // A month after the edition's: an edition dated the 1st still reports its month's events.
+    if (since && since.slice(0, 7) > id)
+      out.push({
+        path: [...path, "since"],
+        message: `a date in a month after the edition (${id}): "${since}"; is it the right year or month?`,
+      });
     if (row.source) {
       cited.add(row.source);
       const source = sources.get(row.source);
@@ -56,7 +64,8 @@ export function editorWarnings(edition: Edition, previous?: Edition): Finding[] 
       });
   }
   for (const [sid, source] of sources)
-    if (!cited.has(sid) && !citedElsewhere(edition, sid)) out.push({ path: source.path, message: `the source "${sid}" is cited by no row or section; keep it only for the record` });
+    if (!cited.has(sid) && !citedElsewhere(edition, sid))
+      out.push({ path: source.path, message: `the source "${sid}" is cited by no row or section; keep it only for the record` });
   return out;
 }
 

@@ -4,13 +4,31 @@
 // whole build ("straight-quotes").
 import { isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
 import type { Language } from "../manifest/primitives.js";
-import type { Finding } from "./locate.js";
 import { renderInline } from "../render/markup.js";
 import { typeset } from "../render/typography.js";
 import { straightQuoteFaults, visibleText } from "../typeset/text-faults.js";
+import type { Finding } from "./locate.js";
 
 // Values that are not printed as text, or printed as typed (addresses, ids).
-const NOT_TEXT = new Set(["id", "type", "chart", "url", "since", "date", "source", "about", "provider_id", "offer_id", "model", "stage", "unit", "lang", "language", "highlight", "version"]);
+const NOT_TEXT = new Set([
+  "id",
+  "type",
+  "chart",
+  "url",
+  "since",
+  "date",
+  "source",
+  "about",
+  "provider_id",
+  "offer_id",
+  "model",
+  "stage",
+  "unit",
+  "lang",
+  "language",
+  "highlight",
+  "version",
+]);
 
 function* texts(node: unknown, path: PropertyKey[]): Generator<{ path: PropertyKey[]; value: string }> {
   if (isMap(node))

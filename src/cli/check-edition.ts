@@ -28,7 +28,7 @@ and lists every problem with its line, column and the lines around it.
   -h, --help           show this help
 
 Problems stop the build; warnings (a stage that moves back since the previous
-edition, a date after the edition's, a source no row cites, a row whose source
+edition, a date in a later month, a source no row cites, a row whose source
 is dated otherwise) are for the editor to look at, and do not.
 
 Exit codes: 0 all valid (warnings or not), 1 problems found, 2 wrong arguments or unknown edition, 70 internal error.

@@ -61,7 +61,9 @@ export function formatSummary(checks: readonly FileCheck[], style: ReportStyle):
   const warnings = checks.reduce((n, c) => n + (c.warnings?.length ?? 0), 0);
   const also = warnings ? paint(style, "yellow", `; ${count(warnings, "warning")}`) : "";
   if (!failed.length) return paint(style, "green", `${count(checks.length, "file")} checked, no problems`) + also;
-  return paint(style, "red", `${count(problems, "problem")} in ${count(failed.length, "file")} (${count(checks.length, "file")} checked)`) + also;
+  return (
+    paint(style, "red", `${count(problems, "problem")} in ${count(failed.length, "file")} (${count(checks.length, "file")} checked)`) + also
+  );
 }
 
 /** The whole report, in the order the files were checked. */

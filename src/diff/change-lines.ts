@@ -26,9 +26,17 @@ export function changeLines(changes: readonly TableChange[]): ChangeLine[] {
     const shown = c.after ?? c.before;
     if (!shown) continue;
     const previousOffer = c.kind === "qualified" && c.before && c.before.offerId !== c.after?.offerId ? c.before.offer : undefined;
-    const id = [c.kind, shown.providerId, c.before?.offerId, c.after?.offerId, c.fromModel, c.list, c.before?.stage, c.after?.stage, c.after?.since].join(
-      "\u0000",
-    );
+    const id = [
+      c.kind,
+      shown.providerId,
+      c.before?.offerId,
+      c.after?.offerId,
+      c.fromModel,
+      c.list,
+      c.before?.stage,
+      c.after?.stage,
+      c.after?.since,
+    ].join("\u0000");
     const line = lines.get(id);
     if (line) {
       if (!line.models.includes(c.model)) line.models.push(c.model);

@@ -36,7 +36,10 @@ export const WHATS_NEW_WORDS: Record<Language, WhatsNewWords> = {
       qualified: ["Newly qualified", "Newly qualified"],
       "new-applicant": ["New applicant", "New applicants"],
       stage: ["Stage reached", "Stages reached"],
-      "stage-published": ["Stage published, where the earlier edition published none", "Stages published, where the earlier edition published none"],
+      "stage-published": [
+        "Stage published, where the earlier edition published none",
+        "Stages published, where the earlier edition published none",
+      ],
       "model-moved": ["Listed under another service model", "Listed under another service model"],
       withdrawn: ["No longer listed as an applicant", "No longer listed as applicants"],
       "qualified-added": ["Added to the qualified offers", "Added to the qualified offers"],
@@ -69,7 +72,10 @@ export const WHATS_NEW_WORDS: Record<Language, WhatsNewWords> = {
       qualified: ["Nouvelle qualification", "Nouvelles qualifications"],
       "new-applicant": ["Nouveau candidat", "Nouveaux candidats"],
       stage: ["Étape franchie", "Étapes franchies"],
-      "stage-published": ["Étape publiée, que l’édition précédente ne publiait pas", "Étapes publiées, que l’édition précédente ne publiait pas"],
+      "stage-published": [
+        "Étape publiée, que l’édition précédente ne publiait pas",
+        "Étapes publiées, que l’édition précédente ne publiait pas",
+      ],
       "model-moved": ["Classé sous un autre modèle de service", "Classés sous un autre modèle de service"],
       withdrawn: ["Ne figure plus parmi les candidats", "Ne figurent plus parmi les candidats"],
       "qualified-added": ["Ajouté aux offres qualifiées", "Ajoutés aux offres qualifiées"],

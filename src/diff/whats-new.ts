@@ -3,6 +3,7 @@
 // Names are printed as this edition prints them (the older one for removals).
 import type { Edition } from "../manifest/edition-schema.js";
 import type { Language } from "../manifest/primitives.js";
+import { fill } from "../render/fill.js";
 import { type ChangeLine, changeLines } from "./change-lines.js";
 import type { CellValue, EditionRef, PaasChange } from "./diff-types.js";
 import { TABLE_CHANGE_KINDS } from "./diff-types.js";
@@ -30,12 +31,6 @@ export interface WhatsNewView {
 }
 
 const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
-
-/** "{{date}}" filled with a month; French "de" elided before a vowel (d’avril, d’août, d’octobre). */
-export function elideMonth(template: string, month: string, language: Language): string {
-  const elided = language === "fr" && /^[aeiouyàâéèêîô]/i.test(month) ? template.replace(/\bde \{\{date\}\}/, "d’{{date}}") : template;
-  return elided.replace("{{date}}", month);
-}
 
 /** "2025-12-01" -> "décembre 2025" / "December 2025", for running text. */
 function monthOf(date: string, language: Language): string {
@@ -102,9 +97,10 @@ export function whatsNewView(edition: Edition, previous: Edition): WhatsNewView 
     const items = lines.filter((l) => l.kind === kind).map((l) => tableItem(l, w, language));
     if (items.length) groups.push({ kind, title: w.groups[kind][items.length === 1 ? 0 : 1], items });
   }
-  if (diff.paas.length) groups.push({ kind: "paas", title: w.groups.paas[diff.paas.length === 1 ? 0 : 1], items: diff.paas.map((c) => paasItem(c, w)) });
+  if (diff.paas.length)
+    groups.push({ kind: "paas", title: w.groups.paas[diff.paas.length === 1 ? 0 : 1], items: diff.paas.map((c) => paasItem(c, w)) });
   const date = monthOf(previous.edition.date, language);
-  return { since: diff.before, intro: elideMonth(groups.length ? w.intro : w.none, date, language), groups };
+  return { since: diff.before, intro: fill(groups.length ? w.intro : w.none, { date }, language), groups };
 }
 
 /**

@@ -42,7 +42,10 @@ function numbering(section: ChartSection, ctx: FigureContext) {
   // A run that holds the status chart also draws on the earlier editions whose stages it carries.
   const status = ctx.charts.status;
   const carries = sections.slice(start, index + 1).some((s) => s.type === "chart" && s.chart === "status") && status.carried > 0;
-  const editions = listInText(status.carriedFrom.map((e) => monthInText(e, lang)), lang);
+  const editions = listInText(
+    status.carriedFrom.map((e) => monthInText(e, lang)),
+    lang,
+  );
   const what =
     sourceOf(section) === "table"
       ? carries

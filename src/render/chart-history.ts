@@ -92,8 +92,10 @@ function panelSvg(chart: HistoryChart, panel: HistoryPanel, left: number, top: n
   chart.series.forEach((s, si) => {
     const kind = seriesKind(s.key);
     const pts = panel.points.map((p) => [xOf(p.month), yOf(p.values[si])] as const);
-    if (pts.length > 1) parts.push(`<path d="${pts.map(([x, y], i) => `${i ? "L" : "M"}${num(x)} ${num(y)}`).join("")}" class="line line-${kind}"/>`);
-    for (const [x, y] of pts) parts.push(`<circle cx="${num(x)}" cy="${num(y)}" r="${pts.length > 12 ? 1.3 : 1.8}" class="dot dot-${kind}"/>`);
+    if (pts.length > 1)
+      parts.push(`<path d="${pts.map(([x, y], i) => `${i ? "L" : "M"}${num(x)} ${num(y)}`).join("")}" class="line line-${kind}"/>`);
+    for (const [x, y] of pts)
+      parts.push(`<circle cx="${num(x)}" cy="${num(y)}" r="${pts.length > 12 ? 1.3 : 1.8}" class="dot dot-${kind}"/>`);
     const last = panel.points[panel.points.length - 1];
     if (last) ends.push({ y: yOf(last.values[si]), value: last.values[si], key: s.key });
   });

@@ -59,11 +59,15 @@ function statusFigure(anchor: string, data: ChartData, c: Labels["charts"], lang
   const both = s.qualifiedAndApplying.length;
   const remarks = both ? [fill(both === 1 ? c.status_both_one : c.status_both, { names }, language)] : [];
   const counts = { applicants: s.applicants, qualified: s.qualified, carried: s.carried };
-  if (!s.applicants) return { what: c.status_what, sentence: fill(c.status_no_applicants, counts, language), remark: remarks.join(" ") || undefined };
+  if (!s.applicants)
+    return { what: c.status_what, sentence: fill(c.status_no_applicants, counts, language), remark: remarks.join(" ") || undefined };
   if (!anyStagePublished(s))
     return { what: c.status_what, sentence: fill(c.status_none, counts, language), remark: remarks.join(" ") || undefined };
   if (s.carried) {
-    const editions = listInText(s.carriedFrom.map((e) => monthInText(e, language)), language);
+    const editions = listInText(
+      s.carriedFrom.map((e) => monthInText(e, language)),
+      language,
+    );
     remarks.unshift(fill(c.status_carried, { ...counts, editions }, language));
   }
   const alt = fill(

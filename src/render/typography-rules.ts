@@ -46,7 +46,10 @@ const UNIT_RE = new RegExp(`(\\d)${SPACES}?(${UNITS.join("|")})(?![\\p{L}\\d])`,
 // "&" reaches the rules as U+E000 (typography.ts holds it so). Text that reads
 // like an entity ("&lt;b&gt;" typed to show markup) keeps its ";" unspaced:
 // it prints exactly as the editor typed it.
-const LOOK_ALIKE = /\uE000(#?[\p{L}\d]+);/gu;
+// An entity's name: a number, or a letter and at least one more in lower case or
+// digits (lt, amp, Eacute, sup2), so "AT&T;" is a word and a semicolon.
+// The same pattern is in typeset/text-faults.ts.
+const LOOK_ALIKE = /\uE000(#\d+|#x[\da-f]+|[A-Za-z][a-z\d]+);/gu;
 function withEntityLookAlikes(text: string, rule: (t: string) => string): string {
   return rule(text.replace(LOOK_ALIKE, "\uE000$1\uE003")).replace(/\uE003/g, ";");
 }
@@ -66,8 +69,9 @@ export const OWN_RULES: Rule[] = [
     name: "fr/nbsp/punctuation",
     handler: (text) =>
       withEntityLookAlikes(text, (t) =>
-        t.replace(new RegExp(`([^\\s${NBSP}${NNBSP}!?;«(\\[])${SPACES}?([!?;]+)`, "gu"), `$1${NNBSP}$2`)
-        .replace(new RegExp(`([^\\s${NBSP}${NNBSP}:«(\\[])${SPACES}?:(?=\\s|$|\uF000|»)`, "gu"), `$1${NBSP}:`),
+        t
+          .replace(new RegExp(`([^\\s${NBSP}${NNBSP}!?;«(\\[])${SPACES}?([!?;]+)`, "gu"), `$1${NNBSP}$2`)
+          .replace(new RegExp(`([^\\s${NBSP}${NNBSP}:«(\\[])${SPACES}?:(?=\\s|$|\uF000|»)`, "gu"), `$1${NBSP}:`),
       ),
   },
   {
@@ -104,7 +108,10 @@ export const OWN_RULES: Rule[] = [
     // In French the quotation inside « » takes “ ” (Imprimerie nationale), not ‘ ’.
     handler: (text, _settings, context) => {
       const [open, close] = context?.prefs.locale[0] === "fr" ? ["“", "”"] : ["‘", "’"];
-      return text.replace(/(^|[\s(\[“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu, `$1${open}$2${close}`);
+      return text.replace(
+        /(^|[\s(\[“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu,
+        `$1${open}$2${close}`,
+      );
     },
   },
   {

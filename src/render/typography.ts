@@ -113,8 +113,24 @@ function holdEntities(html: string): string {
 
 const releaseEntities = (html: string) => html.replace(/[\uE000-\uE002]/g, (c) => RELEASED[c]);
 
+// A passage marked in another language (a French source title in the English
+// edition: lang="fr") takes that language's rules; it is set apart as a
+// placeholder tag, which the page's own pass leaves alone as it does every tag.
+const FOREIGN = /<(p|span|li|td|th|h[1-6]|blockquote|q|cite|em|strong)\b([^>]*\slang="(fr|en)(?:-[A-Za-z]+)?"[^>]*)>([\s\S]*?)<\/\1>/g;
+
 /** The typographic form of an HTML fragment (or plain text) in the edition's language. */
 export function typeset(html: string, language: Language, templatesDir?: string): string {
+  const held: string[] = [];
+  const own = html.replace(FOREIGN, (whole, tag: string, attrs: string, lang: Language, inner: string) => {
+    if (lang === language) return whole;
+    held.push(`<${tag}${attrs}>${typesetIn(inner, lang, templatesDir)}</${tag}>`);
+    return `<x-held n="${held.length - 1}"></x-held>`;
+  });
+  const out = typesetIn(own, language, templatesDir);
+  return held.length ? out.replace(/<x-held n="(\d+)"><\/x-held>/g, (_m, n: string) => held[Number(n)]) : out;
+}
+
+function typesetIn(html: string, language: Language, templatesDir?: string): string {
   if (!/['"&.:;!?%«»\-\d]/.test(html)) return html;
   // Typograf trims; keep the fragment's own leading and trailing white space.
   const lead = /^\s*/.exec(html)?.[0] ?? "";

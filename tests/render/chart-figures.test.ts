@@ -147,3 +147,33 @@ describe("status chart of April 2026 read with the editions before it", () => {
       expect(history.all).toContain(name);
   });
 });
+
+// One visual key for the whole edition: the same fill never means two things.
+// Applying/in progress is solid (a), qualified is hatched (b), a stage not
+// published is grey (c), in the bar charts' legends, the status chart's rows and
+// the history's lines alike.
+describe.each([
+  ["December 2025 (French)", ["2025-12/fr.yaml"]],
+  ["April 2026 with its history", ["2025-12/fr.yaml", "2026-03/en.yaml", "2026-04/en.yaml"]],
+])("the visual key of %s", (_name, files) => {
+  const editions = files.map((f) => parse(f));
+  const html = renderEditionHtml(editions[editions.length - 1], { ...htmlOptions, historyEditions: editions }).html;
+  const meaning = (label: string) => (/ualifi/.test(label) ? "b" : /(not published|non publiée)/i.test(label) ? "c" : "a");
+
+  it("draws each meaning in one fill, wherever it is", () => {
+    const seen: string[] = [];
+    const svg = html.replace(/<path d="[^"]*" class="hatch-line"\/>/g, "");
+    // A legend's swatch (a bar or a line and its dot), then the name it stands for.
+    for (const m of svg.matchAll(/class="(?:bar bar|line line)-([abc])"\/>(?:<circle[^>]*\/>)?<text[^>]*class="legend">([^<]+)<\/text>/g)) {
+      seen.push(`${m[2]}=${m[1]}`);
+      expect(m[1], m[2]).toBe(meaning(m[2]));
+    }
+    // The status chart's rows: the label, then its bar (model rows hold both series: skipped).
+    for (const m of svg.matchAll(/class="row-label"[^>]*>([^<]+)<\/text><rect[^>]*class="bar bar-([abc])"/g)) {
+      if (/^(IaaS|CaaS|PaaS|SaaS)$/.test(m[1])) continue;
+      seen.push(`${m[1]}=${m[2]}`);
+      expect(m[2], m[1]).toBe(meaning(m[1]));
+    }
+    expect(new Set(seen.map((s) => s.split("=")[1]))).toEqual(new Set(["a", "b", "c"]));
+  });
+});

@@ -32,13 +32,30 @@ interface Source {
 type Tables = Record<Model, { in_progress: Row[]; qualified: Row[] }>;
 
 const MODELS: Model[] = ["IaaS", "CaaS", "PaaS", "SaaS"];
-const EN_MONTHS = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"];
+const EN_MONTHS = [
+  "JANUARY",
+  "FEBRUARY",
+  "MARCH",
+  "APRIL",
+  "MAY",
+  "JUNE",
+  "JULY",
+  "AUGUST",
+  "SEPTEMBER",
+  "OCTOBER",
+  "NOVEMBER",
+  "DECEMBER",
+];
 const FR_MONTHS = ["JANVIER", "FÉVRIER", "MARS", "AVRIL", "MAI", "JUIN", "JUILLET", "AOÛT", "SEPTEMBRE", "OCTOBRE", "NOVEMBRE", "DÉCEMBRE"];
 
 /** New applicants, one a month, in order: long names, "&", apostrophes, accents. */
 const NEWCOMERS: { provider: string; offer: string; model: Model }[] = [
   { provider: "Dupont & Fils Hébergement", offer: "Cloud Souverain D&F", model: "IaaS" },
-  { provider: "Établissements Ferrand & Associés pour l’Infrastructure Numérique des Collectivités Territoriales", offer: "Plateforme d’hébergement de confiance des collectivités territoriales et des établissements publics", model: "IaaS" },
+  {
+    provider: "Établissements Ferrand & Associés pour l’Infrastructure Numérique des Collectivités Territoriales",
+    offer: "Plateforme d’hébergement de confiance des collectivités territoriales et des établissements publics",
+    model: "IaaS",
+  },
   { provider: "O'Brien Data", offer: "Kubernetes 'Sovereign' Edition", model: "CaaS" },
   { provider: "AT&T Europe", offer: "Trusted Containers R&D", model: "CaaS" },
   { provider: "Nuage Hauts-de-France", offer: "Nuage Régional SecNumCloud", model: "PaaS" },
@@ -82,7 +99,10 @@ function editorial(language: "fr" | "en", label: string, changes: string[]) {
   return {
     type: "editorial",
     id: "editorial",
-    lead: language === "fr" ? "Un mois de plus au registre : qui candidate, qui avance, qui est qualifié." : "One more month on the record: who applies, who moves on, who is qualified.",
+    lead:
+      language === "fr"
+        ? "Un mois de plus au registre : qui candidate, qui avance, qui est qualifié."
+        : "One more month on the record: who applies, who moves on, who is qualified.",
     blocks,
     closing: language === "fr" ? "La rédaction" : "The editors",
   };
@@ -141,10 +161,18 @@ export function generateYear(root: string, options: { months?: number; bilingual
     const round = Math.floor((i - 1) / NEWCOMERS.length);
     const provider = round ? `${n.provider} ${round + 1}` : n.provider;
     const pid = slug(provider);
-    tables[n.model].in_progress.push({ provider, offer: n.offer, stage: "J0", since: day(3), source: addSource(pid, `${provider} : dossier déposé`, 3) });
+    tables[n.model].in_progress.push({
+      provider,
+      offer: n.offer,
+      stage: "J0",
+      since: day(3),
+      source: addSource(pid, `${provider} : dossier déposé`, 3),
+    });
     changes.push(`${provider} applies`);
     // Stages move: the two applicants furthest behind the others, once a month each.
-    const movers = MODELS.flatMap((model) => tables[model].in_progress.map((r) => ({ model, r }))).filter(({ r }) => r.stage && NEXT[r.stage as Stage] && !r.since?.startsWith(id));
+    const movers = MODELS.flatMap((model) => tables[model].in_progress.map((r) => ({ model, r }))).filter(
+      ({ r }) => r.stage && NEXT[r.stage as Stage] && !r.since?.startsWith(id),
+    );
     for (const { r } of movers.slice(0, 2)) {
       r.stage = NEXT[r.stage as Stage];
       r.since = day(10);
@@ -168,7 +196,14 @@ export function generateYear(root: string, options: { months?: number; bilingual
         if (at < 0) continue;
         const [r] = tables[model].in_progress.splice(at, 1);
         const source = addSource(r.provider_id ?? slug(r.provider), `${r.provider} : qualification SecNumCloud`, 20);
-        tables[model].qualified.push({ provider: r.provider, provider_id: r.provider_id, offer: r.offer, stage: "J3", since: day(20), source });
+        tables[model].qualified.push({
+          provider: r.provider,
+          provider_id: r.provider_id,
+          offer: r.offer,
+          stage: "J3",
+          since: day(20),
+          source,
+        });
         changes.push(`${r.provider} is qualified`);
         break;
       }
@@ -182,7 +217,9 @@ export function generateYear(root: string, options: { months?: number; bilingual
         for (const r of [...tables[model].in_progress, ...tables[model].qualified])
           if (r.provider === "Numspot") Object.assign(r, { provider: "NumSpot Souverain", provider_id: "numspot" });
 
-    const cited = new Set(MODELS.flatMap((model) => [...tables[model].in_progress, ...tables[model].qualified].map((r) => r.source).filter(Boolean)));
+    const cited = new Set(
+      MODELS.flatMap((model) => [...tables[model].in_progress, ...tables[model].qualified].map((r) => r.source).filter(Boolean)),
+    );
     const languages: ("fr" | "en")[] = bilingual.has(id) ? ["en", "fr"] : ["en"];
     for (const language of languages) {
       const fr = language === "fr";
@@ -234,12 +271,17 @@ export function generateYear(root: string, options: { months?: number; bilingual
           label,
           // Published at the end of its month: the month's dated events come before it.
           date: `${id}-28`,
-          subject: fr ? `Suivi mensuel des candidats à la qualification SecNumCloud de l'ANSSI, ${label.toLowerCase()}` : april.edition.subject,
+          subject: fr
+            ? `Suivi mensuel des candidats à la qualification SecNumCloud de l'ANSSI, ${label.toLowerCase()}`
+            : april.edition.subject,
         },
         sections,
       };
       mkdirSync(path.join(editionsDir, id), { recursive: true });
-      writeFileSync(path.join(editionsDir, id, `${language}.yaml`), `# yaml-language-server: $schema=../edition.schema.json\n${stringify(manifest, { lineWidth: 0 })}`);
+      writeFileSync(
+        path.join(editionsDir, id, `${language}.yaml`),
+        `# yaml-language-server: $schema=../edition.schema.json\n${stringify(manifest, { lineWidth: 0 })}`,
+      );
     }
     out.push({ id, languages });
     previous = id;
