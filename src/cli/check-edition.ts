@@ -2,6 +2,7 @@
 // (npm run check:edition): argument parsing only; the checking is
 // checkEditions() and checkFile(), the wording report-problems.ts.
 import path from "node:path";
+import { checkAcrossEditions } from "../checks/check-across.js";
 import { checkEditions, checkFile, type FileCheck } from "../manifest/check-editions.js";
 import { EditionNotFoundError, type ManifestFile } from "../manifest/discover.js";
 import type { Language } from "../manifest/primitives.js";
@@ -26,7 +27,11 @@ and lists every problem with its line, column and the lines around it.
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
-Exit codes: 0 all valid, 1 problems found, 2 wrong arguments or unknown edition, 70 internal error.
+Problems stop the build; warnings (a stage that moves back since the previous
+edition, a date in a later month, a source no row cites, a row whose source
+is dated otherwise) are for the editor to look at, and do not.
+
+Exit codes: 0 all valid (warnings or not), 1 problems found, 2 wrong arguments or unknown edition, 70 internal error.
 `;
 
 function parse(argv: string[]) {
@@ -61,10 +66,12 @@ export function checksAsJson(checks: readonly FileCheck[]) {
       language: c.parsed?.edition.language,
       label: c.parsed?.edition.label,
       problems: c.problems.map((p) => ({ ...p, file: displayPath(p.file, style) })),
+      warnings: (c.warnings ?? []).map((p) => ({ ...p, file: displayPath(p.file, style) })),
     })),
     filesChecked: checks.length,
     filesWithProblems: checks.filter((c) => c.problems.length).length,
     problems: checks.reduce((n, c) => n + c.problems.length, 0),
+    warnings: checks.reduce((n, c) => n + (c.warnings?.length ?? 0), 0),
   };
 }
 
@@ -85,6 +92,8 @@ export async function main(argv: string[]): Promise<ExitReason> {
       else checks.push(await checkFile(fileTarget(target)));
     }
     if (!checks.length) throw new CliError("expected at least one manifest to check, got none", "usage");
+    // A manifest named by its path is read with the editions beside it.
+    for (const check of checks) await checkAcrossEditions([check], editionsDir ?? path.dirname(path.dirname(check.file)));
     if (values.json) process.stdout.write(`${JSON.stringify(checksAsJson(checks), null, 2)}\n`);
     else process.stdout.write(formatReport(checks, styleFor(process.stdout)));
     return checks.some((c) => c.problems.length) ? "invalidManifest" : "ok";

@@ -44,6 +44,11 @@ export function formatProblem(problem: Problem, source: string, style: ReportSty
   return `${head}\n${frame}`;
 }
 
+/** A warning: as a problem, marked so. */
+export function formatWarning(warning: Problem, source: string, style: ReportStyle): string {
+  return `${paint(style, "yellow", "warning")} ${formatProblem(warning, source, style)}`;
+}
+
 /** The line for a valid manifest: `✓ editions/2026-04/en.yaml  (APRIL 2026 EDITION, 14 sections)`. */
 export function formatValid(check: FileCheck, style: ReportStyle): string {
   const label = check.parsed ? `  (${check.parsed.edition.label}, ${count(check.parsed.sections.length, "section")})` : "";
@@ -54,8 +59,12 @@ export function formatValid(check: FileCheck, style: ReportStyle): string {
 export function formatSummary(checks: readonly FileCheck[], style: ReportStyle): string {
   const failed = checks.filter((c) => c.problems.length > 0);
   const problems = failed.reduce((n, c) => n + c.problems.length, 0);
-  if (!failed.length) return paint(style, "green", `${count(checks.length, "file")} checked, no problems`);
-  return paint(style, "red", `${count(problems, "problem")} in ${count(failed.length, "file")} (${count(checks.length, "file")} checked)`);
+  const warnings = checks.reduce((n, c) => n + (c.warnings?.length ?? 0), 0);
+  const also = warnings ? paint(style, "yellow", `; ${count(warnings, "warning")}`) : "";
+  if (!failed.length) return paint(style, "green", `${count(checks.length, "file")} checked, no problems`) + also;
+  return (
+    paint(style, "red", `${count(problems, "problem")} in ${count(failed.length, "file")} (${count(checks.length, "file")} checked)`) + also
+  );
 }
 
 /** The whole report, in the order the files were checked. */
@@ -63,8 +72,11 @@ export function formatReport(checks: readonly FileCheck[], style: ReportStyle): 
   let out = "";
   checks.forEach((c, i) => {
     // Problems get a blank line on each side; valid files stay one compact list.
-    if (i > 0) out += c.problems.length || checks[i - 1].problems.length ? "\n\n" : "\n";
-    out += c.problems.length ? c.problems.map((p) => formatProblem(p, c.source, style)).join("\n\n") : formatValid(c, style);
+    const framed = (k: FileCheck) => k.problems.length + (k.warnings?.length ?? 0) > 0;
+    if (i > 0) out += framed(c) || framed(checks[i - 1]) ? "\n\n" : "\n";
+    const parts = c.problems.length ? c.problems.map((p) => formatProblem(p, c.source, style)) : [formatValid(c, style)];
+    parts.push(...(c.warnings ?? []).map((w) => formatWarning(w, c.source, style)));
+    out += parts.join("\n\n");
   });
   return `${out}\n\n${formatSummary(checks, style)}\n`;
 }

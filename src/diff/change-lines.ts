@@ -15,6 +15,8 @@ export interface ChangeLine {
   list?: TableList;
   stageBefore?: Stage;
   stageAfter?: Stage;
+  /** stage-published: the date of the stage, when the edition gives one. */
+  since?: string;
   newProvider?: boolean;
 }
 
@@ -24,9 +26,17 @@ export function changeLines(changes: readonly TableChange[]): ChangeLine[] {
     const shown = c.after ?? c.before;
     if (!shown) continue;
     const previousOffer = c.kind === "qualified" && c.before && c.before.offerId !== c.after?.offerId ? c.before.offer : undefined;
-    const id = [c.kind, shown.providerId, c.before?.offerId, c.after?.offerId, c.fromModel, c.list, c.before?.stage, c.after?.stage].join(
-      "\u0000",
-    );
+    const id = [
+      c.kind,
+      shown.providerId,
+      c.before?.offerId,
+      c.after?.offerId,
+      c.fromModel,
+      c.list,
+      c.before?.stage,
+      c.after?.stage,
+      c.after?.since,
+    ].join("\u0000");
     const line = lines.get(id);
     if (line) {
       if (!line.models.includes(c.model)) line.models.push(c.model);
@@ -36,9 +46,10 @@ export function changeLines(changes: readonly TableChange[]): ChangeLine[] {
     if (previousOffer) entry.previousOffer = previousOffer;
     if (c.fromModel) entry.fromModel = c.fromModel;
     if (c.list) entry.list = c.list;
-    if (c.kind === "stage") {
+    if (c.kind === "stage" || c.kind === "stage-published") {
       if (c.before?.stage) entry.stageBefore = c.before.stage;
       if (c.after?.stage) entry.stageAfter = c.after.stage;
+      if (c.kind === "stage-published" && c.after?.since) entry.since = c.after.since;
     }
     if (c.newProvider !== undefined) entry.newProvider = c.newProvider;
     lines.set(id, entry);

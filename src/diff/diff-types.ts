@@ -17,6 +17,8 @@ export interface OfferRef {
   offer: string;
   offerId: string;
   stage?: Stage;
+  /** The date of that stage, when the edition gives one (YYYY-MM-DD). */
+  since?: string;
 }
 
 export type TableList = "in_progress" | "qualified";
@@ -26,6 +28,11 @@ export const TABLE_CHANGE_KINDS = [
   "qualified",
   "new-applicant",
   "stage",
+  /**
+   * A stage the newer edition publishes where the older one published none: not
+   * a move (the older edition said nothing), printed with its own date.
+   */
+  "stage-published",
   /** Same provider and offer, listed under another service model. */
   "model-moved",
   /** An applicant's offer that is gone, without being qualified. */

@@ -9,6 +9,7 @@ const HEADINGS: Record<TableChangeKind, string> = {
   qualified: "Qualified, were applicants",
   "new-applicant": "New applicants",
   stage: "Moved stage",
+  "stage-published": "Stage published, none in the earlier edition",
   "model-moved": "Listed under another service model",
   withdrawn: "Applicants no longer listed",
   "qualified-added": "Qualified without having been listed as applicants",
@@ -24,7 +25,9 @@ function describe(line: ChangeLine): string {
     case "qualified":
       return `${base}  [${models}]${line.previousOffer ? `  (was "${line.previousOffer}")` : ""}`;
     case "stage":
-      return `${base}  [${models}]  ${line.stageBefore ?? "no stage stated"} -> ${line.stageAfter}`;
+      return `${base}  [${models}]  ${line.stageBefore} -> ${line.stageAfter}`;
+    case "stage-published":
+      return `${base}  [${models}]  ${line.stageAfter}${line.since ? ` since ${line.since}` : ""}`;
     case "model-moved":
       return `${base}  ${line.fromModel} -> ${models}  (${line.list === "qualified" ? "qualified" : "in progress"})`;
     case "new-applicant":

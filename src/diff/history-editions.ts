@@ -7,11 +7,14 @@ import type { Edition } from "../manifest/edition-schema.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { loadEditionIn } from "./compare-editions.js";
 
-export const hasHistoryChart = (edition: Edition) => edition.sections.some((s) => s.type === "chart" && s.chart === "history");
+// The status chart reads them too: an applicant this edition publishes no stage
+// for is placed at the last stage an earlier edition published (chart-data.ts).
+export const readsEarlierEditions = (edition: Edition) =>
+  edition.sections.some((s) => s.type === "chart" && (s.chart === "history" || s.chart === "status"));
 
-/** Undefined when the edition prints no history chart (nothing is read then). */
+/** Undefined when the edition prints no history or status chart (nothing is read then). */
 export async function historyEditionsFor(loaded: LoadedEdition, editionsDir: string): Promise<Edition[] | undefined> {
-  if (!hasHistoryChart(loaded.edition)) return undefined;
+  if (!readsEarlierEditions(loaded.edition)) return undefined;
   const { id, language } = loaded.edition.edition;
   const earlier = (await listEditions(editionsDir)).filter((e) => e < id);
   const editions = await Promise.all(earlier.map((e) => loadEditionIn(e, language, editionsDir)));

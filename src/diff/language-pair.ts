@@ -57,7 +57,8 @@ function tableDifferences(change: TableChange, ia: Index, ib: Index): PairDiffer
   const { model, before, after } = change;
   const at = (index: Index, m: string, list: string, r: OfferRef) => index.rows.get(rowKey(m, list, r))?.path ?? index.listPath(m, list);
   switch (change.kind) {
-    case "stage": {
+    case "stage":
+    case "stage-published": {
       const a = at(ia, model, "in_progress", before as OfferRef);
       const b = at(ib, model, "in_progress", after as OfferRef);
       return [

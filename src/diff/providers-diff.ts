@@ -13,6 +13,8 @@ type Tables = Map<ServiceModel, Record<TableList, OfferRef[]>>;
 export function offerRef(row: ProviderRow): OfferRef {
   const ref: OfferRef = { provider: row.provider, providerId: providerId(row), offer: row.offer, offerId: row.offer_id ?? slug(row.offer) };
   if (row.stage) ref.stage = row.stage;
+  // A date still to confirm ({ unknown: … }) is no date to print.
+  if (row.stage && typeof row.since === "string") ref.since = row.since;
   return ref;
 }
 
@@ -61,7 +63,10 @@ export function diffProviderTables(
     for (const row of a.in_progress) {
       const was = previous.get(key(row));
       if (!was) continue;
-      if (row.stage && row.stage !== was.stage) changes.push({ kind: "stage", model, before: was, after: row });
+      // A stage is compared only where both editions publish one: an edition
+      // that publishes none says nothing about it (unknown, not "no stage").
+      if (row.stage && was.stage && row.stage !== was.stage) changes.push({ kind: "stage", model, before: was, after: row });
+      else if (row.stage && !was.stage) changes.push({ kind: "stage-published", model, before: was, after: row });
       else if (!row.stage && was.stage) stagesNotStated.push({ model, offer: was });
     }
     const left = { in_progress: without(b.in_progress, a.in_progress), qualified: without(b.qualified, a.qualified) };

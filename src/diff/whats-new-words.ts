@@ -5,15 +5,17 @@ import type { Language } from "../manifest/primitives.js";
 import type { CellState, TableChangeKind } from "./diff-types.js";
 
 export interface WhatsNewWords {
-  /** {date} is the older edition's month, e.g. "March 2026". */
+  /** {{date}} is the older edition's month, e.g. "March 2026" (French "de" elided before a vowel: "d’avril"). */
   intro: string;
   none: string;
-  groups: Record<TableChangeKind | "paas", string>;
+  /** Each group's heading, singular (one line) and plural. */
+  groups: Record<TableChangeKind | "paas", [string, string]>;
   previously: (offer: string) => string;
   /** "from J1 to J2": words, not an arrow the edition's fonts may lack. */
   change: (before: string, after: string) => string;
+  /** A stage published where the older edition published none, with its date when known. */
+  published: (stage: string, date?: string) => string;
   newProvider: string;
-  noStage: string;
   inProgress: string;
   qualifiedList: string;
   stage: string;
@@ -28,22 +30,26 @@ export interface WhatsNewWords {
 
 export const WHATS_NEW_WORDS: Record<Language, WhatsNewWords> = {
   en: {
-    intro: "What changed in the tables since the {date} edition.",
-    none: "Nothing changed in the tables since the {date} edition.",
+    intro: "What changed in the tables since the {{date}} edition.",
+    none: "Nothing changed in the tables since the {{date}} edition.",
     groups: {
-      qualified: "Newly qualified",
-      "new-applicant": "New applicants",
-      stage: "Stages reached",
-      "model-moved": "Listed under another service model",
-      withdrawn: "No longer listed as applicants",
-      "qualified-added": "Added to the qualified offers",
-      "qualified-removed": "No longer listed as qualified",
-      paas: "PaaS matrix",
+      qualified: ["Newly qualified", "Newly qualified"],
+      "new-applicant": ["New applicant", "New applicants"],
+      stage: ["Stage reached", "Stages reached"],
+      "stage-published": [
+        "Stage published, where the earlier edition published none",
+        "Stages published, where the earlier edition published none",
+      ],
+      "model-moved": ["Listed under another service model", "Listed under another service model"],
+      withdrawn: ["No longer listed as an applicant", "No longer listed as applicants"],
+      "qualified-added": ["Added to the qualified offers", "Added to the qualified offers"],
+      "qualified-removed": ["No longer listed as qualified", "No longer listed as qualified"],
+      paas: ["PaaS matrix", "PaaS matrix"],
     },
     previously: (offer) => `previously “${offer}”`,
     change: (before, after) => `from ${before} to ${after}`,
+    published: (stage, date) => (date ? `${stage}, since ${date}` : stage),
     newProvider: "new provider",
-    noStage: "no stage stated",
     inProgress: "in progress",
     qualifiedList: "qualified",
     stage: "stage",
@@ -60,22 +66,26 @@ export const WHATS_NEW_WORDS: Record<Language, WhatsNewWords> = {
     pillarRemoved: "pillar removed",
   },
   fr: {
-    intro: "Ce qui a changé dans les tableaux depuis l'édition de {date}.",
-    none: "Rien n'a changé dans les tableaux depuis l'édition de {date}.",
+    intro: "Ce qui a changé dans les tableaux depuis l’édition de {{date}}.",
+    none: "Rien n’a changé dans les tableaux depuis l’édition de {{date}}.",
     groups: {
-      qualified: "Nouvelles qualifications",
-      "new-applicant": "Nouveaux candidats",
-      stage: "Étapes franchies",
-      "model-moved": "Classés sous un autre modèle de service",
-      withdrawn: "Ne figurent plus parmi les candidats",
-      "qualified-added": "Ajoutés aux offres qualifiées",
-      "qualified-removed": "Ne figurent plus parmi les qualifiés",
-      paas: "Matrice PaaS",
+      qualified: ["Nouvelle qualification", "Nouvelles qualifications"],
+      "new-applicant": ["Nouveau candidat", "Nouveaux candidats"],
+      stage: ["Étape franchie", "Étapes franchies"],
+      "stage-published": [
+        "Étape publiée, que l’édition précédente ne publiait pas",
+        "Étapes publiées, que l’édition précédente ne publiait pas",
+      ],
+      "model-moved": ["Classé sous un autre modèle de service", "Classés sous un autre modèle de service"],
+      withdrawn: ["Ne figure plus parmi les candidats", "Ne figurent plus parmi les candidats"],
+      "qualified-added": ["Ajouté aux offres qualifiées", "Ajoutés aux offres qualifiées"],
+      "qualified-removed": ["Ne figure plus parmi les qualifiés", "Ne figurent plus parmi les qualifiés"],
+      paas: ["Matrice PaaS", "Matrice PaaS"],
     },
     previously: (offer) => `auparavant « ${offer} »`,
-    change: (before, after) => `${/^[aeiouyàâéèêîôh]/i.test(before) ? "d'" : "de "}${before} à ${after}`,
+    change: (before, after) => `${/^[aeiouyàâéèêîô]/i.test(before) ? "d’" : "de "}${before} à ${after}`,
+    published: (stage, date) => (date ? `${stage}, depuis le ${date}` : stage),
     newProvider: "nouveau prestataire",
-    noStage: "étape non précisée",
     inProgress: "en cours",
     qualifiedList: "qualifié",
     stage: "stade",

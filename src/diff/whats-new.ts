@@ -3,6 +3,7 @@
 // Names are printed as this edition prints them (the older one for removals).
 import type { Edition } from "../manifest/edition-schema.js";
 import type { Language } from "../manifest/primitives.js";
+import { fill } from "../render/fill.js";
 import { type ChangeLine, changeLines } from "./change-lines.js";
 import type { CellValue, EditionRef, PaasChange } from "./diff-types.js";
 import { TABLE_CHANGE_KINDS } from "./diff-types.js";
@@ -39,10 +40,20 @@ function monthOf(date: string, language: Language): string {
   );
 }
 
-function tableItem(line: ChangeLine, w: WhatsNewWords): WhatsNewItem {
+/** "2025-11-17" -> "17 novembre 2025" / "17 November 2025"; the first of a month is "1er" in French. */
+export function dayOf(date: string, language: Language): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const text = new Intl.DateTimeFormat(LOCALES[language], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+  return language === "fr" && d === 1 ? text.replace(/^1 /, "1er ") : text;
+}
+
+function tableItem(line: ChangeLine, w: WhatsNewWords, language: Language): WhatsNewItem {
   const item: WhatsNewItem = { who: line.provider, what: line.offer, models: line.models.join(", ") };
   if (line.kind === "qualified" && line.previousOffer) item.detail = w.previously(line.previousOffer);
-  if (line.kind === "stage") item.detail = w.change(line.stageBefore ?? w.noStage, line.stageAfter ?? "");
+  if (line.kind === "stage") item.detail = w.change(line.stageBefore ?? "", line.stageAfter ?? "");
+  if (line.kind === "stage-published") item.detail = w.published(line.stageAfter ?? "", line.since && dayOf(line.since, language));
   if (line.kind === "model-moved") {
     item.models = w.change(line.fromModel ?? "", item.models ?? "");
     item.detail = line.list === "qualified" ? w.qualifiedList : w.inProgress;
@@ -83,12 +94,13 @@ export function whatsNewView(edition: Edition, previous: Edition): WhatsNewView 
   const lines = changeLines(diff.table);
   const groups: WhatsNewGroup[] = [];
   for (const kind of TABLE_CHANGE_KINDS) {
-    const items = lines.filter((l) => l.kind === kind).map((l) => tableItem(l, w));
-    if (items.length) groups.push({ kind, title: w.groups[kind], items });
+    const items = lines.filter((l) => l.kind === kind).map((l) => tableItem(l, w, language));
+    if (items.length) groups.push({ kind, title: w.groups[kind][items.length === 1 ? 0 : 1], items });
   }
-  if (diff.paas.length) groups.push({ kind: "paas", title: w.groups.paas, items: diff.paas.map((c) => paasItem(c, w)) });
+  if (diff.paas.length)
+    groups.push({ kind: "paas", title: w.groups.paas[diff.paas.length === 1 ? 0 : 1], items: diff.paas.map((c) => paasItem(c, w)) });
   const date = monthOf(previous.edition.date, language);
-  return { since: diff.before, intro: (groups.length ? w.intro : w.none).replace("{date}", date), groups };
+  return { since: diff.before, intro: fill(groups.length ? w.intro : w.none, { date }, language), groups };
 }
 
 /**

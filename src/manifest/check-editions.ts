@@ -25,6 +25,8 @@ export interface FileCheck extends ManifestFile {
   /** The text read, kept so problems can be shown with the lines around them. */
   source: string;
   problems: Problem[];
+  /** What an editor should look at; the edition builds all the same (checks/editor-warnings.ts). */
+  warnings?: Problem[];
   /** Set when the manifest is valid. */
   parsed?: Edition;
 }

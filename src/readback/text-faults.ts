@@ -67,7 +67,11 @@ const UNITS = "%|‰|€|k€|M€|Md€|Go|To|Mo|km";
 
 /** French spacing (Imprimerie nationale): what is missing or wrong, at each place. */
 export function frenchSpacingFaults(text: string): TextFault[] {
-  const clean = withoutAddresses(text).replace(/\u00ad/g, "\u0000");
+  // Text typed to show an entity ("&lt;b&gt;") prints its ";" as typed: the
+  // typesetting rule leaves it unspaced (render/typography-rules.ts, same pattern), so does this.
+  const clean = withoutAddresses(text)
+    .replace(/\u00ad/g, "\u0000")
+    .replace(/&(#\d+|#x[\da-f]+|[A-Za-z][a-z\d]+);/gu, (_m, name: string) => `&${name}\u0001`);
   const out: TextFault[] = [];
   const add = (at: number, what: string) => out.push({ at, around: around(text, at), what });
   for (const m of clean.matchAll(/([^\s!?;])(\s?)([!?;])/gu)) {

@@ -16,8 +16,12 @@ type Pair = { in_progress: number; qualified: number };
 export interface StatusData {
   /** Distinct applicants whose furthest published stage is this one. */
   stages: Record<Stage, number>;
-  /** Distinct applicants for whom the edition publishes no stage at all. */
+  /** Distinct applicants for whom no stage is published, by this edition or an earlier one. */
   unpublished: number;
+  /** Of the applicants counted at a stage, those whose stage an earlier edition published (this one publishes none for them). */
+  carried: number;
+  /** The editions those stages come from, oldest first. */
+  carriedFrom: string[];
   /** Distinct applicants in all (stages + unpublished). */
   applicants: number;
   /** Distinct qualified providers, shown apart from the applicants. */
@@ -39,7 +43,21 @@ export interface ChartData {
 const stageRank = (s: Stage) => STAGES.indexOf(s);
 const perModel = <T>(make: () => T) => Object.fromEntries(SERVICE_MODELS.map((m) => [m, make()])) as Record<ServiceModel, T>;
 
-export function chartData(edition: Edition): ChartData {
+/** The last stage published for an applicant's offer in progress, and the edition that published it. */
+export interface PublishedStage {
+  stage: Stage;
+  edition: string;
+}
+
+/** Stages published before this edition, by provider id and service model (history-data.ts). */
+export type EarlierStages = (providerId: string, model: ServiceModel) => PublishedStage | undefined;
+
+/**
+ * `earlier` gives, for an applicant this edition publishes no stage for, the
+ * last stage an earlier edition published: the status chart then places it
+ * there and says so, so that it agrees with the history of the same edition.
+ */
+export function chartData(edition: Edition, earlier?: EarlierStages): ChartData {
   const candidates = perModel(() => 0);
   const scope = {
     offers: perModel<Pair>(() => ({ in_progress: 0, qualified: 0 })),
@@ -48,6 +66,8 @@ export function chartData(edition: Edition): ChartData {
   const tables = edition.sections.filter((s) => s.type === "providers");
 
   const applicantStage = new Map<string, Stage | undefined>();
+  /** Stages carried from earlier editions, for applicants this edition publishes none for. */
+  const carriedStage = new Map<string, PublishedStage>();
   const qualified = new Map<string, string>();
   const models: ServiceModel[] = [];
   // Distinct providers per model, across every providers section of the edition.
@@ -62,6 +82,9 @@ export function chartData(edition: Edition): ChartData {
         const known = applicantStage.get(id);
         if (row.stage && (!known || stageRank(row.stage) > stageRank(known))) applicantStage.set(id, row.stage);
         else if (!applicantStage.has(id)) applicantStage.set(id, undefined);
+        const before = row.stage ? undefined : earlier?.(id, m.model);
+        const kept = carriedStage.get(id);
+        if (before && (!kept || stageRank(before.stage) > stageRank(kept.stage))) carriedStage.set(id, before);
       }
       for (const row of m.qualified as ProviderRow[]) {
         holding[m.model].add(providerId(row));
@@ -77,12 +100,27 @@ export function chartData(edition: Edition): ChartData {
 
   const stages = { J0: 0, J1: 0, J2: 0, J3: 0 };
   let unpublished = 0;
-  for (const stage of applicantStage.values()) {
+  let carried = 0;
+  const from = new Set<string>();
+  for (const [id, stage] of applicantStage) {
+    const before = stage ? undefined : carriedStage.get(id);
     if (stage) stages[stage] += 1;
-    else unpublished += 1;
+    else if (before) {
+      stages[before.stage] += 1;
+      carried += 1;
+      from.add(before.edition);
+    } else unpublished += 1;
   }
   const qualifiedAndApplying = [...qualified].filter(([id]) => applicantStage.has(id)).map(([, name]) => name);
-  const status = { stages, unpublished, applicants: applicantStage.size, qualified: qualified.size, qualifiedAndApplying };
+  const status = {
+    stages,
+    unpublished,
+    carried,
+    carriedFrom: [...from].sort(),
+    applicants: applicantStage.size,
+    qualified: qualified.size,
+    qualifiedAndApplying,
+  };
   return { candidates, scope, status, models };
 }
 

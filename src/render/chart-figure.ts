@@ -4,7 +4,8 @@
 import Handlebars from "handlebars";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { ChartData } from "./chart-data.js";
-import { chartFigure, fill, monthInText, stageLabels } from "./chart-view.js";
+import { chartFigure, listInText, monthInText, stageLabels } from "./chart-view.js";
+import { fill } from "./fill.js";
 import { formatDate } from "./format.js";
 import { type HistoryData, historyData } from "./history-data.js";
 import type { Labels } from "./labels.js";
@@ -38,14 +39,23 @@ function numbering(section: ChartSection, ctx: FigureContext) {
   const lang = ctx.edition.edition.language;
   const first = monthInText(history[0]?.id ?? ctx.edition.edition.id, lang);
   const last = monthInText(history[history.length - 1]?.id ?? ctx.edition.edition.id, lang);
+  // A run that holds the status chart also draws on the earlier editions whose stages it carries.
+  const status = ctx.charts.status;
+  const carries = sections.slice(start, index + 1).some((s) => s.type === "chart" && s.chart === "status") && status.carried > 0;
+  const editions = listInText(
+    status.carriedFrom.map((e) => monthInText(e, lang)),
+    lang,
+  );
   const what =
     sourceOf(section) === "table"
-      ? c.source_table
+      ? carries
+        ? fill(c.source_table_carried, { editions, n: status.carriedFrom.length }, lang)
+        : c.source_table
       : first === last
-        ? fill(c.source_history_one, { first })
-        : fill(c.source_history, { first, last });
+        ? fill(c.source_history_one, { first }, lang)
+        : fill(c.source_history, { first, last }, lang);
   const from = numberAt(start);
-  const source = from === number ? fill(c.source_one, { n: number, what }) : fill(c.source_many, { from, to: number, what });
+  const source = from === number ? fill(c.source_one, { n: number, what }, lang) : fill(c.source_many, { from, to: number, what }, lang);
   return { number, source };
 }
 
@@ -56,7 +66,7 @@ function stageChanges(history: HistoryData, ctx: FigureContext) {
     provider: change.provider,
     steps: change.steps.map((step) => ({
       stage: step.stage === "qualified" ? c.changes_qualified : step.stage,
-      when: step.date ? formatDate(step.date, lang) : fill(c.changes_edition, { edition: monthInText(step.edition, lang) }),
+      when: step.date ? formatDate(step.date, lang) : fill(c.changes_edition, { edition: monthInText(step.edition, lang) }, lang),
     })),
   }));
 }

@@ -2,24 +2,30 @@
 // charts still read when the edition is printed in black and white.
 import Handlebars from "handlebars";
 
+/** Fills: a solid, b outlined and hatched, c outlined in grey with no fill. */
+export type BarKind = "a" | "b" | "c";
+
 /**
- * Bar fills: a solid, b outlined and hatched, c outlined in grey with no fill
- * (a count set apart from the stages, such as "stage not published"), d light
- * solid (a group shown apart, such as the qualified providers).
+ * What a bar, a line or a point stands for. The fill follows from it, in one
+ * table, so a fill means one thing in every chart of an edition: solid for
+ * applicants and what is in progress, hatched for what is qualified, grey
+ * outline for applicants whose stage no edition has published.
  */
-export type BarKind = "a" | "b" | "c" | "d";
+export type SeriesKey = "applying" | "qualified" | "unpublished";
+const KEY: Record<SeriesKey, BarKind> = { applying: "a", qualified: "b", unpublished: "c" };
+export const seriesKind = (key: SeriesKey): BarKind => KEY[key];
 
 export interface BarSeries {
   name: string;
-  kind: BarKind;
+  key: SeriesKey;
 }
 
 export interface BarRow {
   label: string;
   sublabel?: string;
   values: number[];
-  /** Overrides the series' fill for this row. */
-  kind?: BarKind;
+  /** Overrides what the series stands for, for this row. */
+  key?: SeriesKey;
   /** Starts a group: a rule and this heading are drawn above the row. */
   group?: string;
 }
@@ -83,7 +89,7 @@ export function barChartSvg(chart: BarChart): string {
   if (legendH) {
     let x = LABEL_W;
     for (const s of chart.series) {
-      parts.push(filledRect(s.kind, x, 4, 14, 14));
+      parts.push(filledRect(seriesKind(s.key), x, 4, 14, 14));
       parts.push(`<text x="${x + 20}" y="15" class="legend">${esc(s.name)}</text>`);
       x += 34 + s.name.length * 6;
     }
@@ -103,7 +109,7 @@ export function barChartSvg(chart: BarChart): string {
     row.values.forEach((value, j) => {
       const y = y0 + j * (barH + GAP);
       const w = Math.max(value > 0 ? 2 : 0, (value / max) * plotW);
-      parts.push(filledRect(row.kind ?? chart.series[j].kind, LABEL_W, y, w, barH));
+      parts.push(filledRect(seriesKind(row.key ?? chart.series[j].key), LABEL_W, y, w, barH));
       parts.push(`<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + barH - 3}" class="value">${value}</text>`);
     });
     y0 += rowH + ROW_GAP;

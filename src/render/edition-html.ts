@@ -76,8 +76,8 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   const placed = placeSections(edition, labels);
   // Bookmarks and contents entries read as the printed headings do.
   const headings = typesetHeadings(headingTree(placed), lang, options.templatesDir);
-  const charts = chartData(edition);
   const history = options.historyEditions && historyData(options.historyEditions);
+  const charts = chartData(edition, history?.earlierStages);
   const rel = (p: string) => path.relative(options.htmlDir, p).split(path.sep).join("/");
   const sections = placed.map(({ index, anchor }) => {
     const section = edition.sections[index];

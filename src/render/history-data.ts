@@ -5,7 +5,7 @@ import type { Edition } from "../manifest/edition-schema.js";
 import { isPlaceholder } from "../manifest/placeholder.js";
 import { SERVICE_MODELS, type ServiceModel, STAGES, type Stage } from "../manifest/primitives.js";
 import { providerId } from "../manifest/references.js";
-import { chartData } from "./chart-data.js";
+import { chartData, type EarlierStages, type PublishedStage } from "./chart-data.js";
 
 export interface HistoryMonth {
   /** Edition id, YYYY-MM. */
@@ -36,6 +36,12 @@ export interface HistoryData {
   /** Models listed in any of the editions, in the usual order. */
   models: ServiceModel[];
   changes: HistoryChanges[];
+  /**
+   * For the last (this) edition: the last stage the editions before it published
+   * for an applicant's offer in a model. A stage an edition does not publish is
+   * unknown in that edition, and the record keeps the last one that was.
+   */
+  earlierStages: EarlierStages;
 }
 
 const rank = (s: HistoryStep["stage"]) => (s === "qualified" ? STAGES.length : STAGES.indexOf(s));
@@ -49,6 +55,9 @@ export function historyData(editions: readonly Edition[]): HistoryData {
   /** Per provider: the models it applied for in the previous edition, and those it was qualified for. */
   let applying = new Map<string, Set<ServiceModel>>();
   let holding = new Map<string, Set<ServiceModel>>();
+  /** Last published stage per provider and model, up to the edition before the one being read. */
+  let published = new Map<string, PublishedStage>();
+  const stageKey = (pid: string, m: ServiceModel) => `${pid}\u0000${m}`;
 
   const record = (id: string, name: string, step: HistoryStep) => {
     const entry = byProvider.get(id) ?? { provider: name, providerId: id, steps: [] };
@@ -57,8 +66,11 @@ export function historyData(editions: readonly Edition[]): HistoryData {
     byProvider.set(id, entry);
   };
 
+  let before = published;
   for (const edition of ordered) {
     const id = edition.edition.id;
+    before = published;
+    published = new Map(published);
     const data = chartData(edition);
     for (const m of data.models) seen.add(m);
     months.push({
@@ -76,7 +88,10 @@ export function historyData(editions: readonly Edition[]): HistoryData {
           add(nowApplying, providerId(row), m.model);
           // A date still to be confirmed ({ unknown: … }) is no date for the history.
           const date = isPlaceholder(row.since) ? undefined : row.since;
-          if (row.stage) record(providerId(row), row.provider, { stage: row.stage, date, edition: id });
+          if (row.stage) {
+            record(providerId(row), row.provider, { stage: row.stage, date, edition: id });
+            published.set(stageKey(providerId(row), m.model), { stage: row.stage, edition: id });
+          }
         }
         for (const row of m.qualified) {
           const pid = providerId(row);
@@ -95,5 +110,6 @@ export function historyData(editions: readonly Edition[]): HistoryData {
   // In the order their first recorded step happened (date, else edition), then by name.
   const first = (c: HistoryChanges) => c.steps[0].date ?? c.steps[0].edition;
   changes.sort((a, b) => first(a).localeCompare(first(b)) || a.provider.localeCompare(b.provider));
-  return { months, models: SERVICE_MODELS.filter((m) => seen.has(m)), changes };
+  const earlierStages: EarlierStages = (pid, model) => before.get(stageKey(pid, model));
+  return { months, models: SERVICE_MODELS.filter((m) => seen.has(m)), changes, earlierStages };
 }

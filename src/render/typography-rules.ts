@@ -43,7 +43,19 @@ const UNITS = [
 ];
 const UNIT_RE = new RegExp(`(\\d)${SPACES}?(${UNITS.join("|")})(?![\\p{L}\\d])`, "gu");
 
-type Rule = { name: string; handler: (text: string) => string; index?: string; queue?: string };
+// "&" reaches the rules as U+E000 (typography.ts holds it so). Text that reads
+// like an entity ("&lt;b&gt;" typed to show markup) keeps its ";" unspaced:
+// it prints exactly as the editor typed it.
+// An entity's name: a number, or a letter and at least one more in lower case or
+// digits (lt, amp, Eacute, sup2), so "AT&T;" is a word and a semicolon.
+// The same pattern is in typeset/text-faults.ts.
+const LOOK_ALIKE = /\uE000(#\d+|#x[\da-f]+|[A-Za-z][a-z\d]+);/gu;
+function withEntityLookAlikes(text: string, rule: (t: string) => string): string {
+  return rule(text.replace(LOOK_ALIKE, "\uE000$1\uE003")).replace(/\uE003/g, ";");
+}
+
+type Context = { prefs: { locale: string[] } };
+type Rule = { name: string; handler: (text: string, settings?: unknown, context?: Context) => string; index?: string; queue?: string };
 
 export const OWN_RULES: Rule[] = [
   {
@@ -56,9 +68,11 @@ export const OWN_RULES: Rule[] = [
     // inside 14:30 or a ratio 1:2: only a colon followed by a space or the end).
     name: "fr/nbsp/punctuation",
     handler: (text) =>
-      text
-        .replace(new RegExp(`([^\\s${NBSP}${NNBSP}!?;«(\\[])${SPACES}?([!?;]+)`, "gu"), `$1${NNBSP}$2`)
-        .replace(new RegExp(`([^\\s${NBSP}${NNBSP}:«(\\[])${SPACES}?:(?=\\s|$|\uF000|»)`, "gu"), `$1${NBSP}:`),
+      withEntityLookAlikes(text, (t) =>
+        t
+          .replace(new RegExp(`([^\\s${NBSP}${NNBSP}!?;«(\\[])${SPACES}?([!?;]+)`, "gu"), `$1${NNBSP}$2`)
+          .replace(new RegExp(`([^\\s${NBSP}${NNBSP}:«(\\[])${SPACES}?:(?=\\s|$|\uF000|»)`, "gu"), `$1${NBSP}:`),
+      ),
   },
   {
     // 24 %, 300 €, 10 Go: a no-break space between a number and its unit.
@@ -88,9 +102,29 @@ export const OWN_RULES: Rule[] = [
   {
     // 'quoted' -> ‘quoted’: Typograf turns " into “ ” but leaves single straight
     // quotes alone. Runs after its apostrophe rule (it's -> it’s is done by then).
-    name: "en-US/punctuation/singleQuotes",
+    // A rule of the common locale, so that French text gets it too.
+    name: "common/punctuation/singleQuotes",
     index: "+5",
-    handler: (text) => text.replace(/(^|[\s(\[“\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”\uF000—–]|$)/gu, "$1‘$2’"),
+    // In French the quotation inside « » takes “ ” (Imprimerie nationale), not ‘ ’.
+    handler: (text, _settings, context) => {
+      const [open, close] = context?.prefs.locale[0] === "fr" ? ["“", "”"] : ["‘", "’"];
+      return text.replace(
+        /(^|[\s(\[“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu,
+        `$1${open}$2${close}`,
+      );
+    },
+  },
+  {
+    // The straight apostrophes Typograf leaves: after a word that ends with it
+    // (the plural possessive "organizations' expectations", "Jones'") and
+    // before the digits of an elided year ("the '90s"). Runs after the single
+    // quotes, so a quotation's closing mark is already paired by then.
+    name: "common/punctuation/apostropheAfterWord",
+    index: "+10",
+    handler: (text) =>
+      text
+        .replace(/(\p{L})'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–-]|$)/gu, "$1’")
+        .replace(/(^|[\s(\[“«\u00a0\uF000—–])'(?=\d\d(?:s|\b))/gu, "$1’"),
   },
   {
     // 2019-2024, pages 10-20: an en dash between the numbers of a range, but

@@ -36,10 +36,12 @@ const COMMON = [
   "common/punctuation/apostropheBeforeTag",
   "common/punctuation/hellip",
   "common/html/quot",
+  "common/punctuation/singleQuotes",
+  "common/punctuation/apostropheAfterWord",
 ];
 export const DEFAULT_RULES: Record<Language, string[]> = {
   fr: [...COMMON, "fr/nbsp/quotes", "fr/nbsp/punctuation", "fr/nbsp/units", "fr/nbsp/thousands"],
-  en: [...COMMON, "en-US/dash/range", "en-US/punctuation/singleQuotes"],
+  en: [...COMMON, "en-US/dash/range"],
 };
 // Typograf's locale: French quotes « » (“ ” inside), and for English the
 // double quotes “ ” first (‘ ’ inside), as the en-US locale sets them.
@@ -84,13 +86,57 @@ function typograf(language: Language, enable: string[]): TypografInstance {
   return t;
 }
 
+// The rules work on text, never on markup: in the text between tags, the
+// entities the escaping wrote are decoded first, so that "&", "<" and ">" are
+// characters to the rules (the French space before ";" would otherwise split
+// "&amp;" into "&amp ;"). The three that must stay escaped are held as
+// private-use characters, which no rule matches, and written back after.
+const HELD: Record<string, string> = { "&amp;": "\uE000", "&lt;": "\uE001", "&gt;": "\uE002" };
+const RELEASED: Record<string, string> = { "\uE000": "&amp;", "\uE001": "&lt;", "\uE002": "&gt;" };
+const NAMED: Record<string, string> = { quot: '"', apos: "'", nbsp: "\u00a0" };
+
+function decodeText(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([\da-f]+)|(\w+));/gi, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name) return HELD[whole.toLowerCase()] ?? NAMED[name.toLowerCase()] ?? whole;
+    const cp = dec ? Number(dec) : Number.parseInt(hex ?? "", 16);
+    const ch = cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+    return ch === "&" ? HELD["&amp;"] : ch === "<" ? HELD["&lt;"] : ch === ">" ? HELD["&gt;"] : ch;
+  });
+}
+
+/** Text between tags decoded, tags and the insides of <style>, <script> and <svg> left as they are. */
+function holdEntities(html: string): string {
+  return html.replace(/(<(style|script|svg)\b[\s\S]*?<\/\2>|<[^>]*>)|([^<]+)/gi, (whole, tag?: string, _name?: string, text?: string) =>
+    tag ? tag : decodeText(text ?? whole),
+  );
+}
+
+const releaseEntities = (html: string) => html.replace(/[\uE000-\uE002]/g, (c) => RELEASED[c]);
+
+// A passage marked in another language (a French source title in the English
+// edition: lang="fr") takes that language's rules; it is set apart as a
+// placeholder tag, which the page's own pass leaves alone as it does every tag.
+const FOREIGN = /<(p|span|li|td|th|h[1-6]|blockquote|q|cite|em|strong)\b([^>]*\slang="(fr|en)(?:-[A-Za-z]+)?"[^>]*)>([\s\S]*?)<\/\1>/g;
+
 /** The typographic form of an HTML fragment (or plain text) in the edition's language. */
 export function typeset(html: string, language: Language, templatesDir?: string): string {
+  const held: string[] = [];
+  const own = html.replace(FOREIGN, (whole, tag: string, attrs: string, lang: Language, inner: string) => {
+    if (lang === language) return whole;
+    held.push(`<${tag}${attrs}>${typesetIn(inner, lang, templatesDir)}</${tag}>`);
+    return `<x-held n="${held.length - 1}"></x-held>`;
+  });
+  const out = typesetIn(own, language, templatesDir);
+  return held.length ? out.replace(/<x-held n="(\d+)"><\/x-held>/g, (_m, n: string) => held[Number(n)]) : out;
+}
+
+function typesetIn(html: string, language: Language, templatesDir?: string): string {
   if (!/['"&.:;!?%«»\-\d]/.test(html)) return html;
   // Typograf trims; keep the fragment's own leading and trailing white space.
   const lead = /^\s*/.exec(html)?.[0] ?? "";
   const trail = /\s*$/.exec(html)?.[0] ?? "";
   if (lead.length === html.length) return html;
   const t = typograf(language, typographyRules(templatesDir)[language]);
-  return lead + t.execute(html.slice(lead.length, html.length - trail.length)) + trail;
+  const body = holdEntities(html.slice(lead.length, html.length - trail.length));
+  return lead + releaseEntities(t.execute(body)) + trail;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpsUrl, Id, PartialDate, Plain, Text } from "../manifest/primitives.js";
+import { HttpsUrl, Id, Language, PartialDate, Plain, Text } from "../manifest/primitives.js";
 import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
@@ -19,6 +19,9 @@ export const sources = defineSection({
           z.strictObject({
             id: Id.optional().describe("Referenced by providers rows (source:)"),
             title: Text,
+            lang: Language.optional().describe(
+              "Language of the title when it is not the edition's (a French press release cited in the English edition)",
+            ),
             kind: Plain.optional().describe('e.g. "Press release"'),
             publisher: Plain.optional().describe("Who published it"),
             version: Plain.optional().describe('Version of the document, e.g. "3.2"'),

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/manifest/load.js";
 import { chartData } from "../../src/render/chart-data.js";
+import { historyData } from "../../src/render/history-data.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const load = async (file: string) => chartData((await loadManifest(path.join(root, file))).edition);
@@ -69,6 +70,9 @@ describe("December 2025 (seed 001, French)", () => {
       qualified: 9,
       // qualified for one offer and applying for another: counted once in each group, never twice as applicants
       qualifiedAndApplying: ["OVH", "Orange Business"],
+      // the first edition: nothing earlier to carry a stage from
+      carried: 0,
+      carriedFrom: [],
     });
   });
 });
@@ -121,6 +125,9 @@ describe.each([
       // Cegedim, Cloud Temple, OVH, Orange Business, Outscale, Worldline, S3NS, Index Education, Oodrive, Whaller = 10
       qualified: 10,
       qualifiedAndApplying: ["OVH", "Orange Business"],
+      // read alone, with no earlier edition given
+      carried: 0,
+      carriedFrom: [],
     });
   });
 
@@ -136,5 +143,25 @@ describe.each([
       // Index Education (4 offers), Oodrive (3), Whaller (1) = 3 providers
       SaaS: { in_progress: 3, qualified: 3 },
     });
+  });
+});
+
+// A stage an edition does not publish is unknown, not "no stage": with the
+// earlier editions, April places its applicants where December last put them.
+describe("April 2026 read with the editions before it", () => {
+  it("carries the stages December published for the applicants April publishes none for", async () => {
+    const editions = await Promise.all(
+      ["editions/2025-12/fr.yaml", "editions/2026-03/en.yaml", "editions/2026-04/en.yaml"].map(
+        async (f) => (await loadManifest(path.join(root, f))).edition,
+      ),
+    );
+    const { earlierStages } = historyData(editions);
+    const status = chartData(editions[2], earlierStages).status;
+    // J0: Scaleway, ITS Integra, Prolival - Groupe Tenexa; J1: Bleu, Numspot, Ecritel (S3NS is qualified by March)
+    expect(status.stages).toEqual({ J0: 3, J1: 3, J2: 0, J3: 0 });
+    expect(status.unpublished).toBe(9);
+    expect(status.carried).toBe(6);
+    expect(status.carriedFrom).toEqual(["2025-12"]);
+    expect(status.applicants).toBe(15);
   });
 });

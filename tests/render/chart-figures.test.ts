@@ -11,11 +11,15 @@ import { renderEditionHtml } from "../../src/render/edition-html.js";
 
 const htmlOptions = { templatesDir: projectPaths.templates, assetsDir: projectPaths.assets, htmlDir: projectPaths.output };
 
-function render(file: string, edit: (source: string) => string = (s) => s): string {
+function parse(file: string, edit: (source: string) => string = (s) => s) {
   const full = path.join(projectPaths.editions, file);
   const { edition, problems } = parseManifest(edit(readFileSync(full, "utf8")), full);
   expect(problems).toEqual([]);
-  return renderEditionHtml(edition as NonNullable<typeof edition>, htmlOptions).html;
+  return edition as NonNullable<typeof edition>;
+}
+
+function render(file: string, edit: (source: string) => string = (s) => s): string {
+  return renderEditionHtml(parse(file, edit), htmlOptions).html;
 }
 
 /** The printed text of one chart section (typeset: ’, no-break spaces as spaces), tags dropped, soft hyphens removed. */
@@ -90,8 +94,9 @@ describe.each(["2026-03/en.yaml", "2026-04/en.yaml"])("%s", (file) => {
   it("status, no stage published: a sentence, not bars of zero", () => {
     const status = chart(html, "status");
     expect(status.hasBars).toBe(false);
+    // Rendered alone, with no earlier edition to carry a stage from.
     expect(status.all).toContain(
-      "This edition publishes no stage of the procedure for any of its 15 applicants, so none can be placed at J0, J1, J2 or J3. Apart from them, 10 providers hold a qualification.",
+      "No stage of the procedure is published, in this edition or an earlier one, for the applicants of this edition (15), so none can be placed at J0, J1, J2 or J3. Apart from them, 10 providers hold a qualification.",
     );
     expect(status.all).not.toMatch(/J0 0|J1 0/);
     expect(status.all).toMatch(/^Figure 3 Status of candidates Counted: applicants/);
@@ -115,5 +120,60 @@ describe("status chart of an edition where a qualified provider applies at a pub
       "Bar chart of the applicants by stage, in providers: J0 0, J1 0, J2 1, J3 0, Stage not published 14. Shown apart: 10 qualified providers.",
     );
     expect(status.all).toContain("OVH and Orange Business hold a qualification for one offer and apply for another");
+  });
+});
+
+// The April edition no longer contradicts itself: Figure 3 places the applicants
+// whose stage it does not publish where December put them, as Figure 4 lists them.
+describe("status chart of April 2026 read with the editions before it", () => {
+  const editions = ["2025-12/fr.yaml", "2026-03/en.yaml", "2026-04/en.yaml"].map((f) => parse(f));
+  const html = renderEditionHtml(editions[2], { ...htmlOptions, historyEditions: editions }).html;
+
+  it("draws the stages December published, says so, and names December in the source line", () => {
+    const status = chart(html, "status");
+    expect(status.hasBars).toBe(true);
+    expect(status.alt).toBe(
+      "Bar chart of the applicants by stage, in providers: J0 3, J1 3, J2 0, J3 0, Stage not published 9. Shown apart: 10 qualified providers.",
+    );
+    expect(status.all).toContain(
+      "For 6 applicants, this edition publishes no stage: they are placed at the last stage an earlier edition published (December 2025), as in the history of stage changes.",
+    );
+    expect(status.all).toContain(
+      "Source of figures 1 to 3: computed from the table of applicants and qualified offers in this edition and, for the stages it does not publish, from the edition of December 2025.",
+    );
+    // Figure 4 lists the same six with their dated stages.
+    const history = chart(html, "history");
+    for (const name of ["Scaleway", "ITS Integra", "Prolival - Groupe Tenexa", "Bleu", "Numspot", "Ecritel"])
+      expect(history.all).toContain(name);
+  });
+});
+
+// One visual key for the whole edition: the same fill never means two things.
+// Applying/in progress is solid (a), qualified is hatched (b), a stage not
+// published is grey (c), in the bar charts' legends, the status chart's rows and
+// the history's lines alike.
+describe.each([
+  ["December 2025 (French)", ["2025-12/fr.yaml"]],
+  ["April 2026 with its history", ["2025-12/fr.yaml", "2026-03/en.yaml", "2026-04/en.yaml"]],
+])("the visual key of %s", (_name, files) => {
+  const editions = files.map((f) => parse(f));
+  const html = renderEditionHtml(editions[editions.length - 1], { ...htmlOptions, historyEditions: editions }).html;
+  const meaning = (label: string) => (/ualifi/.test(label) ? "b" : /(not published|non publiée)/i.test(label) ? "c" : "a");
+
+  it("draws each meaning in one fill, wherever it is", () => {
+    const seen: string[] = [];
+    const svg = html.replace(/<path d="[^"]*" class="hatch-line"\/>/g, "");
+    // A legend's swatch (a bar or a line and its dot), then the name it stands for.
+    for (const m of svg.matchAll(/class="(?:bar bar|line line)-([abc])"\/>(?:<circle[^>]*\/>)?<text[^>]*class="legend">([^<]+)<\/text>/g)) {
+      seen.push(`${m[2]}=${m[1]}`);
+      expect(m[1], m[2]).toBe(meaning(m[2]));
+    }
+    // The status chart's rows: the label, then its bar (model rows hold both series: skipped).
+    for (const m of svg.matchAll(/class="row-label"[^>]*>([^<]+)<\/text><rect[^>]*class="bar bar-([abc])"/g)) {
+      if (/^(IaaS|CaaS|PaaS|SaaS)$/.test(m[1])) continue;
+      seen.push(`${m[1]}=${m[2]}`);
+      expect(m[2], m[1]).toBe(meaning(m[1]));
+    }
+    expect(new Set(seen.map((s) => s.split("=")[1]))).toEqual(new Set(["a", "b", "c"]));
   });
 });

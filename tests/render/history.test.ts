@@ -86,7 +86,7 @@ describe("history over December, March, April and May", () => {
     expect(figure).toContain(
       "IaaS: December 2025 11 / 7, March 2026 12 / 8, April 2026 12 / 8, May 2026 12 / 8; CaaS: December 2025 2 / 0, March 2026 2 / 1, April 2026 2 / 1, May 2026 1 / 2;",
     );
-    const rows = [...figure.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>([\s\S]*?)<\/td><\/tr>/g)].map(
+    const rows = [...figure.matchAll(/<tr><th scope="row" translate="no">([^<]+)<\/th><td>([\s\S]*?)<\/td><\/tr>/g)].map(
       (m) =>
         `${m[1]}: ${m[2]
           .replace(/<[^>]+>/g, "")

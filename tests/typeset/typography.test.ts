@@ -56,6 +56,56 @@ describe("English typography", () => {
   });
 });
 
+// The renderer escapes what a manifest says: "&" reaches typesetting as &amp;.
+// The French rule before ";" must space the text's semicolons, never the
+// entities', and text typed to show markup prints exactly as typed.
+describe.each(["fr", "en"] as const)("escaped text in %s", (lang) => {
+  const t = (s: string) => typeset(s, lang);
+  const printed = (html: string) => visibleText(`<body>${html}`).trim();
+  it("prints R&D, AT&T, Procter & Gamble as typed, the entities kept as HTML", () => {
+    const html = t("<p>R&amp;D, AT&amp;T, Procter &amp; Gamble</p>");
+    expect(html).toBe("<p>R&amp;D, AT&amp;T, Procter &amp; Gamble</p>");
+    expect(printed(html)).toBe("R&D, AT&T, Procter & Gamble");
+  });
+  it("prints markup shown literally (&lt;b&gt; et &amp;) with its semicolons unspaced", () => {
+    const html = t("<p>comme &amp;lt;b&amp;gt; et &amp;amp;.</p>");
+    expect(printed(html)).toBe("comme &lt;b&gt; et &amp;.");
+    if (lang === "fr") expect(frenchSpacingFaults(printed(html))).toEqual([]);
+  });
+  it("still spaces a real semicolon after an ampersand word in French, and nothing else", () => {
+    const out = printed(t("<p>AT&amp;T; R&amp;D</p>"));
+    expect(out).toBe(lang === "fr" ? `AT&T${NNBSP}; R&D` : "AT&T; R&D");
+  });
+  it("is idempotent on entities", () => {
+    const once = t("<p>R&amp;D ; &amp;lt;b&amp;gt; &quot;x&quot; l&#x27;ANSSI</p>");
+    expect(t(once)).toBe(once);
+    expect(straightQuoteFaults(printed(once))).toEqual([]);
+  });
+});
+
+describe("apostrophes and quotes Typograf leaves straight", () => {
+  it("curls a plural possessive and an elided year in English", () => {
+    expect(typeset("Organizations' expectations, the Jones' offer, since the '90s", "en")).toBe(
+      "Organizations’ expectations, the Jones’ offer, since the ’90s",
+    );
+  });
+  it("sets a quotation inside « » with “ ” in French, and ‘ ’ in English", () => {
+    expect(typeset(`"le cloud n'est 'souverain' que si"`, "fr")).toBe(`«${NBSP}le cloud n’est “souverain” que si${NBSP}»`);
+    expect(typeset(`"the cloud is 'sovereign' only if"`, "en")).toBe("“the cloud is ‘sovereign’ only if”");
+  });
+});
+
+describe("a passage in the other language", () => {
+  it("takes its own language's rules, and the page keeps its own", () => {
+    expect(typeset('<p>Source: <span lang="fr">Bleu : étape "J1"</span>, "quoted"</p>', "en")).toBe(
+      `<p>Source: <span lang="fr">Bleu${NBSP}: étape «${NBSP}J1${NBSP}»</span>, “quoted”</p>`,
+    );
+    expect(typeset('<p>Voir : <em lang="en">"trusted cloud"</em></p>', "fr")).toBe(
+      `<p>Voir${NBSP}: <em lang="en">“trusted cloud”</em></p>`,
+    );
+  });
+});
+
 describe("hyphenation", async () => {
   const { edition } = await loadManifest(path.join(projectPaths.editions, "2025-12", "fr.yaml"));
   const policy = hyphenPolicy(edition, projectPaths.templates);

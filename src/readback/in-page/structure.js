@@ -73,7 +73,8 @@
     if (hidden(el) || el.querySelector(leaf)) continue;
     // Only the text in the block's own language: a marked span is judged by its mark.
     const marker = el.closest("[lang]");
-    const own = h.textNodes(el).filter((n) => n.parentElement.closest("[lang]") === marker);
+    // Names (translate="no": providers, offers) are in no language; they are left out.
+    const own = h.textNodes(el).filter((n) => n.parentElement.closest("[lang]") === marker && !n.parentElement.closest('[translate="no"]'));
     const text = own
       .map((n) => n.data)
       .join(" ")
