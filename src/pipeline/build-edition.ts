@@ -13,6 +13,7 @@ import { blockingFindings } from "../preflight/rules.js";
 import { sweepOutputs } from "./atomic-write.js";
 import { buildJob } from "./build-job.js";
 import type { BuildOptions, BuildResult } from "./build-types.js";
+import { historyLoader } from "./history-cache.js";
 import { mapLimit } from "./map-limit.js";
 
 export type { BuildOptions, BuildReporter, BuildResult, JobResult, Profile } from "./build-types.js";
@@ -49,10 +50,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const session = options.htmlOnly ? undefined : (options.session ?? own);
     // A failed job stops the run: our browser is stopped at once (the jobs in
     // flight fail fast and write nothing), and no job starts another one.
+    const history = historyLoader(paths.editions);
     const jobs = await mapLimit(
       loaded,
       options.concurrency ?? 2,
-      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal }, session),
+      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal, history }, session),
       () => own?.stop(),
     );
     // Every job ran (and wrote, when it could) before the failing ones are reported.
