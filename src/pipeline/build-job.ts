@@ -18,13 +18,15 @@ import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { printEdition } from "./print-edition.js";
 import { reportJson } from "./report-json.js";
-import { typesetKey, typesetSeed } from "./typeset-memo.js";
+import { type TypesetInputs, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
 import { packageVersion, toolName, toolVersion } from "./version.js";
 
 export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
   BuildOptions & {
     /** Shared by the jobs of one run, so each earlier edition is parsed once (history-cache.ts). */
     history?: HistoryLoader;
+    /** The digests of the run's inputs, computed once for all its jobs. */
+    inputs?: Promise<TypesetInputs>;
   };
 
 function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile): string {
@@ -87,7 +89,10 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
   };
   try {
     const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(base);
-    const key = session && !options.htmlOnly ? await typesetKey(paths, loaded.file, profile, await session.version()) : undefined;
+    const key =
+      session && !options.htmlOnly
+        ? typesetKey(await (options.inputs ?? typesetInputs(paths)), paths, loaded.file, profile, await session.version())
+        : undefined;
     const seed = key ? await typesetSeed(`${base}.report.json`, key, options.draft === true) : undefined;
     const first = await timed("html", () =>
       renderEditionHtml(edition, { ...htmlOptions, pageNumbers: hint && new Map(Object.entries(hint)), ...seed }),
