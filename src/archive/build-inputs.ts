@@ -19,7 +19,7 @@ async function readJson(file: string): Promise<Record<string, unknown> | undefin
 }
 
 /** The woff2 files fonts.css points at, keyed from node_modules/, and the versions of their packages. */
-async function fontsDigest(paths: ProjectPaths): Promise<BuildInputs["fonts"]> {
+export async function fontsDigest(paths: ProjectPaths): Promise<BuildInputs["fonts"]> {
   const css = path.join(paths.assets, FONTS_CSS);
   const text = await readFile(css, "utf8").catch(() => "");
   const files: Record<string, string> = {};

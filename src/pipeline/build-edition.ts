@@ -15,7 +15,9 @@ import { sweepOutputs } from "./atomic-write.js";
 import { buildJob } from "./build-job.js";
 import type { BuildOptions, BuildResult } from "./build-types.js";
 import { writeSeries } from "./data-output.js";
+import { historyLoader } from "./history-cache.js";
 import { mapLimit } from "./map-limit.js";
+import { typesetInputs } from "./typeset-memo.js";
 
 export type { BuildOptions, BuildReporter, BuildResult, JobResult, Profile } from "./build-types.js";
 
@@ -51,10 +53,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const session = options.htmlOnly ? undefined : (options.session ?? own);
     // A failed job stops the run: our browser is stopped at once (the jobs in
     // flight fail fast and write nothing), and no job starts another one.
+    const history = historyLoader(paths.editions);
+    // Started while the browser launches; a failed digest fails the jobs that await it.
+    const inputs = session ? typesetInputs(paths) : undefined;
+    inputs?.catch(() => {});
     const jobs = await mapLimit(
       loaded,
       options.concurrency ?? 2,
-      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal }, session),
+      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal, history, inputs }, session),
       () => own?.stop(),
     );
     // Every job ran (and wrote, when it could) before the failing ones are reported.

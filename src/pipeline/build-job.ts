@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
-import { historyEditionsFor } from "../diff/history-editions.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { finishPdf } from "../pdf/finish.js";
@@ -17,12 +16,19 @@ import { pageStartAnchors } from "../typeset/page-start.js";
 import { StagedFiles } from "./atomic-write.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataDir, editionData } from "./data-output.js";
+import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { printEdition } from "./print-edition.js";
 import { reportJson } from "./report-json.js";
-import { typesetKey, typesetSeed } from "./typeset-memo.js";
+import { type TypesetInputs, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
 import { packageVersion, toolName, toolVersion } from "./version.js";
 
-export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> & BuildOptions;
+export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
+  BuildOptions & {
+    /** Shared by the jobs of one run, so each earlier edition is parsed once (history-cache.ts). */
+    history?: HistoryLoader;
+    /** The digests of the run's inputs, computed once for all its jobs. */
+    inputs?: Promise<TypesetInputs>;
+  };
 
 function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile): string {
   const { id, language } = loaded.edition.edition;
@@ -63,7 +69,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     }
   };
   const previousEditions = await previousEditionsFor(loaded, paths.editions);
-  const historyEditions = await historyEditionsFor(loaded, paths.editions);
+  const historyEditions = await (options.history ?? historyLoader(paths.editions))(loaded);
   const htmlOptions = {
     templatesDir: paths.templates,
     assetsDir: paths.assets,
@@ -84,7 +90,10 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
   };
   try {
     const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(base);
-    const key = session && !options.htmlOnly ? await typesetKey(paths, loaded.file, profile, await session.version()) : undefined;
+    const key =
+      session && !options.htmlOnly
+        ? typesetKey(await (options.inputs ?? typesetInputs(paths)), paths, loaded.file, profile, await session.version())
+        : undefined;
     const seed = key ? await typesetSeed(`${base}.report.json`, key, options.draft === true) : undefined;
     const first = await timed("html", () =>
       renderEditionHtml(edition, { ...htmlOptions, pageNumbers: hint && new Map(Object.entries(hint)), ...seed }),

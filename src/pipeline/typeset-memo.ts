@@ -12,7 +12,8 @@
 // balancing rules, which could keep a page break the new text no longer needs.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { describeInputs } from "../archive/build-inputs.js";
+import { fileURLToPath } from "node:url";
+import { fontsDigest } from "../archive/build-inputs.js";
 import { digestEntries, digestFile, digestTree } from "../archive/hashing.js";
 import { type ProjectPaths, projectRoot } from "../paths.js";
 
@@ -27,21 +28,40 @@ export interface TypesetSeed {
   css: string[];
 }
 
-/** Everything that decides where lines and pages break, as one digest. */
-export async function typesetKey(paths: ProjectPaths, manifest: string, profile: string, chromium: string): Promise<string> {
-  const [inputs, editions] = await Promise.all([describeInputs(paths), digestTree(paths.editions)]);
-  return digestEntries({
-    manifest: path.relative(paths.editions, manifest),
-    editions: editions.sha256,
-    templates: inputs.templates.sha256,
-    assets: inputs.assets.sha256,
-    fonts: inputs.fonts.sha256,
-    code: inputs.code.sha256,
+export type TypesetInputs = Record<"editions" | "templates" | "assets" | "fonts" | "code" | "lock", string>;
+
+/**
+ * The code that runs: the compiled command carries the digest set-up compiled it
+ * from (dist/.source-digest, of src/, the lock and the compile script), so src/
+ * is not hashed again on every build; run from src/ (tests, tsx), src/ is hashed.
+ */
+async function codeDigest(): Promise<string> {
+  const here = fileURLToPath(import.meta.url);
+  const dist = path.join(projectRoot, "dist");
+  if (here.startsWith(dist + path.sep)) {
+    const stamp = await readFile(path.join(dist, ".source-digest"), "utf8").catch(() => "");
+    if (/^[0-9a-f]{64}$/.test(stamp.trim())) return `dist:${stamp.trim()}`;
+  }
+  return (await digestTree(path.join(projectRoot, "src"))).sha256;
+}
+
+/** The inputs every job of a run shares, digested once per run (build() passes them to each job). */
+export async function typesetInputs(paths: ProjectPaths): Promise<TypesetInputs> {
+  const [editions, templates, assets, fonts, code, lock] = await Promise.all([
+    digestTree(paths.editions),
+    digestTree(paths.templates),
+    digestTree(paths.assets),
+    fontsDigest(paths),
+    codeDigest(),
     // The versions of the packages that hyphenate and typeset.
-    lock: (await digestFile(path.join(projectRoot, "package-lock.json")).catch(() => ({ sha256: "none" }))).sha256,
-    profile,
-    chromium,
-  });
+    digestFile(path.join(projectRoot, "package-lock.json")).catch(() => ({ sha256: "none" })),
+  ]);
+  return { editions: editions.sha256, templates: templates.sha256, assets: assets.sha256, fonts: fonts.sha256, code, lock: lock.sha256 };
+}
+
+/** Everything that decides where lines and pages break, as one digest. */
+export function typesetKey(inputs: TypesetInputs, paths: ProjectPaths, manifest: string, profile: string, chromium: string): string {
+  return digestEntries({ manifest: path.relative(paths.editions, manifest), ...inputs, profile, chromium });
 }
 
 /** The decisions to start from, read from the report of the last build of this job. */
