@@ -1,0 +1,72 @@
+// The web edition: the HTML the PDF was printed from (same manifest, labels,
+// typography and hyphenation), made into one self-contained responsive page.
+// Stylesheets are inlined and fonts become data: URIs, so the file opened from
+// disk asks for nothing; a strict CSP forbids any request and any script, so
+// even markup that slipped through could not run or phone home.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export interface WebEditionOptions {
+  /** Folder the print HTML lives in: its stylesheet links are relative to it. */
+  htmlDir: string;
+  assetsDir: string;
+  description: string;
+  /** Links shown in the page head, relative to the web page (PDF, data). */
+  links: { href: string; label: string }[];
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+
+const FONT_TYPES: Record<string, string> = { ".woff2": "font/woff2", ".woff": "font/woff" };
+
+/** A stylesheet with every url() it names read and inlined (fonts only in this project). */
+function inlineCss(file: string): string {
+  const css = readFileSync(file, "utf8");
+  return css.replace(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g, (whole, ref: string) => {
+    if (ref.startsWith("data:") || ref.startsWith("#")) return whole;
+    const target = path.resolve(path.dirname(file), ref);
+    const type = FONT_TYPES[path.extname(target)];
+    if (!type) throw new Error(`web edition: ${path.basename(file)} links ${ref}, which is not a font`);
+    return `url(data:${type};base64,${readFileSync(target).toString("base64")})`;
+  });
+}
+
+// Nothing may load but what is inside the page (data: fonts and images).
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+
+export function webEditionHtml(printHtml: string, options: WebEditionOptions): string {
+  let html = printHtml.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_m, href: string) => {
+    const file = path.resolve(options.htmlDir, decodeURI(href));
+    return `<style>\n${inlineCss(file)}\n</style>`;
+  });
+  html = html.replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const web = inlineCss(path.join(options.assetsDir, "styles", "web.css"));
+  const head = [
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="description" content="${escapeHtml(options.description)}">`,
+    `<style>\n${web}\n</style>`,
+  ].join("\n");
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${head}`);
+  html = html.replace('<html lang="', '<html class="web" lang="');
+  // A wide table scrolls inside its own focusable region, never the page.
+  html = html.replace(
+    /<table\b[\s\S]*?<\/table>/g,
+    (t) => `<div class="table-scroll" role="region" tabindex="0" aria-label="${tableLabel(t)}">${t}</div>`,
+  );
+  const links = options.links.map((l) => `<a href="${escapeHtml(encodeURI(l.href))}">${escapeHtml(l.label)}</a>`).join("\n");
+  html = html.replace(/<body>/, `<body>\n<header class="web-bar">${links}</header>\n<main>`);
+  html = html.replace(/<\/body>/, "</main>\n</body>");
+  return html;
+}
+
+/** The caption of a table, as plain text, or a generic name. */
+function tableLabel(table: string): string {
+  const caption = /<caption[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1];
+  const text = caption
+    ?.replace(/<[^>]+>/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text ? text.replace(/"/g, "&quot;") : "table";
+}
