@@ -55,10 +55,21 @@ export function webEditionHtml(printHtml: string, options: WebEditionOptions): s
     /<table\b[\s\S]*?<\/table>/g,
     (t) => `<div class="table-scroll" role="region" tabindex="0" aria-label="${tableLabel(t)}">${t}</div>`,
   );
+  html = html.replace(/<tbody class="model-group">[\s\S]*?<\/tbody>/g, repeatModel);
   const links = options.links.map((l) => `<a href="${escapeHtml(encodeURI(l.href))}">${escapeHtml(l.label)}</a>`).join("\n");
   html = html.replace(/<body>/, `<body>\n<header class="web-bar">${links}</header>\n<main>`);
   html = html.replace(/<\/body>/, "</main>\n</body>");
   return html;
+}
+
+/** The print names a model once per group; a screen reader needs it on every row (hidden on screen). */
+function repeatModel(group: string): string {
+  const model = /<th scope="row" class="model">([^<]+)<\/th>/.exec(group)?.[1];
+  if (!model) return group;
+  return group.replace(
+    /<th scope="row" class="model"><\/th>/g,
+    `<th scope="row" class="model"><span class="visually-hidden">${model}</span></th>`,
+  );
 }
 
 /** The caption of a table, as plain text, or a generic name. */
