@@ -51,10 +51,15 @@ export function webEditionHtml(printHtml: string, options: WebEditionOptions): s
   html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${head}`);
   html = html.replace('<html lang="', '<html class="web" lang="');
   // A wide table scrolls inside its own focusable region, never the page.
-  html = html.replace(
-    /<table\b[\s\S]*?<\/table>/g,
-    (t) => `<div class="table-scroll" role="region" tabindex="0" aria-label="${tableLabel(t)}">${t}</div>`,
-  );
+  const seen = new Map<string, number>();
+  html = html.replace(/<table\b[\s\S]*?<\/table>/g, (t, at: number, all: string) => {
+    // Regions need distinct names: the caption, else the heading above, numbered when repeated.
+    const name = tableLabel(t) ?? lastHeading(all.slice(0, at)) ?? "table";
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    const label = n > 1 ? `${name} (${n})` : name;
+    return `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}">${t}</div>`;
+  });
   html = html.replace(/<tbody class="model-group">[\s\S]*?<\/tbody>/g, repeatModel);
   const links = options.links.map((l) => `<a href="${escapeHtml(encodeURI(l.href))}">${escapeHtml(l.label)}</a>`).join("\n");
   html = html.replace(/<body>/, `<body>\n<header class="web-bar">${links}</header>\n<main>`);
@@ -72,12 +77,17 @@ function repeatModel(group: string): string {
   );
 }
 
-/** The caption of a table, as plain text, or a generic name. */
-function tableLabel(table: string): string {
-  const caption = /<caption[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1];
-  const text = caption
+// Markup already escaped by the templates: tags dropped, entities kept, quotes escaped for the attribute.
+const attrText = (markup: string | undefined) =>
+  markup
     ?.replace(/<[^>]+>/g, "")
     .replace(/\s+/g, " ")
-    .trim();
-  return text ? text.replace(/"/g, "&quot;") : "table";
+    .trim()
+    .replace(/"/g, "&quot;") || undefined;
+
+const tableLabel = (table: string) => attrText(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1]);
+
+function lastHeading(before: string): string | undefined {
+  const all = [...before.matchAll(/<h[1-3][^>]*>([\s\S]*?)<\/h[1-3]>/g)];
+  return attrText(all.at(-1)?.[1]);
 }
