@@ -70,7 +70,6 @@ describe("web edition of each built edition", () => {
         expect(fonts.some((f) => f.includes("Source Serif 4"))).toBe(true);
         await page.evaluate(AXE);
         const violations = await page.evaluate(async () => {
-          // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
           const result = await (window as any).axe.run(document, {
             runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
           });
