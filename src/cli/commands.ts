@@ -35,5 +35,6 @@ export const COMMANDS: Record<string, Command> = {
   verify: { summary: "check the archive is still what was published", script: "archive:verify", load: () => import("./archive-verify.js") },
   index: { summary: "write the catalog of archived editions", script: "archive:index", load: () => import("./archive-index.js") },
   new: { summary: "start an edition from an earlier one", script: "new:edition", load: () => import("./new-edition.js") },
+  images: { summary: "PNG images of pages of a built edition", script: "images", load: () => import("./images.js") },
   diff: { summary: "what changed in the tables between two editions", script: "diff:edition", load: () => import("./diff-edition.js") },
 };

@@ -13,6 +13,7 @@ import { renderEditionHtml } from "../render/edition-html.js";
 import { loadLabels } from "../render/labels.js";
 import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
 import { pageStartAnchors } from "../typeset/page-start.js";
+import { webEdition, webFileName } from "../web/web-output.js";
 import { StagedFiles } from "./atomic-write.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataDir, editionData } from "./data-output.js";
@@ -200,6 +201,11 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     await timed("write", async () => {
       await staged.write(result.pdf as string, finished.bytes);
       for (const f of data) await staged.write(path.join(folder, f.name), f.bytes);
+      // The web edition reads the digital print; the print-shop profile has none.
+      if (profile === "digital") {
+        result.web = path.join(htmlDir, webFileName(edition));
+        await staged.write(result.web, webEdition(edition, final.html, { htmlDir, assetsDir: paths.assets }));
+      }
       await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
       await staged.commit(options.signal);
     });

@@ -55,6 +55,8 @@ export interface JobResult {
   report?: string;
   /** The open data written beside the PDF (and attached to it): <id>-<lang>-data/<file>. */
   data?: string[];
+  /** The self-contained web edition (digital profile only). */
+  web?: string;
   pages?: number;
   bytes?: number;
   sha256?: string;

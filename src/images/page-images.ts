@@ -1,0 +1,65 @@
+// PNGs of chosen pages of a built PDF, for posts and slides. Poppler's
+// pdftoppm draws them (the same renderer the tests read pages with), at an
+// exact pixel width; the files are staged and renamed together, so a failed
+// run leaves the previous images as they were.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { PDFDocument } from "pdf-lib";
+import { StagedFiles } from "../pipeline/atomic-write.js";
+
+const run = promisify(execFile);
+
+export interface PageImagesOptions {
+  pdf: string;
+  /** 1-based page numbers; every page when absent. */
+  pages?: number[];
+  width: number;
+  outDir: string;
+}
+
+export class PageRangeError extends Error {}
+
+export const imageName = (pdf: string, page: number) => `${path.basename(pdf, ".pdf")}-p${String(page).padStart(2, "0")}.png`;
+
+export async function writePageImages(options: PageImagesOptions): Promise<string[]> {
+  const count = (await PDFDocument.load(await readFile(options.pdf), { updateMetadata: false })).getPageCount();
+  const pages = options.pages ?? Array.from({ length: count }, (_, i) => i + 1);
+  const outside = pages.filter((p) => p < 1 || p > count);
+  if (outside.length) throw new PageRangeError(`${path.basename(options.pdf)} has ${count} pages; no page ${outside.join(", ")}`);
+  const temp = await mkdtemp(path.join(tmpdir(), "observatory-images-"));
+  const staged = new StagedFiles();
+  try {
+    const written: string[] = [];
+    for (const page of pages) {
+      const prefix = path.join(temp, `p${page}`);
+      // -scale-to-y -1 keeps the page's proportions at exactly the asked width.
+      await run("pdftoppm", [
+        "-png",
+        "-f",
+        `${page}`,
+        "-l",
+        `${page}`,
+        "-singlefile",
+        "-scale-to-x",
+        `${options.width}`,
+        "-scale-to-y",
+        "-1",
+        options.pdf,
+        prefix,
+      ]);
+      const file = path.join(options.outDir, imageName(options.pdf, page));
+      await staged.write(file, await readFile(`${prefix}.png`));
+      written.push(file);
+    }
+    await staged.commit();
+    return written;
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
