@@ -143,8 +143,10 @@ function walk(
     line = multiply([1, 0, 0, 1, tx, ty], line);
     tm = line;
   };
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(content); m && m[0].length; m = TOKEN.exec(content)) {
+  // A sticky regex keeps its position: each walk needs its own, or a Form
+  // XObject's walk sends its caller back to an earlier offset, an endless loop.
+  const token = new RegExp(TOKEN);
+  for (let m = token.exec(content); m && m[0].length; m = token.exec(content)) {
     if (m[1] !== undefined) (array ?? operands).push(Number(m[1]));
     else if (m[2] !== undefined) operands.push(m[2]);
     else if (m[3] !== undefined) (array ?? operands).push({ text: hexBytes(m[3]) });
