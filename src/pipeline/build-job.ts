@@ -182,6 +182,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.bytes = finished.bytes.length;
     result.sha256 = createHash("sha256").update(finished.bytes).digest("hex");
     result.bookmarks = finished.bookmarks;
+    result.standards = finished.standards;
     result.pageLabels = finished.pageLabels;
     await timed("write", async () => {
       await staged.write(result.pdf as string, finished.bytes);

@@ -58,6 +58,8 @@ export interface JobResult {
   sha256?: string;
   bookmarks?: number;
   pageLabels?: string[];
+  /** The standards the PDF claims in its XMP ("PDF/A-3a", "PDF/UA-1"). */
+  standards?: string[];
   /** Printed page of every heading anchor. */
   pageNumbers?: Record<string, number>;
   blockedRequests: string[];

@@ -15,6 +15,7 @@ export function reportJson(r: JobResult) {
     pages: r.pages,
     bytes: r.bytes,
     sha256: r.sha256,
+    standards: r.standards,
     bookmarks: r.bookmarks,
     pageLabels: r.pageLabels,
     pageNumbers: r.pageNumbers,
