@@ -28,14 +28,18 @@ function reparent(doc: PDFDocument, kid: PDFObject, owner: PDFDict, parent: PDFR
   const elem = isElem(doc, kid);
   if (elem) return elem.set(PDFName.of("P"), parent);
   const d = kid instanceof PDFRef ? doc.context.lookup(kid) : kid;
-  const objr = d instanceof PDFDict && name(d.get(PDFName.of("Type"))) === "OBJR" ? doc.context.lookupMaybe(d.get(PDFName.of("Obj")), PDFDict) : undefined;
+  const objr =
+    d instanceof PDFDict && name(d.get(PDFName.of("Type"))) === "OBJR"
+      ? doc.context.lookupMaybe(d.get(PDFName.of("Obj")), PDFDict)
+      : undefined;
   if (objr) {
     const key = objr.lookupMaybe(PDFName.of("StructParent"), PDFNumber)?.asNumber();
     const slot = key === undefined ? undefined : slots.get(key);
     if (slot) slot.nums.set(slot.at, parent);
     return;
   }
-  const mcid = kid instanceof PDFNumber ? kid.asNumber() : d instanceof PDFDict ? d.lookupMaybe(PDFName.of("MCID"), PDFNumber)?.asNumber() : undefined;
+  const mcid =
+    kid instanceof PDFNumber ? kid.asNumber() : d instanceof PDFDict ? d.lookupMaybe(PDFName.of("MCID"), PDFNumber)?.asNumber() : undefined;
   const pageRef = (d instanceof PDFDict && d.get(PDFName.of("Pg"))) || owner.get(PDFName.of("Pg"));
   const page = pageRef && doc.context.lookupMaybe(pageRef, PDFDict);
   const key = page?.lookupMaybe(PDFName.of("StructParents"), PDFNumber)?.asNumber();
@@ -100,8 +104,10 @@ function describeLinks(doc: PDFDocument, headings: Heading[]): void {
       const dest = annot.get(PDFName.of("Dest"));
       const action = annot.lookupMaybe(PDFName.of("A"), PDFDict);
       const uri = action?.lookup(PDFName.of("URI"));
-      const target = dest instanceof PDFName ? name(dest) : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
-      const text = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : target ? (byAnchor.get(target) ?? target) : undefined;
+      const target =
+        dest instanceof PDFName ? name(dest) : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+      const text =
+        uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : target ? (byAnchor.get(target) ?? target) : undefined;
       if (text) annot.set(PDFName.of("Contents"), PDFHexString.fromText(text));
     }
   }

@@ -23,10 +23,7 @@ export interface Standards {
 
 /** "PDF/A-3a", "PDF/UA-1": the names the archive records. */
 export function standardNames(s: Standards | undefined): string[] {
-  return [
-    ...(s?.pdfa ? [`PDF/A-${s.pdfa.part}${s.pdfa.conformance.toLowerCase()}`] : []),
-    ...(s?.pdfua ? [`PDF/UA-${s.pdfua}`] : []),
-  ];
+  return [...(s?.pdfa ? [`PDF/A-${s.pdfa.part}${s.pdfa.conformance.toLowerCase()}`] : []), ...(s?.pdfua ? [`PDF/UA-${s.pdfua}`] : [])];
 }
 
 // pdfaid is part of PDF/A itself; pdfuaid is not, so a PDF/A file that uses it

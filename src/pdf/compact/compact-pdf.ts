@@ -7,10 +7,10 @@
 import { deflateSync, inflateSync } from "node:zlib";
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from "pdf-lib";
 import { collectGlyphUses, type GlyphUse, type GlyphUses, meaningOfGlyphs } from "./actual-text-glyphs.js";
+import { markArtifacts } from "./artifacts.js";
 import { serialize, tokenize } from "./content-tokens.js";
 import { pruneFontTables } from "./font-tables.js";
 import { fontWidths } from "./font-widths.js";
-import { markArtifacts } from "./artifacts.js";
 import { actualText, dropInvisibleText } from "./invisible-text.js";
 import { finishSpacedCopies, type SpacedCopy, spacedFonts } from "./spaced-fonts.js";
 import { mergeTextRuns } from "./text-runs.js";
@@ -138,8 +138,11 @@ export function compactPdf(doc: PDFDocument, options: { fonts?: boolean } = {}):
     const resources = page.node.Resources();
     for (const ref of refs) if (ref) compactContent(doc, ref as PDFRef, resources, stats, shared);
   }
-  const forms = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFRawStream && o.dict.lookup(PDFName.of("Subtype")) === PDFName.of("Form"));
-  for (const [ref, obj] of forms) compactContent(doc, ref, (obj as PDFRawStream).dict.lookupMaybe(PDFName.of("Resources"), PDFDict), stats, shared);
+  const forms = doc.context
+    .enumerateIndirectObjects()
+    .filter(([, o]) => o instanceof PDFRawStream && o.dict.lookup(PDFName.of("Subtype")) === PDFName.of("Form"));
+  for (const [ref, obj] of forms)
+    compactContent(doc, ref, (obj as PDFRawStream).dict.lookupMaybe(PDFName.of("Resources"), PDFDict), stats, shared);
   finishSpacedCopies(doc, shared.spaced);
   for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;

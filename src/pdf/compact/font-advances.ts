@@ -47,7 +47,12 @@ function components(glyph: Uint8Array): number[] {
 }
 
 /** glyf and loca with only `keep` (and .notdef, and their components) drawn. */
-function subset(head: Uint8Array, loca: Uint8Array, glyf: Uint8Array, keep: Set<number>): { loca: Uint8Array; glyf: Uint8Array } | undefined {
+function subset(
+  head: Uint8Array,
+  loca: Uint8Array,
+  glyf: Uint8Array,
+  keep: Set<number>,
+): { loca: Uint8Array; glyf: Uint8Array } | undefined {
   const long = dv(head).getInt16(50) === 1;
   const count = loca.length / (long ? 4 : 2) - 1;
   const at = (i: number) => (long ? dv(loca).getUint32(i * 4) : dv(loca).getUint16(i * 2) * 2);
