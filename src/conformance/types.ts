@@ -28,6 +28,8 @@ export interface Where {
 export interface CheckContext {
   doc: PDFDocument;
   bytes: Uint8Array;
+  /** What the file claims: the PDF/UA checks run only when it claims PDF/UA-1. */
+  standards: Standard[];
   fail(ids: RuleIds, where: Where, message: string): void;
 }
 
