@@ -39,3 +39,16 @@ export async function checkConformance(bytes: Uint8Array, standards: Standard[])
   for (const check of CHECKS) check.run(ctx);
   return { standards, findings, checked: checkedRules() };
 }
+
+/** "PDF/A-3a" -> "PDF/A-3": the finishing's claim names as the checks name the standards. */
+export function conformanceStandards(claims: string[]): Standard[] {
+  const out: Standard[] = [];
+  if (claims.some((c) => c.startsWith("PDF/A-3"))) out.push("PDF/A-3");
+  if (claims.includes("PDF/UA-1")) out.push("PDF/UA-1");
+  return out;
+}
+
+/** "23 of 106" per standard claimed. */
+export function rulesCheckedCount(checked: ConformanceResult["checked"]): Record<string, string> {
+  return Object.fromEntries(Object.entries(checked).map(([k, v]) => [k, `${v.tested.length} of ${v.total}`]));
+}

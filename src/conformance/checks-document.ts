@@ -22,7 +22,16 @@ export const documentChecks: Check[] = [
   },
   {
     family: "xmp",
-    ids: [{ a: "6.6.2.1-1", ua: "7.1-8" }, { a: "6.6.4-1" }, { a: "6.6.4-2" }, { a: "6.6.4-3" }, { ua: "5-1" }, { ua: "7.1-9" }, { a: "6.6.2.1-2" }, { a: "6.6.2.1-3" }],
+    ids: [
+      { a: "6.6.2.1-1", ua: "7.1-8" },
+      { a: "6.6.4-1" },
+      { a: "6.6.4-2" },
+      { a: "6.6.4-3" },
+      { ua: "5-1" },
+      { ua: "7.1-9" },
+      { a: "6.6.2.1-2" },
+      { a: "6.6.2.1-3" },
+    ],
     run(ctx) {
       const meta = ctx.doc.catalog.get(N("Metadata"));
       const stream = ctx.doc.context.lookup(meta);
@@ -38,7 +47,8 @@ export const documentChecks: Check[] = [
       const conf = /pdfaid:conformance(?:>|=")([ABU])/.exec(xmp)?.[1];
       if (!part) ctx.fail({ a: "6.6.4-1" }, { object: "XMP packet" }, "no pdfaid:part");
       else if (part !== "3") ctx.fail({ a: "6.6.4-2" }, { object: "XMP packet" }, `pdfaid:part is ${part}, not 3`);
-      if (part && conf !== "A") ctx.fail({ a: "6.6.4-3" }, { object: "XMP packet" }, `pdfaid:conformance is ${conf}, the checks are for level A`);
+      if (part && conf !== "A")
+        ctx.fail({ a: "6.6.4-3" }, { object: "XMP packet" }, `pdfaid:conformance is ${conf}, the checks are for level A`);
       if (ctx.standards.includes("PDF/UA-1")) {
         if (!/pdfuaid:part(?:>|=")1/.test(xmp)) ctx.fail({ ua: "5-1" }, { object: "XMP packet" }, "no pdfuaid:part 1");
         if (!/<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>[^<]+</.test(xmp)) ctx.fail({ ua: "7.1-9" }, { object: "XMP packet" }, "no dc:title");
@@ -69,11 +79,13 @@ export const documentChecks: Check[] = [
       const { doc } = ctx;
       const mark = dictOf(doc, get(doc, doc.catalog, "MarkInfo"));
       if (boolOf(get(doc, mark, "Marked")) !== true) ctx.fail({ a: "6.7.2.2-1" }, { object: "Catalog" }, "MarkInfo Marked is not true");
-      if (!(get(doc, doc.catalog, "StructTreeRoot") instanceof PDFDict)) ctx.fail({ a: "6.7.3.3-1", ua: "7.1-11" }, { object: "Catalog" }, "no StructTreeRoot");
+      if (!(get(doc, doc.catalog, "StructTreeRoot") instanceof PDFDict))
+        ctx.fail({ a: "6.7.3.3-1", ua: "7.1-11" }, { object: "Catalog" }, "no StructTreeRoot");
       if (!ctx.standards.includes("PDF/UA-1")) return;
       if (boolOf(get(doc, mark, "Suspects")) === true) ctx.fail({ ua: "7.1-4" }, { object: "MarkInfo" }, "Suspects is true");
       const prefs = dictOf(doc, get(doc, doc.catalog, "ViewerPreferences"));
-      if (boolOf(get(doc, prefs, "DisplayDocTitle")) !== true) ctx.fail({ ua: "7.1-10" }, { object: "Catalog" }, "DisplayDocTitle is not true");
+      if (boolOf(get(doc, prefs, "DisplayDocTitle")) !== true)
+        ctx.fail({ ua: "7.1-10" }, { object: "Catalog" }, "DisplayDocTitle is not true");
       if (!get(doc, doc.catalog, "Lang")) ctx.fail({ ua: "7.2-33" }, { object: "Catalog" }, "no Lang in the catalog");
     },
   },

@@ -13,7 +13,12 @@ const STANDARD = new Set(
 export const objectChecks: Check[] = [
   {
     family: "fonts",
-    ids: [{ a: "6.2.11.4.1-1", ua: "7.21.4.1-1" }, { a: "6.2.11.7.2-1", ua: "7.21.7-1" }, { a: "6.2.11.3.2-1", ua: "7.21.3.2-1" }, { a: "6.2.11.5-1", ua: "7.21.5-1" }],
+    ids: [
+      { a: "6.2.11.4.1-1", ua: "7.21.4.1-1" },
+      { a: "6.2.11.7.2-1", ua: "7.21.7-1" },
+      { a: "6.2.11.3.2-1", ua: "7.21.3.2-1" },
+      { a: "6.2.11.5-1", ua: "7.21.5-1" },
+    ],
     run(ctx) {
       const { doc } = ctx;
       for (const [ref, obj] of objects(doc)) {
@@ -21,8 +26,7 @@ export const objectChecks: Check[] = [
         const sub = nameOf(obj.get(N("Subtype")));
         if (sub === "CIDFontType0" || sub === "CIDFontType2") continue; // read through their Type0 parent
         const where = { object: `Font ${nameOf(obj.get(N("BaseFont"))) ?? sub} (${ref})` };
-        if (sub !== "Type3" && !get(doc, obj, "ToUnicode"))
-          ctx.fail({ a: "6.2.11.7.2-1", ua: "7.21.7-1" }, where, "no ToUnicode map");
+        if (sub !== "Type3" && !get(doc, obj, "ToUnicode")) ctx.fail({ a: "6.2.11.7.2-1", ua: "7.21.7-1" }, where, "no ToUnicode map");
         const font = sub === "Type0" ? dictOf(doc, arrayOf(doc, get(doc, obj, "DescendantFonts"))?.[0]) : obj;
         if (sub === "Type3") continue;
         const fd = dictOf(doc, get(doc, font, "FontDescriptor"));
@@ -43,7 +47,16 @@ export const objectChecks: Check[] = [
   },
   {
     family: "annotations",
-    ids: [{ a: "6.3.2-1" }, { a: "6.3.2-2" }, { a: "6.3.3-1" }, { a: "6.3.3-2" }, { ua: "7.18.3-1" }, { ua: "7.18.5-1" }, { ua: "7.18.5-2" }, { ua: "7.18.1-1" }],
+    ids: [
+      { a: "6.3.2-1" },
+      { a: "6.3.2-2" },
+      { a: "6.3.3-1" },
+      { a: "6.3.3-2" },
+      { ua: "7.18.3-1" },
+      { ua: "7.18.5-1" },
+      { ua: "7.18.5-2" },
+      { ua: "7.18.1-1" },
+    ],
     run(ctx) {
       const { doc } = ctx;
       for (const [page, n] of pageNumbers(doc)) {
@@ -57,7 +70,8 @@ export const objectChecks: Check[] = [
           if (!annot || sub === "Popup") continue;
           const f = numberOf(get(doc, annot, "F"));
           if (f === undefined) ctx.fail({ a: "6.3.2-1" }, where, "no F key");
-          else if ((f & 4) === 0 || (f & (1 | 2 | 32 | 256)) !== 0) ctx.fail({ a: "6.3.2-2" }, where, `F is ${f}: Print unset or hidden bits set`);
+          else if ((f & 4) === 0 || (f & (1 | 2 | 32 | 256)) !== 0)
+            ctx.fail({ a: "6.3.2-2" }, where, `F is ${f}: Print unset or hidden bits set`);
           const rect = (arrayOf(doc, get(doc, annot, "Rect")) ?? []).map((x) => numberOf(x) ?? 0);
           const zero = rect.length === 4 && rect[0] === rect[2] && rect[1] === rect[3];
           const ap = dictOf(doc, get(doc, annot, "AP"));
@@ -65,7 +79,8 @@ export const objectChecks: Check[] = [
           if (ap && (ap.keys().length !== 1 || !ap.get(N("N")))) ctx.fail({ a: "6.3.3-2" }, where, "AP has keys other than N");
           if (!ctx.standards.includes("PDF/UA-1")) continue;
           if (sub === "Link") {
-            if (numberOf(get(doc, annot, "StructParent")) === undefined) ctx.fail({ ua: "7.18.5-1" }, where, "link not in the structure tree (no StructParent)");
+            if (numberOf(get(doc, annot, "StructParent")) === undefined)
+              ctx.fail({ ua: "7.18.5-1" }, where, "link not in the structure tree (no StructParent)");
             if (!textOf(get(doc, annot, "Contents"))) ctx.fail({ ua: "7.18.5-2" }, where, "link without Contents");
           } else if (sub !== "Widget" && sub !== "PrinterMark" && numberOf(get(doc, annot, "StructParent")) === undefined)
             ctx.fail({ ua: "7.18.1-1" }, where, "annotation not nested in an Annot tag");
