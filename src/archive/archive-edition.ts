@@ -109,6 +109,7 @@ async function placeJob(job: JobResult, staging: string, source: Buffer, session
     pages: job.pages ?? 0,
     bytes: job.bytes ?? 0,
     sha256: job.sha256 as string,
+    standards: job.standards,
   };
 }
 

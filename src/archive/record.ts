@@ -43,6 +43,8 @@ export const ArchivedLanguage = z.object({
   pages: z.number().int().positive(),
   bytes: z.number().int().positive(),
   sha256: Sha,
+  /** The standards the PDF claims ("PDF/A-3a", "PDF/UA-1"); absent in records made before it claimed any. */
+  standards: z.array(z.string()).optional(),
 });
 export type ArchivedLanguage = z.infer<typeof ArchivedLanguage>;
 

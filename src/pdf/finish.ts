@@ -8,11 +8,18 @@ import { compactPdf } from "./compact/compact-pdf.js";
 import { namedDestinations } from "./destinations.js";
 import { writeMetadata } from "./metadata.js";
 import { addOutline } from "./outline.js";
+import { addOutputIntent } from "./output-intent.js";
 import { addPageLabels } from "./page-labels.js";
 import { addPrintMarks, type PrintMarksOptions } from "./print-marks.js";
 import { applyStableIds, sortIdTree, stableIdMap } from "./stable-ids.js";
 import { stripLinks } from "./strip-links.js";
-import type { DocumentInfo } from "./xmp.js";
+import { fixStructure } from "./structure-fixes.js";
+import { type DocumentInfo, type Standards, standardNames } from "./xmp.js";
+
+/** Digital: PDF/A-3a and PDF/UA-1. Print: PDF/A-3a (a print-shop file makes no accessibility claim). */
+export function standardsFor(print: boolean): Standards {
+  return print ? { pdfa: { part: 3, conformance: "A" } } : { pdfa: { part: 3, conformance: "A" }, pdfua: 1 };
+}
 
 export interface FinishOptions extends DocumentInfo {
   headings: Heading[];
@@ -32,6 +39,8 @@ export interface FinishedPdf {
   bookmarks: number;
   pageLabels: string[];
   documentId: string;
+  /** The standards the file claims in its XMP ("PDF/A-3a", "PDF/UA-1"). */
+  standards: string[];
 }
 
 // The document ID is the hash of the finished file itself: it is written as
@@ -56,7 +65,9 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
   applyStableIds(doc, stableIdMap(raw, doc));
   sortIdTree(doc);
 
-  writeMetadata(doc, options, asUuid(ZERO_ID));
+  const standards = options.standards ?? standardsFor(Boolean(options.printMarks));
+  writeMetadata(doc, { ...options, standards }, asUuid(ZERO_ID));
+  if (standards.pdfa) addOutputIntent(doc);
 
   const dests = namedDestinations(doc);
   const bookmarks = addOutline(doc, options.headings, dests);
@@ -68,8 +79,9 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
     backCoverLabel: options.backCoverLabel,
   });
 
+  if (options.printMarks) stripLinks(doc);
+  fixStructure(doc, options.headings);
   if (options.printMarks) {
-    stripLinks(doc);
     addPrintMarks(doc, options.printMarks);
   }
 
@@ -85,5 +97,5 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 32);
   replaceAll(bytes, `uuid:${asUuid(ZERO_ID)}`, `uuid:${asUuid(hash)}`, 2);
   replaceAll(bytes, `<${ZERO_ID}>`, `<${hash}>`, 2);
-  return { bytes, pages: doc.getPageCount(), bookmarks, pageLabels, documentId: asUuid(hash) };
+  return { bytes, pages: doc.getPageCount(), bookmarks, pageLabels, documentId: asUuid(hash), standards: standardNames(standards) };
 }

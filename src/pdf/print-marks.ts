@@ -37,10 +37,12 @@ function grow(b: readonly number[], by: number): [number, number, number, number
   return [b[0] - by, b[1] - by, b[2] + by, b[3] + by];
 }
 
-/** Registration colour (every plate), the colour crop marks are printed in. */
+/** Registration colour (every plate), the colour crop marks are printed in. Its
+ * alternate (what a screen shows) is DeviceGray black: PDF/A with an RGB output
+ * intent refuses DeviceCMYK (ISO 19005-3, 6.2.4.3), and the plates ignore it. */
 function registrationColour(doc: PDFDocument): PDFRef {
-  const tint = doc.context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 });
-  return doc.context.register(doc.context.obj([PDFName.of("Separation"), PDFName.of("All"), PDFName.of("DeviceCMYK"), tint]));
+  const tint = doc.context.obj({ FunctionType: 2, Domain: [0, 1], C0: [1], C1: [0], N: 1 });
+  return doc.context.register(doc.context.obj([PDFName.of("Separation"), PDFName.of("All"), PDFName.of("DeviceGray"), tint]));
 }
 
 /** Two lines at each corner, along the trim lines, each starting `offset` past the trim. */

@@ -11,6 +11,63 @@ export interface DocumentInfo {
   producer: string;
   /** Creation and modification date written into the file. */
   date: Date;
+  /** The standards the file claims, written as pdfaid and pdfuaid. */
+  standards?: Standards;
+}
+
+/** PDF/A part and level (ISO 19005), PDF/UA part (ISO 14289). */
+export interface Standards {
+  pdfa?: { part: 3; conformance: "A" | "U" | "B" };
+  pdfua?: 1;
+}
+
+/** "PDF/A-3a", "PDF/UA-1": the names the archive records. */
+export function standardNames(s: Standards | undefined): string[] {
+  return [...(s?.pdfa ? [`PDF/A-${s.pdfa.part}${s.pdfa.conformance.toLowerCase()}`] : []), ...(s?.pdfua ? [`PDF/UA-${s.pdfua}`] : [])];
+}
+
+// pdfaid is part of PDF/A itself; pdfuaid is not, so a PDF/A file that uses it
+// describes it with the extension schema container (ISO 19005-3, 6.6.2.3).
+const PDFUA_EXTENSION = `
+  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas>
+    <rdf:Bag>
+     <rdf:li rdf:parseType="Resource">
+      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+      <pdfaSchema:property>
+       <rdf:Seq>
+        <rdf:li rdf:parseType="Resource">
+         <pdfaProperty:name>part</pdfaProperty:name>
+         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+         <pdfaProperty:category>internal</pdfaProperty:category>
+         <pdfaProperty:description>Part of ISO 14289 to which the file conforms</pdfaProperty:description>
+        </rdf:li>
+       </rdf:Seq>
+      </pdfaSchema:property>
+     </rdf:li>
+    </rdf:Bag>
+   </pdfaExtension:schemas>
+  </rdf:Description>`;
+
+function identification(s: Standards | undefined): string {
+  const parts: string[] = [];
+  if (s?.pdfa)
+    parts.push(`
+  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+   <pdfaid:part>${s.pdfa.part}</pdfaid:part>
+   <pdfaid:conformance>${s.pdfa.conformance}</pdfaid:conformance>
+  </rdf:Description>`);
+  if (s?.pdfua)
+    parts.push(`
+  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <pdfuaid:part>${s.pdfua}</pdfuaid:part>
+  </rdf:Description>${s.pdfa ? PDFUA_EXTENSION : ""}`);
+  return parts.join("");
 }
 
 export interface XmpFields extends DocumentInfo {
@@ -46,7 +103,7 @@ export function xmpPacket(f: XmpFields): string {
    <pdf:Keywords>${esc(keywordsText(f.keywords))}</pdf:Keywords>
    <xmpMM:DocumentID>uuid:${f.documentId}</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:${f.documentId}</xmpMM:InstanceID>
-  </rdf:Description>
+  </rdf:Description>${identification(f.standards)}
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`;

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
+import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { finishPdf } from "../pdf/finish.js";
@@ -189,12 +190,24 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         return result;
       }
     }
+    // The claims are checked before anything is written: a PDF that fails a rule it claims is not kept.
+    const claimed = conformanceStandards(finished.standards);
+    const conformance = await timed("conformance", () => checkConformance(finished.bytes, claimed));
+    result.conformance = { standards: claimed, findings: conformance.findings, rulesChecked: rulesCheckedCount(conformance.checked) };
+    if (conformance.findings.length) {
+      await staged.discard();
+      const list = conformance.findings.map(
+        (f) => `${f.standard} ${f.rule}${f.page ? ` p. ${f.page}` : ""}${f.object ? ` ${f.object}` : ""}: ${f.message}`,
+      );
+      throw new Error(`${label}: the PDF fails ${list.length} rule(s) of what it claims:\n  ${list.slice(0, 20).join("\n  ")}`);
+    }
     result.pdf = `${base}.pdf`;
     result.report = `${base}.report.json`;
     result.pages = finished.pages;
     result.bytes = finished.bytes.length;
     result.sha256 = createHash("sha256").update(finished.bytes).digest("hex");
     result.bookmarks = finished.bookmarks;
+    result.standards = finished.standards;
     result.pageLabels = finished.pageLabels;
     const folder = dataDir(outputDir, edition);
     result.data = data.map((f) => path.join(folder, f.name));

@@ -1,5 +1,7 @@
 // The types of a build: what it is asked (BuildOptions) and what it gives back.
+
 import type { BrowserSession } from "../browser/browser-session.js";
+import type { ConformanceFinding } from "../conformance/types.js";
 import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
 import type { Finding } from "../preflight/rules.js";
@@ -62,6 +64,10 @@ export interface JobResult {
   sha256?: string;
   bookmarks?: number;
   pageLabels?: string[];
+  /** The standards the PDF claims in its XMP ("PDF/A-3a", "PDF/UA-1"). */
+  standards?: string[];
+  /** The conformance check of those claims: its findings (none, or the job fails) and the rules it tested per standard. */
+  conformance?: { standards: string[]; findings: ConformanceFinding[]; rulesChecked: Record<string, string> };
   /** Printed page of every heading anchor. */
   pageNumbers?: Record<string, number>;
   blockedRequests: string[];

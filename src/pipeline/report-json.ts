@@ -16,6 +16,8 @@ export function reportJson(r: JobResult) {
     pages: r.pages,
     bytes: r.bytes,
     sha256: r.sha256,
+    standards: r.standards,
+    conformance: r.conformance,
     bookmarks: r.bookmarks,
     pageLabels: r.pageLabels,
     pageNumbers: r.pageNumbers,

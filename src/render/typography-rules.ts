@@ -48,7 +48,7 @@ const UNIT_RE = new RegExp(`(\\d)${SPACES}?(${UNITS.join("|")})(?![\\p{L}\\d])`,
 // it prints exactly as the editor typed it.
 // An entity's name: a number, or a letter and at least one more in lower case or
 // digits (lt, amp, Eacute, sup2), so "AT&T;" is a word and a semicolon.
-// The same pattern is in typeset/text-faults.ts.
+// The same pattern is in readback/text-faults.ts.
 const LOOK_ALIKE = /\uE000(#\d+|#x[\da-f]+|[A-Za-z][a-z\d]+);/gu;
 function withEntityLookAlikes(text: string, rule: (t: string) => string): string {
   return rule(text.replace(LOOK_ALIKE, "\uE000$1\uE003")).replace(/\uE003/g, ";");

@@ -13,7 +13,7 @@ import { checkEditions } from "../../src/manifest/check-editions.js";
 import { newEdition } from "../../src/new-edition/new-edition.js";
 import { type BuildResult, build } from "../../src/pipeline/build-edition.js";
 import type { Finding } from "../../src/preflight/rules.js";
-import { straightQuoteFaults } from "../../src/typeset/text-faults.js";
+import { straightQuoteFaults } from "../../src/readback/text-faults.js";
 import { generateYear } from "../support/generate-year.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 

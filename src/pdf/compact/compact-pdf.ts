@@ -7,11 +7,12 @@
 import { deflateSync, inflateSync } from "node:zlib";
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from "pdf-lib";
 import { collectGlyphUses, type GlyphUse, type GlyphUses, meaningOfGlyphs } from "./actual-text-glyphs.js";
+import { markArtifacts } from "./artifacts.js";
 import { serialize, tokenize } from "./content-tokens.js";
 import { pruneFontTables } from "./font-tables.js";
 import { fontWidths } from "./font-widths.js";
 import { actualText, dropInvisibleText } from "./invisible-text.js";
-import { spacedFonts } from "./spaced-fonts.js";
+import { finishSpacedCopies, type SpacedCopy, spacedFonts } from "./spaced-fonts.js";
 import { mergeTextRuns } from "./text-runs.js";
 import { setToUnicode } from "./to-unicode.js";
 
@@ -22,6 +23,8 @@ export interface CompactStats {
   invisibleGlyphs: number;
   /** ToUnicode entries set from ActualText (ligatures, apostrophes). */
   toUnicode: number;
+  /** Runs of untagged painting marked as artifacts (running heads, folios, leaders). */
+  artifacts: number;
   before: number;
   after: number;
 }
@@ -94,7 +97,7 @@ const actualTextValue = (props: string) => actualText(props)?.value;
 interface Shared {
   glyphs: FontGlyphUses;
   /** Letter-spaced copies of fonts, by font and spacing. */
-  spaced: Map<string, PDFRef | undefined>;
+  spaced: Map<string, SpacedCopy | undefined>;
 }
 
 function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | undefined, stats: CompactStats, shared: Shared): void {
@@ -111,7 +114,10 @@ function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | unde
     const uses: GlyphUses = new Map();
     collectGlyphUses(visible.tokens, actualTextValue, uses);
     recordUses(doc, resources, uses, glyphs);
-    text = serialize(mergeTextRuns(visible.tokens, fontWidths(doc, resources), spacedFonts(doc, resources, shared.spaced)));
+    const merged = mergeTextRuns(visible.tokens, fontWidths(doc, resources), spacedFonts(doc, resources, shared.spaced));
+    const marked = markArtifacts(merged);
+    stats.artifacts += marked.runs;
+    text = serialize(marked.tokens);
   } catch {
     // Something we do not parse: the stream stays as Chromium wrote it, and its fonts' ToUnicode too.
     return recordUses(doc, resources, undefined, glyphs);
@@ -123,7 +129,7 @@ function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | unde
 
 /** `fonts: false` (drafts) leaves the font files alone, the slow part. */
 export function compactPdf(doc: PDFDocument, options: { fonts?: boolean } = {}): CompactStats {
-  const stats: CompactStats = { contentStreams: 0, fonts: 0, invisibleGlyphs: 0, toUnicode: 0, before: 0, after: 0 };
+  const stats: CompactStats = { contentStreams: 0, fonts: 0, invisibleGlyphs: 0, toUnicode: 0, artifacts: 0, before: 0, after: 0 };
   const glyphs: FontGlyphUses = new Map();
   const shared: Shared = { glyphs, spaced: new Map() };
   for (const page of doc.getPages()) {
@@ -132,12 +138,15 @@ export function compactPdf(doc: PDFDocument, options: { fonts?: boolean } = {}):
     const resources = page.node.Resources();
     for (const ref of refs) if (ref) compactContent(doc, ref as PDFRef, resources, stats, shared);
   }
+  const forms = doc.context
+    .enumerateIndirectObjects()
+    .filter(([, o]) => o instanceof PDFRawStream && o.dict.lookup(PDFName.of("Subtype")) === PDFName.of("Form"));
+  for (const [ref, obj] of forms)
+    compactContent(doc, ref, (obj as PDFRawStream).dict.lookupMaybe(PDFName.of("Resources"), PDFDict), stats, shared);
+  finishSpacedCopies(doc, shared.spaced);
   for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFRawStream)) continue;
-    const subtype = obj.dict.lookup(PDFName.of("Subtype"));
-    if (subtype === PDFName.of("Form")) {
-      compactContent(doc, ref, obj.dict.lookupMaybe(PDFName.of("Resources"), PDFDict), stats, shared);
-    } else if (options.fonts !== false && obj.dict.has(PDFName.of("Length1"))) {
+    if (options.fonts !== false && obj.dict.has(PDFName.of("Length1"))) {
       const data = decoded(obj);
       if (!data) continue;
       const pruned = pruneFontTables(data);

@@ -3,7 +3,7 @@
 // text, so those tables are dead weight; the glyphs, metrics and hinting stay.
 const KEEP = new Set(["head", "hhea", "hmtx", "loca", "glyf", "maxp", "cvt ", "fpgm", "prep", "OS/2", "cmap", "post", "name"]);
 
-function checksum(data: Uint8Array): number {
+export function checksum(data: Uint8Array): number {
   const padded = new Uint8Array((data.length + 3) & ~3);
   padded.set(data);
   const view = new DataView(padded.buffer);
@@ -27,7 +27,12 @@ export function pruneFontTables(font: Uint8Array): Uint8Array {
     if (KEEP.has(tag)) tables.push({ tag, data: font.subarray(offset, offset + length) });
   }
   if (tables.length === count) return font;
-  tables.sort((a, b) => (a.tag < b.tag ? -1 : 1));
+  return writeFont(tables);
+}
+
+/** A TrueType file from its tables: directory, padding, checksums and head's checkSumAdjustment. */
+export function writeFont(tables: { tag: string; data: Uint8Array }[]): Uint8Array {
+  tables = [...tables].sort((a, b) => (a.tag < b.tag ? -1 : 1));
   const n = tables.length;
   const headerSize = 12 + n * 16;
   const total = headerSize + tables.reduce((s, t) => s + ((t.data.length + 3) & ~3), 0);

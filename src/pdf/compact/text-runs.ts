@@ -9,7 +9,7 @@ import { runSpacing, withoutSpacing } from "./letter-spacing.js";
 export type FontWidths = Map<string, (cid: number) => number>;
 
 /** The resource name of a copy of a font (name without "/") whose glyphs are `spacing` thousandths of an em wider. */
-export type SpacedFont = (font: string, spacing: number) => string | undefined;
+export type SpacedFont = (font: string, spacing: number, glyphs: string[]) => string | undefined;
 
 const RESET_STATE = new Set(["Tc", "Tw", "Tz", "TL", "Ts", "T*", "'", '"', "TJ", "d0", "d1"]);
 const ROUND_OPS = new Set(["Td", "TD", "Tm", "cm", "re", "m", "l", "c", "v", "y"]);
@@ -56,7 +56,7 @@ export function mergeTextRuns(tokens: Token[], widths: FontWidths, spacedFont?: 
   const flush = () => {
     if (!run) return;
     const spacing = spacedFont && runSpacing(run.adjustments);
-    const spaced = spacing && spacedFont(run.fontName.slice(1), spacing);
+    const spaced = spacing && spacedFont(run.fontName.slice(1), spacing, run.glyphs);
     if (spacing && spaced) {
       // The font is text state and outlives this array: the run's own font is set back after it.
       out.push(...tf(`/${spaced}`, run.sizeToken));
