@@ -109,7 +109,8 @@ if (why) {
   // Run by the machine's Node (a fresh clone), npm warns that package.json's
   // engines asks for Node.js 24: the Node.js being installed is that one.
   const bootstrap = !pinnedNode();
-  if (bootstrap) say(`Node.js ${process.versions.node} runs set-up; the project runs on the Node.js 24 of package-lock.json, installed now`);
+  if (bootstrap)
+    say(`Node.js ${process.versions.node} runs set-up; the project runs on the Node.js 24 of package-lock.json, installed now`);
   run("npm", ["install", "--no-audit", "--no-fund", ...(bootstrap ? ["--loglevel=error"] : [])]);
   if (!pinnedNode()) run("npm", ["rebuild", "node"]);
 }

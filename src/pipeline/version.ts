@@ -21,7 +21,10 @@ export function packageVersion(name: string): string {
  */
 export function packageTitle(name: string): string {
   try {
-    const pkg = JSON.parse(readFileSync(path.join(projectRoot, "node_modules", name, "package.json"), "utf8")) as { name: string; version: string };
+    const pkg = JSON.parse(readFileSync(path.join(projectRoot, "node_modules", name, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+    };
     return `${pkg.name} ${pkg.version}`;
   } catch {
     return `${name} unknown`;
