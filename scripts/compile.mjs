@@ -85,7 +85,7 @@ export async function compile() {
     splitting: true,
     format: "esm",
     platform: "node",
-    target: "node20",
+    target: "node24",
     // CommonJS packages inside an ES module bundle still call require().
     // pdf.js (read in Node to measure the printed lines) loads its worker from
     // beside its own file: bundled, it looks for dist/pdf.worker.mjs and fails.

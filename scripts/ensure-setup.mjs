@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { enableCompileCache, handOver, onPinnedNode, pinnedNode } from "./pinned-node.mjs";
 
 const HELP = `Usage: node scripts/ensure-setup.mjs [--no-browser] [--tools] [--run COMMAND [ARGS ...]]
 
@@ -91,6 +92,9 @@ function installNeeded() {
     if (!have && !entry.optional) return `${name} is not installed`;
     if (have && have.version !== entry.version) return `${name} is ${have.version}, the lock says ${entry.version}`;
   }
+  // The pinned Node.js is placed by its package's install script: a binary
+  // that is not there was never placed (an install run with --ignore-scripts).
+  if (lock.packages["node_modules/node"] && !pinnedNode()) return "the pinned Node.js binary is missing";
   return undefined;
 }
 
@@ -102,7 +106,13 @@ if (why) {
   // other platforms (Biome's Windows and macOS binaries, for one). The lock
   // is committed as npm writes it here, so this leaves it unchanged.
   say(`installing npm packages (${why}; npm install from package-lock.json)`);
-  run("npm", ["install", "--no-audit", "--no-fund"]);
+  // Run by the machine's Node (a fresh clone), npm warns that package.json's
+  // engines asks for Node.js 24: the Node.js being installed is that one.
+  const bootstrap = !pinnedNode();
+  if (bootstrap)
+    say(`Node.js ${process.versions.node} runs set-up; the project runs on the Node.js 24 of package-lock.json, installed now`);
+  run("npm", ["install", "--no-audit", "--no-fund", ...(bootstrap ? ["--loglevel=error"] : [])]);
+  if (!pinnedNode()) run("npm", ["rebuild", "node"]);
 }
 
 // 2. The compiled command, when dist/ is missing or the sources changed.
@@ -136,8 +146,13 @@ if (missing.length) {
   run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing]);
 }
 
-// 4. The command itself, as bin/observatory.js would run it.
-if (command) {
+// 4. The command itself, as bin/observatory.js would run it, on the pinned
+// Node.js. `npm run` found it on the PATH, except on the run that installed it
+// (a fresh clone): that one hands over to it.
+if (command && !onPinnedNode()) {
+  handOver(path.join(root, "bin", "observatory.js"), command);
+} else if (command) {
   process.argv = [process.argv[0], path.join(root, "bin", "observatory.js"), ...command];
+  enableCompileCache();
   await import(pathToFileURL(path.join(root, "dist", "observatory.js")).href);
 }

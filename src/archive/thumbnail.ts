@@ -25,7 +25,7 @@ const DRAW_COVER = `window.drawCover = async (lib, worker, data, dpi) => {
   canvas.width = Math.round(viewport.width);
   canvas.height = Math.round(viewport.height);
   await cover.render({ canvas, canvasContext: canvas.getContext("2d"), viewport }).promise;
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   return canvas.toDataURL("image/png").slice("data:image/png;base64,".length);
 }`;
 

@@ -36,9 +36,10 @@ export function formatProblem(problem: Problem, source: string, style: ReportSty
   // Nothing worth framing in an empty or binary file.
   if (source.trim() === "" || looksBinary(source)) return head;
   const clipped = clipLines(frameSource(source), problem.line, problem.column);
+  // @babel/code-frame 8 counts columns from 0; ours count from 1, as editors do.
   const frame = codeFrameColumns(
     clipped.source,
-    { start: { line: problem.line, column: clipped.column } },
+    { start: { line: problem.line, column: Math.max(clipped.column - 1, 0) } },
     { linesAbove: 2, linesBelow: 1, highlightCode: style.color, forceColor: style.color },
   );
   return `${head}\n${frame}`;

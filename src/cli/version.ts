@@ -4,7 +4,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { BrowserNotFoundError, findChromium } from "../browser/find-chromium.js";
-import { packageVersion, toolName, toolVersion } from "../pipeline/version.js";
+import { packageTitle, packageVersion, toolName, toolVersion } from "../pipeline/version.js";
 
 async function chromiumVersion(): Promise<string> {
   let binary: string;
@@ -28,7 +28,7 @@ export async function versionText(): Promise<string> {
   return [
     `observatory ${toolVersion} (${toolName})`,
     `Chromium ${await chromiumVersion()}`,
-    `pdf-lib ${packageVersion("pdf-lib")}`,
+    packageTitle("pdf-lib"),
     `puppeteer-core ${packageVersion("puppeteer-core")}`,
     `Node.js ${process.versions.node}`,
   ].join("\n");

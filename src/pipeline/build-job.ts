@@ -22,7 +22,7 @@ import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { printEdition } from "./print-edition.js";
 import { reportJson } from "./report-json.js";
 import { type TypesetInputs, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
-import { packageVersion, toolName, toolVersion } from "./version.js";
+import { packageTitle, toolName, toolVersion } from "./version.js";
 
 export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
   BuildOptions & {
@@ -150,7 +150,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         keywords: edition.edition.keywords ?? [],
         language: edition.edition.language,
         creator: `${toolName} ${toolVersion}`,
-        producer: `${result.chromium} (Skia/PDF); pdf-lib ${packageVersion("pdf-lib")}`,
+        producer: `${result.chromium} (Skia/PDF); ${packageTitle("pdf-lib")}`,
         date: sourceDate(loaded, options.sourceDateEpoch),
         headings: final.headings,
         hasCover: edition.sections[0]?.type === "cover",

@@ -23,6 +23,8 @@ export function reportJson(r: JobResult) {
     pageNumbers: r.pageNumbers,
     blockedRequests: r.blockedRequests,
     chromium: r.chromium,
+    // The runtime that made these bytes: the Node.js of package-lock.json when run through npm or bin/.
+    node: process.versions.node,
     preflight: r.preflight && { ...countFindings(r.preflight), findings: r.preflight },
     // Read back by the next build, which starts from these decisions when its inputs are the same.
     typeset: r.typeset,

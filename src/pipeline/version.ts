@@ -14,3 +14,19 @@ export function packageVersion(name: string): string {
     return "unknown";
   }
 }
+
+/**
+ * "name version" of an installed package as it calls itself: `pdf-lib` is an
+ * npm alias of its maintained fork, which says `@cantoo/pdf-lib 2.11.1`.
+ */
+export function packageTitle(name: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(projectRoot, "node_modules", name, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+    };
+    return `${pkg.name} ${pkg.version}`;
+  } catch {
+    return `${name} unknown`;
+  }
+}

@@ -32,7 +32,12 @@ async function frameOf(file: string, line: number, column: number): Promise<stri
   const source = await readFile(file, "utf8").catch(() => "");
   // Nothing worth framing in an empty or binary file.
   if (source.trim() === "" || /[\u0000\uFFFD]/.test(source)) return undefined;
-  return codeFrameColumns(frameSource(source), { start: { line, column } }, { linesAbove: 2, linesBelow: 2, highlightCode: false });
+  // @babel/code-frame 8 counts columns from 0; ours count from 1, as editors do.
+  return codeFrameColumns(
+    frameSource(source),
+    { start: { line, column: Math.max(column - 1, 0) } },
+    { linesAbove: 2, linesBelow: 2, highlightCode: false },
+  );
 }
 
 function shown(root: string, file: string): string {

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain-JS set-up script, without type declarations.
 import { BUNDLE_CONTENTS, distDir } from "../../scripts/compile.mjs";
 import { COMMANDS } from "../../src/cli/commands.js";
-import { packageVersion } from "../../src/pipeline/version.js";
+import { packageTitle } from "../../src/pipeline/version.js";
 import { DEFAULT_PORT } from "../../src/preview/start-preview.js";
 import { observatory } from "../support/observatory.js";
 
@@ -53,7 +53,7 @@ describe("observatory", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe(`observatory ${pkg.version} (${pkg.name})`);
     expect(lines[1]).toMatch(/^Chromium \d+\.\d+\.\d+\.\d+ \(\/.+\)$/);
-    expect(lines).toContain(`pdf-lib ${packageVersion("pdf-lib")}`);
+    expect(lines).toContain(packageTitle("pdf-lib"));
     expect(lines).toContain(`Node.js ${process.versions.node}`);
     expect(observatory(["-V"]).stdout).toBe(r.stdout);
   });

@@ -70,7 +70,7 @@ describe.each(EDITIONS)("edition $id ($language) as readers see it", ({ id, lang
     expect(packet.startsWith('<?xpacket begin="\uFEFF"')).toBe(true);
     expect(packet).toContain(edition.edition.label); // accents and dashes as written
 
-    const pdf = await getDocument({ data: new Uint8Array(readFileSync(b.pdf)), isEvalSupported: false }).promise;
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(b.pdf)) }).promise;
     try {
       const { info, metadata } = (await pdf.getMetadata()) as unknown as {
         info: Record<string, string>;
@@ -96,7 +96,7 @@ describe.each(EDITIONS)("edition $id ($language) as readers see it", ({ id, lang
       expect(info.Keywords.split(", ")).toEqual(keywords);
       expect(keywords.some((k) => k.includes(" "))).toBe(true);
     } finally {
-      await pdf.destroy();
+      await pdf.loadingTask.destroy();
     }
   });
 

@@ -25,11 +25,11 @@ function rawGet(port: number, target: string, host = `127.0.0.1:${port}`): Promi
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: bytes, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: bytes }).promise;
   let text = "";
   for (let i = 1; i <= doc.numPages; i++)
     text += `${(await (await doc.getPage(i)).getTextContent()).items.map((t) => ("str" in t ? t.str : "")).join(" ")}\n`;
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   return text;
 }
 
@@ -75,7 +75,7 @@ describe("npm run preview", () => {
     await page.goto(`${preview.editionUrl}?view=page&page=3`);
     await page.waitForSelector("html[data-shown-version='1']", { timeout: 90_000 });
     const pdf = new Uint8Array(await (await fetch(`${preview.url}pdf/2026-04/en.pdf`)).arrayBuffer());
-    const pages = (await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise).numPages;
+    const pages = (await getDocument({ data: pdf.slice() }).promise).numPages;
     expect(pages).toBeGreaterThan(10);
     expect(await page.$eval("#page-indicator", (e) => e.textContent)).toBe(`3 / ${pages}`);
     expect(await page.$$eval(".sheets.single .sheet canvas", (c) => c.length)).toBe(1);

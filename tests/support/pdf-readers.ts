@@ -46,7 +46,6 @@ export async function pdfJsRead(pdf: string): Promise<{ text: string; messages: 
     const doc = await getDocument({
       data: new Uint8Array(readFileSync(pdf)),
       useSystemFonts: false,
-      isEvalSupported: false,
       verbosity: VerbosityLevel.INFOS,
     }).promise;
     try {
@@ -66,7 +65,7 @@ export async function pdfJsRead(pdf: string): Promise<{ text: string; messages: 
       }
       return pages.join("\n\f");
     } finally {
-      await doc.destroy();
+      await doc.loadingTask.destroy();
     }
   });
   return { text: value, messages };

@@ -42,7 +42,7 @@ export interface OutlineItem {
 }
 
 export async function readWithPdfJs(bytes: Uint8Array): Promise<{ labels: string[] | null; outline: OutlineItem[]; pages: number }> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
   try {
     const labels = await doc.getPageLabels();
     const walk = async (items: Awaited<ReturnType<typeof doc.getOutline>>): Promise<OutlineItem[]> => {
@@ -56,7 +56,7 @@ export async function readWithPdfJs(bytes: Uint8Array): Promise<{ labels: string
     };
     return { labels, outline: await walk(await doc.getOutline()), pages: doc.numPages };
   } finally {
-    await doc.destroy();
+    await doc.loadingTask.destroy();
   }
 }
 

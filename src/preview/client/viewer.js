@@ -21,7 +21,7 @@ async function openPdf(url) {
   const data = new Uint8Array(await response.arrayBuffer());
   worker ??= new pdfjs.PDFWorker();
   // No eval, no WebAssembly, no XFA, no scripting: the page's CSP allows none of them.
-  return pdfjs.getDocument({ data, worker, isEvalSupported: false, useWasm: false, enableXfa: false }).promise;
+  return pdfjs.getDocument({ data, worker, useWasm: false, enableXfa: false }).promise;
 }
 
 export class EditionView {
@@ -69,7 +69,7 @@ export class EditionView {
   stop() {
     window.removeEventListener("resize", this.onResize);
     this.events?.close();
-    this.doc?.destroy();
+    this.doc?.loadingTask.destroy();
     this.doc = undefined;
     this.ui.controls.hidden = true;
     clearProblems(this.ui.problems);
@@ -132,7 +132,7 @@ export class EditionView {
       this.doc = doc;
       this.docVersion = wanted;
       await this.paint();
-      old?.destroy();
+      old?.loadingTask.destroy();
     } else if (this.doc) await this.paint();
   }
 
