@@ -43,15 +43,15 @@ const UNITS = [
 ];
 const UNIT_RE = new RegExp(`(\\d)${SPACES}?(${UNITS.join("|")})(?![\\p{L}\\d])`, "gu");
 
-// "&" reaches the rules as U+E000 (typography.ts holds it so). Text that reads
+// "&" reaches the rules as U+E010 (typography.ts holds it so). Text that reads
 // like an entity ("&lt;b&gt;" typed to show markup) keeps its ";" unspaced:
 // it prints exactly as the editor typed it.
 // An entity's name: a number, or a letter and at least one more in lower case or
 // digits (lt, amp, Eacute, sup2), so "AT&T;" is a word and a semicolon.
 // The same pattern is in readback/text-faults.ts.
-const LOOK_ALIKE = /\uE000(#\d+|#x[\da-f]+|[A-Za-z][a-z\d]+);/gu;
+const LOOK_ALIKE = /\uE010(#\d+|#x[\da-f]+|[A-Za-z][a-z\d]+);/gu;
 function withEntityLookAlikes(text: string, rule: (t: string) => string): string {
-  return rule(text.replace(LOOK_ALIKE, "\uE000$1\uE003")).replace(/\uE003/g, ";");
+  return rule(text.replace(LOOK_ALIKE, "\uE010$1\uE013")).replace(/\uE013/g, ";");
 }
 
 type Context = { prefs: { locale: string[] } };

@@ -91,8 +91,9 @@ function typograf(language: Language, enable: string[]): TypografInstance {
 // characters to the rules (the French space before ";" would otherwise split
 // "&amp;" into "&amp ;"). The three that must stay escaped are held as
 // private-use characters, which no rule matches, and written back after.
-const HELD: Record<string, string> = { "&amp;": "\uE000", "&lt;": "\uE001", "&gt;": "\uE002" };
-const RELEASED: Record<string, string> = { "\uE000": "&amp;", "\uE001": "&lt;", "\uE002": "&gt;" };
+// U+E010–E012: U+E000/E001 already mark placeholders (manifest/placeholder.ts).
+const HELD: Record<string, string> = { "&amp;": "\uE010", "&lt;": "\uE011", "&gt;": "\uE012" };
+const RELEASED: Record<string, string> = { "\uE010": "&amp;", "\uE011": "&lt;", "\uE012": "&gt;" };
 const NAMED: Record<string, string> = { quot: '"', apos: "'", nbsp: "\u00a0" };
 
 function decodeText(text: string): string {
@@ -111,7 +112,7 @@ function holdEntities(html: string): string {
   );
 }
 
-const releaseEntities = (html: string) => html.replace(/[\uE000-\uE002]/g, (c) => RELEASED[c]);
+const releaseEntities = (html: string) => html.replace(/[\uE010-\uE012]/g, (c) => RELEASED[c]);
 
 // A passage marked in another language (a French source title in the English
 // edition: lang="fr") takes that language's rules; it is set apart as a
