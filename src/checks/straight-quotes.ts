@@ -4,9 +4,9 @@
 // whole build ("straight-quotes").
 import { isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
 import type { Language } from "../manifest/primitives.js";
+import { straightQuoteFaults, visibleText } from "../readback/text-faults.js";
 import { renderInline } from "../render/markup.js";
 import { typeset } from "../render/typography.js";
-import { straightQuoteFaults, visibleText } from "../readback/text-faults.js";
 import type { Finding } from "./locate.js";
 
 // Values that are not printed as text, or printed as typed (addresses, ids).

@@ -194,7 +194,10 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     const claimed = conformanceStandards(finished.standards);
     const conformance = await timed("conformance", () => checkConformance(finished.bytes, claimed));
     result.conformance = { standards: claimed, findings: conformance.findings, rulesChecked: rulesCheckedCount(conformance.checked) };
-    if (conformance.findings.length) {
+    // Preflight errors the run was told to allow (--allow) stand for a PDF known to be
+    // imperfect: what it fails of its claims is then recorded in the report, not refused.
+    const allowedErrors = (result.preflight ?? []).some((f) => f.severity === "error");
+    if (conformance.findings.length && !allowedErrors) {
       await staged.discard();
       const list = conformance.findings.map(
         (f) => `${f.standard} ${f.rule}${f.page ? ` p. ${f.page}` : ""}${f.object ? ` ${f.object}` : ""}: ${f.message}`,
