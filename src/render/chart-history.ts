@@ -102,6 +102,9 @@ function panelSvg(chart: HistoryChart, panel: HistoryPanel, left: number, top: n
   // The last values beside the last points, pushed apart when the lines end close together.
   ends.sort((a, b) => a.y - b.y);
   for (let i = 1; i < ends.length; i++) if (ends[i].y - ends[i - 1].y < 9) ends[i].y = ends[i - 1].y + 9;
+  // Never below the zero line, where the month labels are: the group moves up instead.
+  const over = ends.length ? ends[ends.length - 1].y - yOf(0) : 0;
+  if (over > 0) for (const e of ends) e.y -= over;
   const lastX = panel.points.length ? xOf(panel.points[panel.points.length - 1].month) : x0;
   for (const e of ends)
     parts.push(`<text x="${num(lastX + 4)}" y="${num(e.y + 3)}" class="end-value end-${seriesKind(e.key)}">${e.value}</text>`);
