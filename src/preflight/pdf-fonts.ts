@@ -1,7 +1,9 @@
 // Fonts as the PDF carries them, page by page: is each one embedded, is it
 // one of the edition's own, and how many glyphs print as .notdef (glyph 0,
 // the empty box a font shows for a character it does not have).
+
 import { decodePDFRawStream, PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib";
+import { pageContentStreams } from "../readback/pdf-content.js";
 
 export interface PdfFont {
   /** BaseFont without its subset prefix (ABCDEF+Inter-Bold -> Inter-Bold). */
@@ -91,14 +93,7 @@ export function readFonts(doc: PDFDocument): FontReport {
     }
   };
   doc.getPages().forEach((page, i) => {
-    const contents = doc.context.lookup(page.node.get(n("Contents")));
-    const streams =
-      contents instanceof PDFArray
-        ? contents.asArray().map((r) => doc.context.lookup(r, PDFStream))
-        : contents instanceof PDFStream
-          ? [contents]
-          : [];
-    visit(page.node.Resources(), streams, i + 1, new Set());
+    visit(page.node.Resources(), pageContentStreams(doc, page), i + 1, new Set());
   });
   return { fonts: [...fonts.values()], notdef };
 }

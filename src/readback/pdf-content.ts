@@ -5,7 +5,7 @@
 // and the finishing's merged TJ runs read the same. Form XObjects are walked
 // into, each at most once on the way down and a bounded number of times per
 // page, so a form that calls itself (or a fan of them) can never loop.
-import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFStream } from "pdf-lib";
+import { PDFArray, PDFDict, type PDFDocument, PDFName, type PDFPage, PDFStream } from "pdf-lib";
 import { fontsOf, type ReadFont, streamText } from "./pdf-fonts.js";
 
 export type Matrix = [number, number, number, number, number, number];
@@ -257,18 +257,22 @@ function walk(w: Walk, content: string, resources: PDFDict | undefined, ctm: Mat
   }
 }
 
+/** A page's content streams: /Contents is one stream or an array of them. */
+export function pageContentStreams(doc: PDFDocument, page: PDFPage): PDFStream[] {
+  const contents = doc.context.lookup(page.node.get(n("Contents")));
+  return contents instanceof PDFArray
+    ? contents.asArray().map((r) => doc.context.lookup(r, PDFStream))
+    : contents instanceof PDFStream
+      ? [contents]
+      : [];
+}
+
 /** The glyphs and images of every page, in paint order. */
 export function readPageContents(doc: PDFDocument): PageContent[] {
   const cache = new Map<PDFDict, ReadFont>();
   return doc.getPages().map((page) => {
     const out: PageContent = { glyphs: [], images: 0 };
-    const contents = doc.context.lookup(page.node.get(n("Contents")));
-    const streams =
-      contents instanceof PDFArray
-        ? contents.asArray().map((r) => doc.context.lookup(r, PDFStream))
-        : contents instanceof PDFStream
-          ? [contents]
-          : [];
+    const streams = pageContentStreams(doc, page);
     // One walk over the concatenated streams: the graphics state carries across them.
     walk({ doc, out, cache, active: new Set(), forms: 0 }, streams.map(streamText).join("\n"), page.node.Resources(), IDENTITY, 0);
     return out;
