@@ -24,7 +24,8 @@ interface Row {
 interface Measured {
   tables: { anchor: string; head: number; notes: number; rows: Row[]; nextAnchor: string; nextStartsPage: boolean }[];
   charts: { anchor: string; height: number }[][];
-  sections: { anchor: string; nextAnchor: string; leading: number }[];
+  /** Copyfittable sections: running text in columns, or a list in columns; `last` when the back cover follows. */
+  sections: { anchor: string; nextAnchor: string; last: boolean; kind: "columns" | "list"; leading: number }[];
   areaHeight: number;
 }
 
@@ -54,8 +55,13 @@ export interface BalanceInput {
 
 /** Below this share of the page area, an inner page is nearly empty: preflight's threshold (src/readback/page-fill.ts). */
 export const MIN_FILL = NEAR_EMPTY;
-/** Copyfitting steps: the leading of a section's running text, 3 % at a time, at most 3 steps either way. */
-const STEP = 0.03;
+/**
+ * Copyfitting steps, at most 3 either way: the leading of a section's running
+ * text, 3 % at a time; in a list (the sources), 5 % of the leading and a
+ * quarter of the space between items, since the items' spacing is most of
+ * what a list can give. `fill`: about what a step adds to the last page.
+ */
+const STEP = { columns: { leading: 0.03, gap: 0, fill: 0.015 }, list: { leading: 0.05, gap: 0.25, fill: 0.06 } } as const;
 const MAX_STEPS = 3;
 
 /**
@@ -67,24 +73,33 @@ function copyfit(m: Measured, input: BalanceInput, have: ReadonlySet<string>): s
   const out: string[] = [];
   for (const s of m.sections) {
     const start = input.pages[s.anchor];
-    const end = (input.pages[s.nextAnchor] ?? 0) - 1;
+    // The back cover prints on the last page and has no destination to look up.
+    const end = (s.last ? input.fill.length : (input.pages[s.nextAnchor] ?? 0)) - 1;
     if (!start || end <= start || (input.fill[end - 1] ?? 1) >= MIN_FILL) continue;
-    const rule = (k: number) =>
-      `section:has(#${ident(s.anchor)}) .columns :is(p, li):not(.lead) { line-height: ${(s.leading / (1 + STEP * stepOf(have, s.anchor))) * (1 + STEP * k)}; }`;
     const now = stepOf(have, s.anchor);
-    // A step adds about 1.5 % of a page to the last one (its two columns share
+    const step = STEP[s.kind];
+    const rules = (k: number) => {
+      const at = `section:has(#${ident(s.anchor)})`;
+      const mark = `/* copyfit ${k} */`;
+      // The measured leading is that of step `now`: back to step 0 first.
+      if (s.kind === "columns")
+        return `${at} .columns :is(p, li):not(.lead) ${mark} { line-height: ${(s.leading / (1 + step.leading * now)) * (1 + step.leading * k)}; }`;
+      // A list's styles scale with two factors (assets/styles/edition.css).
+      return `${at} .source-list ${mark} { --copyfit-leading: ${1 + step.leading * k}; --copyfit-gap: ${1 + step.gap * k}; }`;
+    };
+    // A step adds a share of a page to the last one (its two columns share
     // the lines pushed over): take as many steps at once as the shortfall asks.
     const fill = input.fill[end - 1] ?? 0;
-    const k = fill < 0.1 ? now - 1 : Math.min(MAX_STEPS, now + Math.max(1, Math.ceil((MIN_FILL - fill) / 0.015)));
-    if (k !== now && Math.abs(k) <= MAX_STEPS) out.push(`${rule(k).replace(" {", ` /* copyfit ${k} */ {`)}`);
+    const k = fill < 0.1 ? now - 1 : Math.min(MAX_STEPS, now + Math.max(1, Math.ceil((MIN_FILL - fill) / step.fill)));
+    if (k !== now && Math.abs(k) <= MAX_STEPS) out.push(rules(k));
   }
   return out;
 }
 
+/** The copyfit step a section's rules are at (0 before any). */
 function stepOf(have: ReadonlySet<string>, anchor: string): number {
   let k = 0;
-  for (const r of have)
-    if (r.startsWith(`section:has(#${ident(anchor)}) .columns :is(p, li)`)) k = Number(/copyfit (-?\d+)/.exec(r)?.[1] ?? 0);
+  for (const r of have) if (r.startsWith(`section:has(#${ident(anchor)}) `)) k = Number(/copyfit (-?\d+)/.exec(r)?.[1] ?? k);
   return k;
 }
 

@@ -62,16 +62,19 @@
       run = [];
     }
   }
-  // Sections of running text in columns (the editorial) that open a page and
-  // are followed by another that does: their last page is theirs alone.
+  // Sections of running text in columns (the editorial) or of a list in
+  // columns (the sources) that open a page and are followed by another that
+  // does: their last page is theirs alone.
   const sections = [...document.querySelectorAll("section.page-start")].flatMap((sec) => {
     const anchor = sec.querySelector("[id]")?.id;
-    const p = sec.querySelector(".columns p:not(.lead)");
+    const text = sec.querySelector(".columns p:not(.lead)");
+    const p = text ?? sec.querySelector(".source-list .source-title");
     const next = sec.nextElementSibling;
+    const last = !!next?.matches(".back-cover");
     const nextAnchor = next?.matches(".page-start") ? (next.querySelector("[id]")?.id ?? next.id) : "";
-    if (!anchor || !p || !nextAnchor) return [];
+    if (!anchor || !p || (!nextAnchor && !last)) return [];
     const cs = getComputedStyle(p);
-    return [{ anchor, nextAnchor, leading: Number.parseFloat(cs.lineHeight) / Number.parseFloat(cs.fontSize) }];
+    return [{ anchor, nextAnchor, last, kind: text ? "columns" : "list", leading: Number.parseFloat(cs.lineHeight) / Number.parseFloat(cs.fontSize) }];
   });
   if (mode === "probe") document.body.append(nav);
   return { tables, charts, sections, areaHeight };
