@@ -4,6 +4,7 @@
 import { PDFDocument } from "pdf-lib";
 import { linesOfPages, readItems } from "../readback/print-lines.js";
 import type { Heading } from "../sections/section-kit.js";
+import { checkLineBreaks } from "./pdf-breaks.js";
 import { readFonts } from "./pdf-fonts.js";
 import { checkBookmarks } from "./pdf-navigation.js";
 import { checkNearEmptyPages, type PageArea } from "./pdf-pages.js";
@@ -73,6 +74,7 @@ export async function inspectPdf(bytes: Uint8Array, options: InspectPdfOptions):
       options.ownPages,
     ),
   );
+  findings.push(...checkLineBreaks(lines));
   findings.push(...checkStructure(doc, options.language));
   return findings;
 }

@@ -26,6 +26,9 @@ export const RULES = {
   "hyphen-ladder": "more than two hyphenated lines in a row",
   "split-word": "a word hyphenated across a column or page break",
   "word-fragment": "a paragraph whose last line is only the end of a hyphenated word",
+  "split-date": "a date whose day, month and year are split across a line break",
+  "name-hyphen-break": "a compound proper name (Île-de-France) broken at its own hyphen",
+  "url-hyphen-break": "a web address broken after one of its own hyphens",
   "table-continuation": "a table continued on a page with fewer than 3 rows, or without its service-model label",
 } as const;
 

@@ -12,6 +12,8 @@ import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";
 import { typeset } from "./typography.js";
 import { withoutSoftHyphens } from "./unhyphenated.js";
+import { breakAddresses } from "./address-breaks.js";
+import { bindCompoundNames } from "./compound-names.js";
 import { hyphenPolicy } from "./word-policy.js";
 
 export interface HtmlOptions {
@@ -102,7 +104,9 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   });
   // Typography once over the whole page: manifest text, labels and every
   // generated text (charts, "what's new" lines) get the same rules.
-  const typeset_ = typeset(withoutSoftHyphens(html), lang, options.templatesDir);
+  // Then the breaks no rule of text can give: names and addresses whole, or
+  // broken only where a typographer allows.
+  const typeset_ = breakAddresses(bindCompoundNames(typeset(withoutSoftHyphens(html), lang, options.templatesDir)));
   // Rules made by the build from measured names (escaped there): never manifest text.
   const balanced = options.css?.length ? typeset_.replace("</head>", `<style>\n${options.css.join("\n")}\n</style>\n</head>`) : typeset_;
   return { html: markPlaceholders(balanced, options.draft === true), headings };

@@ -54,6 +54,18 @@ function withEntityLookAlikes(text: string, rule: (t: string) => string): string
   return rule(text.replace(LOOK_ALIKE, "\uE010$1\uE013")).replace(/\uE013/g, ";");
 }
 
+// Months as the editions print them, French (any case: "Octobre 2025" opens
+// a line in the sources) and English (capitalised, so "the 3 may apply"
+// stays free). A soft hyphen may sit inside a word of running text.
+const soft = (w: string) => [...w].join("\u00ad?");
+const anyCase = (w: string) => `[${w[0]}${w[0].toUpperCase()}]\u00ad?${soft(w.slice(1))}`;
+const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH = `(?:${[...MONTHS_FR.map(anyCase), ...MONTHS_EN.map(soft)].join("|")})`;
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2}(?:er)?)${SPACES}+(${MONTH})(?!\\p{L})`, "gu");
+const MONTH_YEAR = new RegExp(`(?<!\\p{L})(${MONTH})${SPACES}+(\\d{4})(?!\\d)`, "gu");
+const MONTH_DAY = new RegExp(`(?<!\\p{L})(${MONTHS_EN.map(soft).join("|")})${SPACES}+(\\d{1,2})(,?)${SPACES}+(\\d{4})(?!\\d)`, "gu");
+
 type Context = { prefs: { locale: string[] } };
 type Rule = { name: string; handler: (text: string, settings?: unknown, context?: Context) => string; index?: string; queue?: string };
 
@@ -125,6 +137,13 @@ export const OWN_RULES: Rule[] = [
       text
         .replace(/(\p{L})'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–-]|$)/gu, "$1’")
         .replace(/(^|[\s(\[“«\u00a0\uF000—–])'(?=\d\d(?:s|\b))/gu, "$1’"),
+  },
+  {
+    // 19 février 2026, 15 avril 2026, 3 May 2026, May 3, 2026, octobre 2025:
+    // a date is read as one, so no line breaks inside it (no-break spaces
+    // between day, month and year, in both languages).
+    name: "common/nbsp/dates",
+    handler: (text) => text.replace(DAY_MONTH, `$1${NBSP}$2`).replace(MONTH_YEAR, `$1${NBSP}$2`).replace(MONTH_DAY, `$1${NBSP}$2$3${NBSP}$4`),
   },
   {
     // 2019-2024, pages 10-20: an en dash between the numbers of a range, but

@@ -38,6 +38,7 @@ const COMMON = [
   "common/html/quot",
   "common/punctuation/singleQuotes",
   "common/punctuation/apostropheAfterWord",
+  "common/nbsp/dates",
 ];
 export const DEFAULT_RULES: Record<Language, string[]> = {
   fr: [...COMMON, "fr/nbsp/quotes", "fr/nbsp/punctuation", "fr/nbsp/units", "fr/nbsp/thousands"],

@@ -3,6 +3,7 @@
 // column or page break, the end of a broken word alone on a paragraph's last
 // line, and a name, acronym or identifier broken at all. Each fault names the
 // word that caused it, so that the printing step can print it whole.
+import { below, columnOf, continuation } from "../readback/line-order.js";
 import type { Line, PageLines } from "../readback/print-lines.js";
 
 export type LineFaultKind = "hyphen-ladder" | "split-word" | "word-fragment" | "hyphenated-name";
@@ -26,30 +27,6 @@ const lastWord = (text: string) => /[^\s]+$/.exec(text.trim())?.[0] ?? "";
 // apostrophe (d’activité -> activité: the hyphenation sees the word alone).
 // U+02BC counts: fonts often map their apostrophe glyph to it in the PDF.
 const bare = (w: string) => w.replace(/^.*['’ʼ]/u, "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-
-/** The line below `line` in the same column, if it follows within a line's spacing. */
-function below(lines: Line[], line: Line): Line | undefined {
-  let best: Line | undefined;
-  for (const l of lines)
-    if (l !== line && l.y < line.y && l.y > line.y - line.size * 2.2 && l.x0 < line.x1 - 1 && l.x1 > line.x0 + 1)
-      if (!best || l.y > best.y) best = l;
-  return best;
-}
-
-/** Where a line's text goes on after the foot of its column: the next column, or the next page. */
-function continuation(pages: PageLines[], line: Line): Line | undefined {
-  const same = pages[line.page - 1]?.lines ?? [];
-  const right = same.filter((l) => l.x0 > line.x1 - 1).sort((a, b) => b.y - a.y || a.x0 - b.x0)[0];
-  if (right) return right;
-  const next = pages[line.page]?.lines ?? [];
-  return [...next].sort((a, b) => b.y - a.y || a.x0 - b.x0).find((l) => Math.abs(l.x0 - line.x0) < 30) ?? next[0];
-}
-
-function columnOf(lines: Line[], line: Line): { column: number; row: number } {
-  const starts = [...new Set(lines.map((l) => Math.round(l.x0 / 40)))].sort((a, b) => a - b);
-  const inColumn = lines.filter((l) => l.x0 < line.x1 && l.x1 > line.x0 && l.y >= line.y);
-  return { column: starts.indexOf(Math.round(line.x0 / 40)) + 1, row: inColumn.length };
-}
 
 /** `isName`: a word that must never be broken (names, acronyms, identifiers). */
 export function findLineFaults(pages: PageLines[], isName: (word: string) => boolean): LineFault[] {
