@@ -6,6 +6,9 @@ import { parse } from "yaml";
 import { z } from "zod";
 import type { Language } from "../manifest/primitives.js";
 
+// The licence is read where the colophon prints it too.
+export { type License, loadLicenses } from "../render/licences.js";
+
 const Words = z.record(z.string(), z.string());
 const TableWords = z.strictObject({ title: z.string(), description: z.string() });
 
@@ -20,16 +23,8 @@ export const DataLabelsSchema = z.strictObject({
 });
 export type DataLabels = z.infer<typeof DataLabelsSchema>;
 
-const License = z.strictObject({ name: z.string(), path: z.string().optional(), title: z.string().optional() });
-export type License = z.infer<typeof License>;
-const PackageTerms = z.strictObject({ licenses: z.array(License).min(1) });
-
 export function loadDataLabels(language: Language, templatesDir: string): DataLabels {
   return DataLabelsSchema.parse(parse(readFileSync(path.join(templatesDir, "data", `${language}.yaml`), "utf8")));
-}
-
-export function loadLicenses(templatesDir: string): License[] {
-  return PackageTerms.parse(parse(readFileSync(path.join(templatesDir, "data", "package.yaml"), "utf8"))).licenses;
 }
 
 /** A label by key; a key without a label is a mistake in the labels file, said plainly. */

@@ -13,6 +13,7 @@ import { templateEnv } from "./template-env.js";
 import { typeset } from "./typography.js";
 import { withoutSoftHyphens } from "./unhyphenated.js";
 import { breakAddresses } from "./address-breaks.js";
+import { loadLicenses } from "./licences.js";
 import { bindCompoundNames } from "./compound-names.js";
 import { hyphenPolicy } from "./word-policy.js";
 
@@ -101,6 +102,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
     contents: contentsEntries(headings, options.pageNumbers),
     sections,
     hyphenation: hyphenPolicy(edition, options.templatesDir, options.keepWhole),
+    licences: loadLicenses(options.templatesDir),
   });
   // Typography once over the whole page: manifest text, labels and every
   // generated text (charts, "what's new" lines) get the same rules.

@@ -27,6 +27,17 @@ export const LabelsSchema = z.strictObject({
   }),
   paas: z.record(z.string(), z.string()),
   sources: z.record(z.string(), z.string()),
+  /** The back cover's colophon: who publishes, how to cite, where the data comes from and its licence. */
+  colophon: z.strictObject({
+    title: z.string(),
+    publisher: z.string(),
+    edition: z.string(),
+    cite: z.string(),
+    data: z.string(),
+    data_text: z.string(),
+    licence: z.string(),
+    id: z.string(),
+  }),
 });
 export type Labels = z.infer<typeof LabelsSchema>;
 

@@ -124,6 +124,8 @@ export function createTemplateEnv(templatesDir: string, language: Language): Tem
   hb.registerHelper("date", (value: unknown) => (typeof value === "string" ? formatDate(value, language) : ""));
   // The month alone, where a day would claim more than the edition says (the cover).
   hb.registerHelper("month", (value: unknown) => (typeof value === "string" ? formatDate(value.slice(0, 7), language) : ""));
+  // The same inside a sentence: a French month takes no capital there ("…, décembre 2025").
+  hb.registerHelper("monthInText", (value: unknown) => (typeof value === "string" ? formatDate(value.slice(0, 7), language, { inText: true }) : ""));
   hb.registerHelper("num", (value: unknown) => (typeof value === "number" ? formatNumber(value, language) : ""));
   hb.registerHelper("inc", (value: unknown) => Number(value) + 1);
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
