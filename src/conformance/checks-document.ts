@@ -56,8 +56,8 @@ export const documentChecks: Check[] = [
     },
   },
   {
-    family: "output-intent",
-    ids: [{ a: "6.2.3-1" }, { a: "6.2.4.3-2" }],
+    family: "output-intent-present",
+    ids: [{ a: "6.2.4.3-2" }],
     run(ctx) {
       const intents = arrayOf(ctx.doc, get(ctx.doc, ctx.doc.catalog, "OutputIntents")) ?? [];
       const pdfa = intents.map((i) => dictOf(ctx.doc, i)).filter((d) => nameOf(get(ctx.doc, d, "S")) === "GTS_PDFA1");
@@ -65,8 +65,6 @@ export const documentChecks: Check[] = [
         ctx.fail({ a: "6.2.4.3-2" }, { object: "Catalog" }, "no GTS_PDFA1 output intent (device colour spaces are used)");
         return;
       }
-      const profiles = new Set(pdfa.map((d) => d?.get(N("DestOutputProfile"))?.toString()));
-      if (profiles.size > 1) ctx.fail({ a: "6.2.3-1" }, { object: "OutputIntents" }, "output intents with different profiles");
       const icc = dictOf(ctx.doc, pdfa[0]?.get(N("DestOutputProfile")));
       const n = icc?.get(N("N"))?.toString();
       if (n !== "3") ctx.fail({ a: "6.2.4.3-2" }, { object: "DestOutputProfile" }, `the output profile has N ${n}, not an RGB profile`);
