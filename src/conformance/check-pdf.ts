@@ -1,13 +1,18 @@
 // Runs every check on a finished PDF and says which profile rules were tested.
 import { PDFDocument } from "pdf-lib";
+import { annotChecks } from "./checks-annots.js";
 import { colourChecks } from "./checks-colour.js";
 import { contentChecks } from "./checks-content.js";
 import { documentChecks } from "./checks-document.js";
 import { featureChecks } from "./checks-features.js";
 import { fileChecks } from "./checks-file.js";
+import { fontChecks } from "./checks-fonts.js";
+import { glyphChecks } from "./checks-glyphs.js";
 import { graphicsChecks } from "./checks-graphics.js";
+import { langChecks } from "./checks-lang.js";
 import { objectChecks } from "./checks-objects.js";
 import { operatorChecks } from "./checks-operators.js";
+import { tagChecks } from "./checks-tags.js";
 import { PDFA3_RULES, PDFUA1_RULES } from "./profile-rules.js";
 import type { Check, ConformanceFinding, Standard } from "./types.js";
 
@@ -19,6 +24,11 @@ export const CHECKS: Check[] = [
   ...graphicsChecks,
   ...operatorChecks,
   ...objectChecks,
+  ...fontChecks,
+  ...glyphChecks,
+  ...annotChecks,
+  ...tagChecks,
+  ...langChecks,
   ...contentChecks,
 ];
 

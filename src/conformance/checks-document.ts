@@ -72,11 +72,11 @@ export const documentChecks: Check[] = [
   },
   {
     family: "catalog",
-    ids: [{ a: "6.7.2.2-1", ua: "7.1-11" }, { ua: "7.1-4" }, { a: "6.7.3.3-1", ua: "7.1-11" }, { ua: "7.1-10" }, { ua: "7.2-33" }],
+    ids: [{ a: "6.7.2.2-1", ua: "6.2-1" }, { ua: "7.1-4" }, { a: "6.7.3.3-1", ua: "7.1-11" }, { ua: "7.1-10" }, { ua: "7.2-33" }],
     run(ctx) {
       const { doc } = ctx;
       const mark = dictOf(doc, get(doc, doc.catalog, "MarkInfo"));
-      if (boolOf(get(doc, mark, "Marked")) !== true) ctx.fail({ a: "6.7.2.2-1" }, { object: "Catalog" }, "MarkInfo Marked is not true");
+      if (boolOf(get(doc, mark, "Marked")) !== true) ctx.fail({ a: "6.7.2.2-1", ua: "6.2-1" }, { object: "Catalog" }, "MarkInfo Marked is not true");
       if (!(get(doc, doc.catalog, "StructTreeRoot") instanceof PDFDict))
         ctx.fail({ a: "6.7.3.3-1", ua: "7.1-11" }, { object: "Catalog" }, "no StructTreeRoot");
       if (!ctx.standards.includes("PDF/UA-1")) return;
