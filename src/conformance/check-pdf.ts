@@ -13,12 +13,14 @@ import { langChecks } from "./checks-lang.js";
 import { objectChecks } from "./checks-objects.js";
 import { operatorChecks } from "./checks-operators.js";
 import { tagChecks } from "./checks-tags.js";
+import { xmpChecks } from "./checks-xmp.js";
 import { PDFA3_RULES, PDFUA1_RULES } from "./profile-rules.js";
 import type { Check, ConformanceFinding, Standard } from "./types.js";
 
 export const CHECKS: Check[] = [
   ...fileChecks,
   ...documentChecks,
+  ...xmpChecks,
   ...featureChecks,
   ...colourChecks,
   ...graphicsChecks,

@@ -2,10 +2,10 @@
 // device spaces every content stream, image, shading and group uses, against
 // the output intent's profile; ICC profiles' headers; Separation and DeviceN.
 import { PDFArray, type PDFDocument, PDFName, type PDFObject, PDFRawStream } from "pdf-lib";
-import { opName, readOps } from "./content.js";
+import { opName } from "./content.js";
 import { arrayOf, boolOf, dictOf, get, N, nameOf, numberOf, pageNumbers, resolve, streamData } from "./cos.js";
 import type { Check, CheckContext, Where } from "./types.js";
-import { type Stream, streamsOf } from "./walk.js";
+import { opsOf, type Stream, streamsOf } from "./walk.js";
 
 /** An ICC profile's header: version, device class, colour space ("RGB ", "CMYK", "GRAY", "Lab "). */
 export function iccHeader(doc: PDFDocument, o: PDFObject | undefined) {
@@ -150,7 +150,7 @@ function usesOf(ctx: CheckContext, s: Stream, use: Use, space: (cs: PDFObject | 
   const named = (key: string, name: string | undefined) => (name ? get(doc, dictOf(doc, get(doc, res, key)), name) : undefined);
   const group = dictOf(doc, get(doc, s.dict, "Group"));
   if (group?.has(N("CS"))) space(group.get(N("CS")));
-  for (const o of readOps(s.text)) {
+  for (const o of opsOf(s)) {
     const a0 = o.operands[0];
     if (o.op === "rg" || o.op === "RG") space(N("DeviceRGB"));
     else if (o.op === "g" || o.op === "G") space(N("DeviceGray"));

@@ -76,7 +76,8 @@ export const documentChecks: Check[] = [
     run(ctx) {
       const { doc } = ctx;
       const mark = dictOf(doc, get(doc, doc.catalog, "MarkInfo"));
-      if (boolOf(get(doc, mark, "Marked")) !== true) ctx.fail({ a: "6.7.2.2-1", ua: "6.2-1" }, { object: "Catalog" }, "MarkInfo Marked is not true");
+      if (boolOf(get(doc, mark, "Marked")) !== true)
+        ctx.fail({ a: "6.7.2.2-1", ua: "6.2-1" }, { object: "Catalog" }, "MarkInfo Marked is not true");
       if (!(get(doc, doc.catalog, "StructTreeRoot") instanceof PDFDict))
         ctx.fail({ a: "6.7.3.3-1", ua: "7.1-11" }, { object: "Catalog" }, "no StructTreeRoot");
       if (!ctx.standards.includes("PDF/UA-1")) return;

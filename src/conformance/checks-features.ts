@@ -4,9 +4,10 @@
 // (6.10), Requirements (6.11), media clips (UA 7.18.6.2). Embedded files (6.8,
 // UA 7.11) are written by the data-files attachment: checked as PDF/A-3 asks.
 import { PDFArray, PDFDict, PDFRawStream, PDFRef } from "pdf-lib";
-import { arrayOf, boolOf, dictOf, get, inside, N, nameOf, numberOf, objects, pageNumbers, resolve, streamData, textOf } from "./cos.js";
+import { arrayOf, boolOf, dictOf, get, N, nameOf, numberOf, objects, pageNumbers, resolve, streamData, textOf } from "./cos.js";
 import { pkcsSummary } from "./pkcs.js";
 import type { Check } from "./types.js";
+import { allValues } from "./walk.js";
 
 const ACTIONS = new Set(["GoTo", "GoToR", "GoToE", "Thread", "URI", "Named", "SubmitForm"]);
 const NAMED = new Set(["NextPage", "PrevPage", "FirstPage", "LastPage"]);
@@ -61,19 +62,18 @@ export const featureChecks: Check[] = [
       const actions = new Set<PDFDict>();
       const open = dictOf(doc, get(doc, doc.catalog, "OpenAction"));
       if (open?.has(N("S"))) actions.add(open);
-      for (const [, obj] of objects(doc))
-        for (const { value } of inside(obj)) {
-          const d = value instanceof PDFRawStream ? value.dict : value;
-          if (!(d instanceof PDFDict)) continue;
-          if (nameOf(d.get(N("Type"))) === "Action") actions.add(d);
-          const isAnnotOrOutline = d.has(N("Subtype")) && nameOf(d.get(N("Type"))) === "Annot";
-          if (isAnnotOrOutline || (d.has(N("Title")) && d.has(N("Parent")))) {
-            const a = dictOf(doc, d.get(N("A")));
-            if (a?.has(N("S"))) actions.add(a);
-          }
-          if (actions.has(d))
-            for (const x of arrayOf(doc, d.get(N("Next"))) ?? [d.get(N("Next"))]) if (x) actions.add(dictOf(doc, x) as PDFDict);
+      for (const { value } of allValues(doc)) {
+        const d = value instanceof PDFRawStream ? value.dict : value;
+        if (!(d instanceof PDFDict)) continue;
+        if (nameOf(d.get(N("Type"))) === "Action") actions.add(d);
+        const isAnnotOrOutline = d.has(N("Subtype")) && nameOf(d.get(N("Type"))) === "Annot";
+        if (isAnnotOrOutline || (d.has(N("Title")) && d.has(N("Parent")))) {
+          const a = dictOf(doc, d.get(N("A")));
+          if (a?.has(N("S"))) actions.add(a);
         }
+        if (actions.has(d))
+          for (const x of arrayOf(doc, d.get(N("Next"))) ?? [d.get(N("Next"))]) if (x) actions.add(dictOf(doc, x) as PDFDict);
+      }
       for (const a of actions) {
         if (!a) continue;
         const s = nameOf(get(doc, a, "S"));
@@ -166,12 +166,12 @@ export const featureChecks: Check[] = [
       const { doc } = ctx;
       const associated = new Set<unknown>();
       const specs: [string, PDFDict][] = [];
+      for (const { ref, key, value } of allValues(doc)) {
+        if (key === "AF") for (const x of arrayOf(doc, value) ?? [value]) associated.add(dictOf(doc, x));
+        const d = value instanceof PDFRawStream ? value.dict : value;
+        if (d instanceof PDFDict && (nameOf(d.get(N("Type"))) === "Filespec" || d.has(N("EF")))) specs.push([ref.toString(), d]);
+      }
       for (const [ref, obj] of objects(doc)) {
-        for (const { key, value } of inside(obj)) {
-          if (key === "AF") for (const x of arrayOf(doc, value) ?? [value]) associated.add(dictOf(doc, x));
-          const d = value instanceof PDFRawStream ? value.dict : value;
-          if (d instanceof PDFDict && (nameOf(d.get(N("Type"))) === "Filespec" || d.has(N("EF")))) specs.push([ref.toString(), d]);
-        }
         if (obj instanceof PDFRawStream && nameOf(obj.dict.get(N("Type"))) === "EmbeddedFile") {
           const sub = nameOf(obj.dict.get(N("Subtype")));
           if (!sub || !/^[-\w+.]+\/[-\w+.]+$/.test(sub))

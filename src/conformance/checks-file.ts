@@ -3,8 +3,9 @@
 // implementation limits. Read from the file's bytes where the parsed objects
 // no longer say it (spacing, EOL markers), from pdf-lib's objects otherwise.
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFString } from "pdf-lib";
-import { arrayOf, get, inside, N, nameOf, numberOf, objects, pageNumbers, resolve } from "./cos.js";
+import { arrayOf, get, N, nameOf, numberOf, objects, pageNumbers, resolve } from "./cos.js";
 import type { Check } from "./types.js";
+import { allValues } from "./walk.js";
 
 const FILTERS = new Set([
   "ASCIIHexDecode",
@@ -93,11 +94,10 @@ export const fileChecks: Check[] = [
     ],
     run(ctx) {
       const { doc } = ctx;
-      let count = 0;
-      for (const [ref, obj] of objects(doc)) {
-        count++;
+      const count = doc.context.enumerateIndirectObjects().length;
+      for (const { ref, value } of allValues(doc)) {
         const where = { object: `${ref}` };
-        for (const { value } of inside(obj)) {
+        {
           if (value instanceof PDFNumber) {
             const v = value.asNumber();
             if (Number.isInteger(v) && Math.abs(v) > 2147483647 && !value.toString().includes("."))

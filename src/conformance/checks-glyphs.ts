@@ -8,11 +8,11 @@
 // .notdef are.
 import { PDFArray, type PDFDict, type PDFDocument, PDFNumber, PDFRawStream } from "pdf-lib";
 import { readToUnicode } from "./cmap.js";
-import { type Operand, opBytes, opName, readOps } from "./content.js";
+import { type Operand, opBytes, opName } from "./content.js";
 import { arrayOf, dictOf, get, N, nameOf, numberOf, resolve, streamData } from "./cos.js";
 import { readTrueType, type TrueType } from "./truetype.js";
 import type { Check } from "./types.js";
-import { streamsOf } from "./walk.js";
+import { opsOf, streamsOf } from "./walk.js";
 
 interface FontInfo {
   label: string;
@@ -148,7 +148,7 @@ export const glyphChecks: Check[] = [
               ctx.fail({ a: "6.2.11.7.3-1" }, where, `code <${hex}> maps to a private-use code point outside an ActualText`);
           }
         };
-        for (const o of readOps(s.text)) {
+        for (const o of opsOf(s)) {
           if (o.op === "Tf") {
             const name = opName(o.operands[0]);
             const dict = dictOf(doc, name ? fonts?.get(N(name)) : undefined);

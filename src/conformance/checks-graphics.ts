@@ -3,11 +3,11 @@
 // Chromium writes ExtGStates with alpha and Normal blend modes, no images in
 // these editions; the image rules still run on any image the file holds.
 import { PDFArray, PDFDict, type PDFDocument, type PDFObject, PDFRawStream } from "pdf-lib";
-import { opName, readOps } from "./content.js";
+import { opName } from "./content.js";
 import { boolOf, dictOf, get, N, nameOf, numberOf, objects, refText, resolve, streamData } from "./cos.js";
 import { jp2Summary } from "./jp2.js";
 import type { Check, CheckContext } from "./types.js";
-import { resourceDicts, streamsOf } from "./walk.js";
+import { opsOf, resourceDicts, streamsOf } from "./walk.js";
 
 const BLEND = new Set(
   "Normal Compatible Multiply Screen Overlay Darken Lighten ColorDodge ColorBurn HardLight SoftLight Difference Exclusion Hue Saturation Color Luminosity".split(
@@ -90,7 +90,7 @@ export const graphicsChecks: Check[] = [
         if (img.dict.has(N("Intent")) && !INTENTS.has(intent ?? "")) ctx.fail({ a: "6.2.6-1" }, { object }, `rendering intent ${intent}`);
       }
       for (const s of streamsOf(doc))
-        for (const o of readOps(s.text))
+        for (const o of opsOf(s))
           if (o.op === "ri" && !INTENTS.has(opName(o.operands[0]) ?? ""))
             ctx.fail({ a: "6.2.6-1" }, { page: s.page, object: s.object }, `ri ${opName(o.operands[0])}`);
     },
@@ -158,7 +158,7 @@ export const graphicsChecks: Check[] = [
       // A form holding tagged content can have one place in the structure: painted once.
       const paints = new Map<PDFRawStream, number>();
       for (const s of streamsOf(doc))
-        for (const o of readOps(s.text)) {
+        for (const o of opsOf(s)) {
           const name = o.op === "Do" ? opName(o.operands[0]) : undefined;
           const x = name ? get(doc, dictOf(doc, get(doc, s.resources, "XObject")), name) : undefined;
           if (!(x instanceof PDFRawStream) || nameOf(x.dict.get(N("Subtype"))) !== "Form") continue;

@@ -2,11 +2,11 @@
 // is a language tag, and every text, alternate description, expansion and
 // annotation Contents has a language, its own, inherited, or the catalog's.
 import { PDFDict, PDFRawStream } from "pdf-lib";
-import { opName, readOps } from "./content.js";
-import { arrayOf, dictOf, get, inside, N, nameOf, objects, textOf } from "./cos.js";
+import { opName } from "./content.js";
+import { arrayOf, dictOf, get, N, nameOf, objects, textOf } from "./cos.js";
 import { elements, label, langOf, parentTree } from "./structure.js";
 import type { Check } from "./types.js";
-import { streamsOf } from "./walk.js";
+import { allValues, opsOf, streamsOf } from "./walk.js";
 
 const TAG = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
 const inlineText = (dict: string, key: string) => new RegExp(`/${key}\\s*[(<]`).test(dict);
@@ -18,16 +18,15 @@ export const langChecks: Check[] = [
     ids: [{ a: "6.7.4-1" }, { ua: "7.2-29" }],
     run(ctx) {
       const { doc } = ctx;
-      for (const [ref, obj] of objects(doc))
-        for (const { key, value } of inside(obj)) {
-          if (key !== "Lang") continue;
-          const v = textOf(value) ?? "";
-          const where = { object: `Lang in ${ref}` };
-          if (v !== "" && !TAG.test(v)) ctx.fail({ a: "6.7.4-1" }, where, `Lang ${JSON.stringify(v)} is not a language tag`);
-          if (!TAG.test(v)) ctx.fail({ ua: "7.2-29" }, where, `Lang ${JSON.stringify(v)} is not a language tag`);
-        }
+      for (const { ref, key, value } of allValues(doc)) {
+        if (key !== "Lang") continue;
+        const v = textOf(value) ?? "";
+        const where = { object: `Lang in ${ref}` };
+        if (v !== "" && !TAG.test(v)) ctx.fail({ a: "6.7.4-1" }, where, `Lang ${JSON.stringify(v)} is not a language tag`);
+        if (!TAG.test(v)) ctx.fail({ ua: "7.2-29" }, where, `Lang ${JSON.stringify(v)} is not a language tag`);
+      }
       for (const s of streamsOf(doc))
-        for (const o of readOps(s.text)) {
+        for (const o of opsOf(s)) {
           const d = o.op === "BDC" ? o.operands[1] : undefined;
           const lang = d && typeof d === "object" && "dict" in d ? inlineLang(d.dict) : undefined;
           if (lang === undefined) continue;
@@ -82,7 +81,7 @@ export const langChecks: Check[] = [
       for (const s of streamsOf(doc)) {
         const langs: (string | undefined)[] = [];
         let missing = 0;
-        for (const o of readOps(s.text)) {
+        for (const o of opsOf(s)) {
           if (o.op === "BDC" || o.op === "BMC") {
             const d = o.operands[1];
             const dict = d && typeof d === "object" && "dict" in d ? d.dict : "";

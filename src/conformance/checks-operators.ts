@@ -3,10 +3,10 @@
 // with the filters PDF/A allows, and no resource a form, pattern, glyph or
 // appearance takes from its page instead of its own Resources.
 import { PDFDict } from "pdf-lib";
-import { DEFINED_OPERATORS, opName, readOps } from "./content.js";
+import { DEFINED_OPERATORS, opName } from "./content.js";
 import { dictOf, get, N } from "./cos.js";
 import type { Check } from "./types.js";
-import { streamsOf } from "./walk.js";
+import { opsOf, streamsOf } from "./walk.js";
 
 const INLINE_FILTERS = new Set([
   "ASCIIHexDecode",
@@ -38,7 +38,7 @@ export const operatorChecks: Check[] = [
         const inherited = new Set<string>();
         let depth = 0;
         let deepest = 0;
-        for (const o of readOps(s.text)) {
+        for (const o of opsOf(s)) {
           if (!DEFINED_OPERATORS.has(o.op)) undefinedOps.add(o.op);
           if (o.op === "q") deepest = Math.max(deepest, ++depth);
           else if (o.op === "Q") depth--;

@@ -3,7 +3,8 @@
 // resources name (followed down, each once), Type 3 glyph procedures and
 // annotation appearances. Also every resource dictionary met on the way.
 import { PDFDict, type PDFDocument, type PDFObject, PDFRawStream, PDFRef } from "pdf-lib";
-import { arrayOf, dictOf, get, N, nameOf, pageNumbers, resolve, streamData } from "./cos.js";
+import { type Op, readOps } from "./content.js";
+import { arrayOf, dictOf, get, inside, N, nameOf, pageNumbers, resolve, streamData } from "./cos.js";
 
 export interface Stream {
   page?: number;
@@ -128,4 +129,25 @@ export function streamsOf(doc: PDFDocument): Stream[] {
   let s = cache.get(doc);
   if (!s) cache.set(doc, (s = contentStreams(doc)));
   return s;
+}
+
+const parsed = new WeakMap<Stream, Op[]>();
+/** A stream's operators, parsed once (several checks read them). */
+export function opsOf(s: Stream): Op[] {
+  let ops = parsed.get(s);
+  if (!ops) parsed.set(s, (ops = [...readOps(s.text)]));
+  return ops;
+}
+
+const values = new WeakMap<PDFDocument, { ref: PDFRef; key?: string; value: PDFObject }[]>();
+/** Every value inside every indirect object, with the key it is under: one walk per document. */
+export function allValues(doc: PDFDocument): { ref: PDFRef; key?: string; value: PDFObject }[] {
+  let out = values.get(doc);
+  if (!out) {
+    out = [];
+    for (const [ref, obj] of doc.context.enumerateIndirectObjects())
+      for (const { key, value } of inside(obj)) out.push({ ref, key, value });
+    values.set(doc, out);
+  }
+  return out;
 }
