@@ -17,12 +17,12 @@ function editXmp(d: PDFDocument, edit: (xmp: string) => string) {
 }
 
 describe("structure", () => {
-  it("7.2-10, 7.2-9: a TR holding a P, a TD outside a TR", async () => {
+  it("7.2-10, 7.2-8, 7.2-3: a TR holding a P, a header row made a Div (its TH outside a TR, a Div in the Table)", async () => {
     const found = await broken((d) => {
       retype(elems(d, "TD")[0], "P");
       retype(elems(d, "TR")[1], "Div");
     });
-    has(found, "PDF/UA-1 7.2-10", "PDF/UA-1 7.2-9");
+    has(found, "PDF/UA-1 7.2-10", "PDF/UA-1 7.2-8", "PDF/UA-1 7.2-3");
   });
   it("7.2-20, 7.2-17: an LI holding a P, an LI outside an L", async () => {
     const found = await broken((d) => {
