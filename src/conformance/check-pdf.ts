@@ -1,12 +1,38 @@
 // Runs every check on a finished PDF and says which profile rules were tested.
 import { PDFDocument } from "pdf-lib";
+import { annotChecks } from "./checks-annots.js";
+import { colourChecks } from "./checks-colour.js";
 import { contentChecks } from "./checks-content.js";
 import { documentChecks } from "./checks-document.js";
+import { featureChecks } from "./checks-features.js";
+import { fileChecks } from "./checks-file.js";
+import { fontChecks } from "./checks-fonts.js";
+import { glyphChecks } from "./checks-glyphs.js";
+import { graphicsChecks } from "./checks-graphics.js";
+import { langChecks } from "./checks-lang.js";
 import { objectChecks } from "./checks-objects.js";
+import { operatorChecks } from "./checks-operators.js";
+import { tagChecks } from "./checks-tags.js";
+import { xmpChecks } from "./checks-xmp.js";
 import { PDFA3_RULES, PDFUA1_RULES } from "./profile-rules.js";
 import type { Check, ConformanceFinding, Standard } from "./types.js";
 
-export const CHECKS: Check[] = [...documentChecks, ...objectChecks, ...contentChecks];
+export const CHECKS: Check[] = [
+  ...fileChecks,
+  ...documentChecks,
+  ...xmpChecks,
+  ...featureChecks,
+  ...colourChecks,
+  ...graphicsChecks,
+  ...operatorChecks,
+  ...objectChecks,
+  ...fontChecks,
+  ...glyphChecks,
+  ...annotChecks,
+  ...tagChecks,
+  ...langChecks,
+  ...contentChecks,
+];
 
 export interface ConformanceResult {
   standards: Standard[];
@@ -27,13 +53,19 @@ export function checkedRules(): ConformanceResult["checked"] {
 export async function checkConformance(bytes: Uint8Array, standards: Standard[]): Promise<ConformanceResult> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const findings: ConformanceFinding[] = [];
+  // One finding per rule, place and message: a stream read twice, or a fault met on every use, is reported once.
+  const seen = new Set<string>();
+  const push = (f: ConformanceFinding) => {
+    const key = JSON.stringify(f);
+    if (!seen.has(key)) seen.add(key), findings.push(f);
+  };
   const ctx = {
     doc,
     bytes,
     standards,
     fail(ids: { a?: string; ua?: string }, where: { page?: number; object?: string }, message: string) {
-      if (ids.a && standards.includes("PDF/A-3")) findings.push({ standard: "PDF/A-3", rule: ids.a, ...where, message });
-      if (ids.ua && standards.includes("PDF/UA-1")) findings.push({ standard: "PDF/UA-1", rule: ids.ua, ...where, message });
+      if (ids.a && standards.includes("PDF/A-3")) push({ standard: "PDF/A-3", rule: ids.a, ...where, message });
+      if (ids.ua && standards.includes("PDF/UA-1")) push({ standard: "PDF/UA-1", rule: ids.ua, ...where, message });
     },
   };
   for (const check of CHECKS) check.run(ctx);

@@ -56,8 +56,8 @@ export const documentChecks: Check[] = [
     },
   },
   {
-    family: "output-intent",
-    ids: [{ a: "6.2.3-1" }, { a: "6.2.4.3-2" }],
+    family: "output-intent-present",
+    ids: [{ a: "6.2.4.3-2" }],
     run(ctx) {
       const intents = arrayOf(ctx.doc, get(ctx.doc, ctx.doc.catalog, "OutputIntents")) ?? [];
       const pdfa = intents.map((i) => dictOf(ctx.doc, i)).filter((d) => nameOf(get(ctx.doc, d, "S")) === "GTS_PDFA1");
@@ -65,8 +65,6 @@ export const documentChecks: Check[] = [
         ctx.fail({ a: "6.2.4.3-2" }, { object: "Catalog" }, "no GTS_PDFA1 output intent (device colour spaces are used)");
         return;
       }
-      const profiles = new Set(pdfa.map((d) => d?.get(N("DestOutputProfile"))?.toString()));
-      if (profiles.size > 1) ctx.fail({ a: "6.2.3-1" }, { object: "OutputIntents" }, "output intents with different profiles");
       const icc = dictOf(ctx.doc, pdfa[0]?.get(N("DestOutputProfile")));
       const n = icc?.get(N("N"))?.toString();
       if (n !== "3") ctx.fail({ a: "6.2.4.3-2" }, { object: "DestOutputProfile" }, `the output profile has N ${n}, not an RGB profile`);
@@ -74,11 +72,12 @@ export const documentChecks: Check[] = [
   },
   {
     family: "catalog",
-    ids: [{ a: "6.7.2.2-1", ua: "7.1-11" }, { ua: "7.1-4" }, { a: "6.7.3.3-1", ua: "7.1-11" }, { ua: "7.1-10" }, { ua: "7.2-33" }],
+    ids: [{ a: "6.7.2.2-1", ua: "6.2-1" }, { ua: "7.1-4" }, { a: "6.7.3.3-1", ua: "7.1-11" }, { ua: "7.1-10" }, { ua: "7.2-33" }],
     run(ctx) {
       const { doc } = ctx;
       const mark = dictOf(doc, get(doc, doc.catalog, "MarkInfo"));
-      if (boolOf(get(doc, mark, "Marked")) !== true) ctx.fail({ a: "6.7.2.2-1" }, { object: "Catalog" }, "MarkInfo Marked is not true");
+      if (boolOf(get(doc, mark, "Marked")) !== true)
+        ctx.fail({ a: "6.7.2.2-1", ua: "6.2-1" }, { object: "Catalog" }, "MarkInfo Marked is not true");
       if (!(get(doc, doc.catalog, "StructTreeRoot") instanceof PDFDict))
         ctx.fail({ a: "6.7.3.3-1", ua: "7.1-11" }, { object: "Catalog" }, "no StructTreeRoot");
       if (!ctx.standards.includes("PDF/UA-1")) return;

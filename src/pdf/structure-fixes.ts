@@ -6,6 +6,7 @@
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from "pdf-lib";
 import type { Heading } from "../sections/section-kit.js";
 import { kids, name, parentTreeSlots, structElems } from "./structure-tree.js";
+import { padTableRows } from "./table-cells.js";
 
 // ISO 32000-1, 14.8.4: Chromium writes the HTML names of PDF 2.0 (Strong, Em).
 const ROLES: Record<string, string> = { Strong: "Span", Em: "Span", Sub: "Span", Sup: "Span", Title: "P", Aside: "Div", FENote: "Note" };
@@ -116,12 +117,15 @@ function describeLinks(doc: PDFDocument, headings: Heading[]): void {
 export interface StructureFixes {
   listBodies: number;
   figureGroups: number;
+  /** Empty cells Chromium left out of table rows, put back (PDF/UA-1 7.2-43). */
+  tableCells: number;
 }
 
 export function fixStructure(doc: PDFDocument, headings: Heading[]): StructureFixes {
   const listBodies = wrapListBodies(doc);
   const figureGroups = groupFigures(doc);
+  const tableCells = padTableRows(doc);
   roleMap(doc, new Set(structElems(doc).map((e) => e.type)));
   describeLinks(doc, headings);
-  return { listBodies, figureGroups };
+  return { listBodies, figureGroups, tableCells };
 }
