@@ -22,6 +22,8 @@ export interface RebuildOutcome {
   attempts: number;
   /** Recorded inputs that differ now; may be non-empty even when identical. */
   changed: InputChange[];
+  /** The sha256 of each build, in order: builds that agree with each other and not with the archive point at the archived PDF. */
+  rebuilds: string[];
 }
 
 /**
@@ -38,16 +40,26 @@ export async function rebuildArchived(record: ArchiveRecord, folder: string, pat
     await Promise.all(record.languages.map(async (l) => [l.language, await readFile(path.join(folder, l.manifest))] as const)),
   );
   let outcomes: RebuildOutcome[] = [];
+  const shas = new Map<string, string[]>();
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const work = await mkdtemp(path.join(os.tmpdir(), `observatory-rebuild-${record.edition}-`));
     try {
-      const jobs = await buildArchived(paths, record.edition, sources, work, {
-        sourceDateEpoch: record.sourceDateEpoch,
-        allow: record.allow,
-      });
+      const manifestOf = (language: Language) =>
+        path.join(folder, record.languages.find((l) => l.language === language)?.manifest ?? `manifests/${language}.yaml`);
+      const jobs = await buildArchived(
+        paths,
+        record.edition,
+        sources,
+        work,
+        { sourceDateEpoch: record.sourceDateEpoch, allow: record.allow },
+        manifestOf,
+      );
       const changed = inputChanges(record, await inputsAndVersions(paths, jobs[0]?.chromium ?? "unknown"));
       outcomes = record.languages.map((l) => {
         const rebuilt = jobs.find((j) => j.language === l.language)?.sha256 ?? "";
+        const seen = shas.get(l.language) ?? [];
+        seen.push(rebuilt);
+        shas.set(l.language, seen);
         return {
           language: l.language,
           pdf: l.pdf,
@@ -56,6 +68,7 @@ export async function rebuildArchived(record: ArchiveRecord, folder: string, pat
           identical: rebuilt === l.sha256,
           attempts: attempt,
           changed,
+          rebuilds: [...seen],
         };
       });
       // A changed input explains a difference: building again would not help.
