@@ -65,6 +65,12 @@ export interface CatalogResult {
 
 const href = (from: string, file: string) => path.relative(from, file).split(path.sep).join("/");
 
+/**
+ * Findings about editions/ or a run in progress, not about the archive: the
+ * published revision is intact and stays listed (archive:verify reports them).
+ */
+const BESIDE_THE_ARCHIVE = new Set<FindingKind>(["manifest-edited", "manifest-removed", "manifest-added", "interrupted", "conformance"]);
+
 export async function collectCatalog(loc: ArchiveLocation & SigningOptions): Promise<Catalog> {
   const root = archiveRoot(loc);
   const entries: CatalogEntry[] = [];
@@ -74,12 +80,10 @@ export async function collectCatalog(loc: ArchiveLocation & SigningOptions): Pro
   const verified = await verifyArchive({ ...loc, conformance: false });
   for (const check of [...verified.editions].reverse()) {
     // An unreadable catalog.json is the one this run replaces.
-    if (check.findings.every((f) => f.kind === "catalog-invalid") && check.findings.length) continue;
-    if (check.findings.length) {
-      withheld.push({
-        edition: check.id,
-        problems: check.findings.map((f) => ({ kind: f.kind, file: href(root, f.file) })),
-      });
+    if (check.findings.length && check.findings.every((f) => f.kind === "catalog-invalid")) continue;
+    const problems = check.findings.filter((f) => !BESIDE_THE_ARCHIVE.has(f.kind));
+    if (problems.length) {
+      withheld.push({ edition: check.id, problems: problems.map((f) => ({ kind: f.kind, file: href(root, f.file) })) });
       continue;
     }
     const folder = editionArchive(check.id, loc);

@@ -13,10 +13,12 @@ import path from "node:path";
 import { PDFDocument, PDFName } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archiveEdition } from "../../src/archive/archive-edition.js";
+import { writeCatalog } from "../../src/archive/catalog.js";
 import { sha256 } from "../../src/archive/hashing.js";
 import { readRecord, writeRecord } from "../../src/archive/record.js";
 import { writeSeal } from "../../src/archive/seal.js";
 import { verifyArchive } from "../../src/archive/verify-archive.js";
+import { withBrowser } from "../../src/browser/browser-session.js";
 import { RULE_IDS } from "../../src/preflight/rules.js";
 import { expectNothingLeft, scratch } from "../support/fault-kit.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
@@ -113,6 +115,47 @@ describe("a signed archive", () => {
     for (const f of files) expect(seal).toContain(`  ${f}\n`);
   });
 
+  it("the catalog's Atom feed is well-formed Atom 1.0 by Chromium's XML parser: the required elements, one entry per edition and language", async () => {
+    const { atom, catalog } = await writeCatalog({ paths: project.paths });
+    expect(catalog.editions[0]).toMatchObject({ signedBy: PRINCIPAL, web: "2026-03/published/2026-03-en-web.html" });
+    const xml = readFileSync(atom, "utf8");
+    // As text: a function passed to evaluate() would be rewritten by Vitest's transform (src/archive/thumbnail.ts).
+    const read = `(text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      const NS = "http://www.w3.org/2005/Atom";
+      const feed = doc.documentElement;
+      const kids = (el, name) => [...el.children].filter((c) => c.namespaceURI === NS && c.localName === name);
+      return {
+        error: doc.getElementsByTagName("parsererror").length,
+        root: feed.namespaceURI + " " + feed.localName,
+        counts: ["id", "title", "updated", "author"].map((n) => kids(feed, n).length),
+        entry: kids(feed, "entry").map((e) => ({
+          ids: kids(e, "id").map((i) => i.textContent),
+          titles: kids(e, "title").length,
+          updated: kids(e, "updated").map((u) => u.textContent),
+          alternates: kids(e, "link").filter((l) => l.getAttribute("rel") === "alternate").map((l) => l.getAttribute("type") + " " + l.getAttribute("href")),
+        })),
+      };
+    }`;
+    const seen = (await withBrowser((session) => session.withPage((page) => page.evaluate(`(${read})(${JSON.stringify(xml)})`)))) as {
+      error: number;
+      root: string;
+      counts: number[];
+      entry: unknown[];
+    };
+    expect(seen.error).toBe(0);
+    expect(seen.root).toBe("http://www.w3.org/2005/Atom feed");
+    expect(seen.counts).toEqual([1, 1, 1, 1]);
+    expect(seen.entry).toEqual([
+      {
+        ids: [expect.stringMatching(/^urn:uuid:/)],
+        titles: 1,
+        updated: [expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/)],
+        alternates: ["application/pdf 2026-03/published/2026-03-en.pdf", "text/html 2026-03/published/2026-03-en-web.html"],
+      },
+    ]);
+  });
+
   it("names a changed data file", async () => {
     const csv = readdirSync(at("2026-03-en-data")).find((n) => n.endsWith(".csv")) as string;
     const findings = await damaged(
@@ -160,7 +203,10 @@ describe("faults of issue 21 that the signature and the checks close", () => {
       async () => (await verifyArchive({ paths: project.paths, id: "2026-03" })).editions[0].findings,
     );
     expect(stranger).toEqual([
-      expect.objectContaining({ kind: "signature-invalid", message: expect.stringMatching(/made with a key .*allowed_signers does not list \(SHA256:/) }),
+      expect.objectContaining({
+        kind: "signature-invalid",
+        message: expect.stringMatching(/made with a key .*allowed_signers does not list \(SHA256:/),
+      }),
     ]);
   });
 
@@ -196,7 +242,9 @@ describe("faults of issue 21 that the signature and the checks close", () => {
         },
       );
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/withheld 2026-03: its archive does not verify \(signature-invalid at 2026-03\/published\/SHA256SUMS\.sig\)/);
+      expect(r.stderr).toMatch(
+        /withheld 2026-03: its archive does not verify \(signature-invalid at 2026-03\/published\/SHA256SUMS\.sig\)/,
+      );
       for (const text of [json, html, atom]) expect(text).not.toContain("A forged title");
       expect(JSON.parse(json)).toMatchObject({ editions: [], withheld: [{ edition: "2026-03" }] });
       expect(html).toContain("2026-03: does not verify");
@@ -291,7 +339,10 @@ describe("faults of issue 21 that the signature and the checks close", () => {
     const { editions } = await verifyArchive({ paths: project.paths, archiveDir: other, id: "2026-03" });
     expect(editions[0].unsigned).toBe(true);
     expect(editions[0].findings).toEqual([
-      expect.objectContaining({ kind: "conformance", message: expect.stringMatching(/2026-03-en\.pdf fails \d+ rules? of the standards it claims/) }),
+      expect.objectContaining({
+        kind: "conformance",
+        message: expect.stringMatching(/2026-03-en\.pdf fails \d+ rules? of the standards it claims/),
+      }),
     ]);
   });
 
@@ -302,7 +353,10 @@ describe("faults of issue 21 that the signature and the checks close", () => {
     cpSync(signers(), path.join(other, "allowed_signers"));
     const before = await verifyArchive({ paths: project.paths, archiveDir: other, id: "2026-03" });
     expect(before.editions[0].findings.map((f) => f.kind)).toEqual(["unsigned"]);
-    const r = await runCli("archive", ["2026-03", "--sign", "--key", key(), "--archive-dir", other], { root: project.paths.root, limitMs: 30_000 });
+    const r = await runCli("archive", ["2026-03", "--sign", "--key", key(), "--archive-dir", other], {
+      root: project.paths.root,
+      limitMs: 30_000,
+    });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`as ${PRINCIPAL} (SHA256SUMS.sig)`);
