@@ -49,7 +49,13 @@ describe("archiving an edition", () => {
     expect(record).toMatchObject({ format: 1, edition: "2026-03", revision: 1 });
     const files = record.files.map((f) => f.path);
     // With the PDF: its web edition, its open data and the series across editions (issue 20).
-    for (const f of ["2026-03-en.cover.png", "2026-03-en.pdf", "manifests/en.yaml", "2026-03-en-web.html", "2026-03-en-data/datapackage.json"])
+    for (const f of [
+      "2026-03-en.cover.png",
+      "2026-03-en.pdf",
+      "manifests/en.yaml",
+      "2026-03-en-web.html",
+      "2026-03-en-data/datapackage.json",
+    ])
       expect(files).toContain(f);
     expect(files.filter((f) => !/^(2026-03-en-data|series)\//.test(f))).toEqual([
       "2026-03-en-web.html",
