@@ -11,7 +11,7 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import os from "node:os";
 import path from "node:path";
 import { PDFDocument, PDFName } from "pdf-lib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { archiveEdition } from "../../src/archive/archive-edition.js";
 import { writeCatalog } from "../../src/archive/catalog.js";
 import { sha256 } from "../../src/archive/hashing.js";
@@ -81,6 +81,12 @@ beforeAll(async () => {
   expect(result.signer).toBe(PRINCIPAL);
   other = mkdtempSync(path.join(os.tmpdir(), "archive-other-"));
 }, 180_000);
+// Nothing staged is left beside the archive (a staging folder, a half-written signature), whatever a case did.
+afterEach(() => {
+  expect(readdirSync(folder()).filter((n) => n.startsWith("."))).toEqual([]);
+  expect(readdirSync(path.dirname(folder())).filter((n) => n.startsWith(".published."))).toEqual([]);
+  expect(readdirSync(other).filter((n) => n.startsWith("."))).toEqual([]);
+});
 afterAll(() => {
   project?.remove();
   rmSync(keys, { recursive: true, force: true });
@@ -294,17 +300,23 @@ describe("faults of issue 21 that the signature and the checks close", () => {
 
   it("published/ replaced by a symbolic link to an identical copy is named: exit 1 within 20 s", async () => {
     const elsewhere = path.join(project.paths.root, "published-elsewhere");
-    const r = await damaged(
-      () => {
-        cpSync(folder(), elsewhere, { recursive: true });
-        rmSync(folder(), { recursive: true });
-        symlinkSync(elsewhere, folder());
-      },
-      () => runCli("archive-verify", ["2026-03"], { root: project.paths.root, limitMs: 20_000 }),
-    );
-    rmSync(elsewhere, { recursive: true, force: true });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/2026-03\/published is a symbolic link \(to .*published-elsewhere\), not the archive folder/);
+    const s = scratch();
+    try {
+      const r = await damaged(
+        () => {
+          cpSync(folder(), elsewhere, { recursive: true });
+          rmSync(folder(), { recursive: true });
+          symlinkSync(elsewhere, folder());
+        },
+        () => runCli("archive-verify", ["2026-03"], { root: project.paths.root, env: { TMPDIR: s.tmp }, limitMs: 20_000 }),
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/2026-03\/published is a symbolic link \(to .*published-elsewhere\), not the archive folder/);
+      await expectNothingLeft(s.tmp);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+      s.done();
+    }
   });
 
   it("a manifest problem while archiving is reported at editions/, not inside the vanished staging folder: exit 1 within 30 s", async () => {
@@ -353,12 +365,16 @@ describe("faults of issue 21 that the signature and the checks close", () => {
     cpSync(signers(), path.join(other, "allowed_signers"));
     const before = await verifyArchive({ paths: project.paths, archiveDir: other, id: "2026-03" });
     expect(before.editions[0].findings.map((f) => f.kind)).toEqual(["unsigned"]);
+    const s = scratch();
     const r = await runCli("archive", ["2026-03", "--sign", "--key", key(), "--archive-dir", other], {
       root: project.paths.root,
+      env: { TMPDIR: s.tmp },
       limitMs: 30_000,
     });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+    await expectNothingLeft(s.tmp);
+    s.done();
     expect(r.stdout).toContain(`as ${PRINCIPAL} (SHA256SUMS.sig)`);
     const after = await verifyArchive({ paths: project.paths, archiveDir: other, id: "2026-03" });
     expect(after.editions[0]).toMatchObject({ findings: [], signer: PRINCIPAL });
@@ -377,5 +393,19 @@ describe("faults of issue 21 that the signature and the checks close", () => {
     const finding = editions[0].findings.find((f) => f.kind === "rebuild-differs");
     expect(finding?.message).toMatch(/2 rebuilds agree with each other byte for byte: the archived PDF is the likely culprit/);
     expect(finding?.message).not.toMatch(/such as the system fonts/);
+  }, 180_000);
+
+  it("archive --force with the key signs the new revision; the superseded one keeps its signature, covered by the new seal", async () => {
+    const second = await archiveEdition({
+      id: "2026-03",
+      paths: project.paths,
+      allow: ALLOW,
+      key: key(),
+      force: { reason: "a second revision" },
+    });
+    expect(second.signer).toBe(PRINCIPAL);
+    expect(readFileSync(at("SHA256SUMS"), "utf8")).toContain("  superseded/1/SHA256SUMS.sig\n");
+    const { editions } = await verifyArchive({ paths: project.paths, id: "2026-03" });
+    expect(editions[0]).toMatchObject({ revision: 2, findings: [], signer: PRINCIPAL });
   }, 180_000);
 });
