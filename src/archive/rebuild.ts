@@ -8,6 +8,7 @@ import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
 import { buildArchived } from "./build-archived.js";
 import { inputsAndVersions } from "./build-inputs.js";
+import { digestFile, listFiles } from "./hashing.js";
 import { type InputChange, inputChanges } from "./input-changes.js";
 import type { ArchiveRecord } from "./record.js";
 
@@ -24,6 +25,20 @@ export interface RebuildOutcome {
   changed: InputChange[];
   /** The sha256 of each build, in order: builds that agree with each other and not with the archive point at the archived PDF. */
   rebuilds: string[];
+  /** Files of the open data (relative to the archive folder) that the rebuild wrote differently, or not at all. */
+  dataDiffers: string[];
+}
+
+/** The archived data folder against the one the rebuild wrote: the names that differ. */
+async function dataDifferences(archived: string, rebuilt: string, rel: string): Promise<string[]> {
+  const [was, is] = await Promise.all([listFiles(archived), listFiles(rebuilt)]);
+  const out: string[] = [];
+  for (const name of [...new Set([...was, ...is])].sort()) {
+    const a = was.includes(name) ? (await digestFile(path.join(archived, name))).sha256 : undefined;
+    const b = is.includes(name) ? (await digestFile(path.join(rebuilt, name))).sha256 : undefined;
+    if (a !== b) out.push(`${rel}/${name}`);
+  }
+  return out;
 }
 
 /**
@@ -55,6 +70,10 @@ export async function rebuildArchived(record: ArchiveRecord, folder: string, pat
         manifestOf,
       );
       const changed = inputChanges(record, await inputsAndVersions(paths, jobs[0]?.chromium ?? "unknown"));
+      const data = new Map<string, string[]>();
+      for (const l of record.languages)
+        if (l.data)
+          data.set(l.language, await dataDifferences(path.join(folder, l.data), path.join(work, "output", record.edition, l.data), l.data));
       outcomes = record.languages.map((l) => {
         const rebuilt = jobs.find((j) => j.language === l.language)?.sha256 ?? "";
         const seen = shas.get(l.language) ?? [];
@@ -69,6 +88,7 @@ export async function rebuildArchived(record: ArchiveRecord, folder: string, pat
           attempts: attempt,
           changed,
           rebuilds: [...seen],
+          dataDiffers: data.get(l.language) ?? [],
         };
       });
       // A changed input explains a difference: building again would not help.

@@ -170,6 +170,14 @@ async function checkEdition(id: string, options: VerifyOptions): Promise<Edition
       });
     else {
       check.rebuild = await rebuildArchived(record, folder, pathsOf(options));
+      for (const r of check.rebuild.filter((o) => o.dataDiffers.length)) {
+        const names = r.dataDiffers.slice(0, 5).join(", ") + (r.dataDiffers.length > 5 ? ` and ${r.dataDiffers.length - 5} more` : "");
+        check.findings.push({
+          kind: "rebuild-differs",
+          file: path.join(folder, r.dataDiffers[0]),
+          message: `the open data rebuilt from the archived manifest differs from the archived: ${names}${r.changed.length ? ` (changed since archiving: ${r.changed.map((c) => c.input).join(", ")})` : ""}`,
+        });
+      }
       for (const r of check.rebuild.filter((o) => !o.identical)) {
         const pdf = path.join(folder, r.pdf);
         const why = r.changed.length

@@ -142,7 +142,7 @@ describe("archiving an edition", () => {
     const result = await verifyArchive({ paths: project.paths, id: "2026-03", rebuild: true });
     expect(result.editions[0].findings).toEqual([]);
     expect(result.editions[0].rebuild).toEqual([
-      expect.objectContaining({ language: "en", identical: true, rebuiltSha256: first.record.languages[0].sha256 }),
+      expect.objectContaining({ language: "en", identical: true, rebuiltSha256: first.record.languages[0].sha256, dataDiffers: [] }),
     ]);
   });
 
