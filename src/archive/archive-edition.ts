@@ -2,19 +2,21 @@
 // staging folder (PDFs, manifests, cover thumbnails, archive.json), then
 // renamed into place in one step. An archived edition is never overwritten:
 // `force` keeps the earlier revision under superseded/<n>/ with its reason.
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BrowserSession, withBrowser } from "../browser/browser-session.js";
 import { editionFiles } from "../manifest/discover.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import { parseManifest } from "../manifest/load.js";
 import type { JobResult } from "../pipeline/build-edition.js";
+import { seriesDir } from "../pipeline/data-output.js";
 import { buildArchived } from "./build-archived.js";
 import { inputsAndVersions } from "./build-inputs.js";
 import { digestFile, listFiles } from "./hashing.js";
 import { type ArchiveLocation, editionArchive, pathsOf, REASON_FILE, RECORD_FILE, SUPERSEDED_DIR, shown } from "./locations.js";
 import { type ArchivedLanguage, type ArchiveRecord, readRecord, writeRecord } from "./record.js";
 import { sealDigest, writeSeal } from "./seal.js";
+import { checkSignature, SigningError, type SigningOptions, signingPlan, signSeal } from "./signature.js";
 import { copyTree, createStaging, recover, swapIn } from "./staging.js";
 import { coverThumbnail } from "./thumbnail.js";
 
@@ -24,7 +26,7 @@ export interface ArchiveReporter {
   file?(input: string, output: string): void;
 }
 
-export interface ArchiveEditionOptions extends ArchiveLocation {
+export interface ArchiveEditionOptions extends ArchiveLocation, SigningOptions {
   id: string;
   /** Replace an archived revision; the reason is kept beside the old one. */
   force?: { reason: string };
@@ -40,6 +42,8 @@ export interface ArchiveResult {
   record: ArchiveRecord;
   /** Where the replaced revision went, with `force`. */
   superseded?: string;
+  /** The principal of allowed_signers whose key signed the seal; undefined when unsigned. */
+  signer?: string;
   ms: number;
 }
 
@@ -49,6 +53,15 @@ export class AlreadyArchivedError extends Error {
 }
 
 async function revisionToReplace(folder: string, force: ArchiveEditionOptions["force"]): Promise<ArchiveRecord | undefined> {
+  const link = await lstat(folder).then(
+    (s) => s.isSymbolicLink(),
+    () => false,
+  );
+  // Archiving through a link would write, and supersede, whatever it points at.
+  if (link)
+    throw new AlreadyArchivedError(
+      `${shown(folder)} is a symbolic link: an archive is a folder of its own; replace the link by the folder it points at`,
+    );
   const record = await readRecord(folder);
   if (!record) {
     if ((await listFiles(folder)).length)
@@ -89,13 +102,19 @@ function shownAs(edition: Edition): Pick<ArchivedLanguage, "title" | "label" | "
   return { title: e.title ?? `${e.publication} — ${e.label}`, label: e.label, date: e.date };
 }
 
-/** One built language moved into the staging folder: its PDF, its manifest, its cover. */
+/** One built language moved into the staging folder: its PDF, web edition, open data, manifest and cover. */
 async function placeJob(job: JobResult, staging: string, source: Buffer, session: BrowserSession): Promise<ArchivedLanguage> {
   const name = `${job.id}-${job.language}`;
   const manifest = `manifests/${job.language}.yaml`;
   await mkdir(path.join(staging, "manifests"), { recursive: true });
   await writeFile(path.join(staging, manifest), source);
+  const built = path.dirname(job.pdf as string);
   await rename(job.pdf as string, path.join(staging, `${name}.pdf`));
+  // Beside the PDF under the names the web edition links to (<id>-<lang>.pdf, <id>-<lang>-data/).
+  const web = job.web ? `${name}-web.html` : undefined;
+  if (job.web && web) await rename(job.web, path.join(staging, web));
+  const data = job.data?.length ? `${name}-data` : undefined;
+  if (data) await rename(path.join(built, data), path.join(staging, data));
   await coverThumbnail(session, path.join(staging, `${name}.pdf`), path.join(staging, `${name}.cover`));
   const thumbnail = `${name}.cover.png`;
   // Valid: the build has just read these very bytes.
@@ -110,6 +129,12 @@ async function placeJob(job: JobResult, staging: string, source: Buffer, session
     bytes: job.bytes ?? 0,
     sha256: job.sha256 as string,
     standards: job.standards,
+    publisher: edition.edition.publisher,
+    ...(web ? { web } : {}),
+    ...(data ? { data } : {}),
+    ...(job.conformance?.findings.length
+      ? { conformance: job.conformance.findings.map(({ standard, rule, page, object }) => ({ standard, rule, page, object })) }
+      : {}),
   };
 }
 
@@ -121,6 +146,8 @@ export async function archiveEdition(options: ArchiveEditionOptions): Promise<Ar
   const folder = editionArchive(id, options);
   for (const line of await recover(folder)) reporter?.note?.(line);
   const old = await revisionToReplace(folder, options.force);
+  // A key the allowed-signers file does not list is refused before the build, not after.
+  const signing = await signingPlan(options);
   const now = new Date().toISOString();
 
   await mkdir(path.dirname(folder), { recursive: true });
@@ -142,6 +169,20 @@ export async function archiveEdition(options: ArchiveEditionOptions): Promise<Ar
         );
       }
     });
+    // The series across every edition, in each language, as it stood when this one was published.
+    const series: string[] = [];
+    for (const job of jobs) {
+      const from = seriesDir(path.join(staging, ".build", "output"), job.language);
+      const to = `series/${job.language}`;
+      await mkdir(path.join(staging, "series"), { recursive: true });
+      if (
+        await rename(from, path.join(staging, to)).then(
+          () => true,
+          () => false,
+        )
+      )
+        series.push(to);
+    }
     await rm(path.join(staging, ".build"), { recursive: true, force: true });
 
     // `old` is only set with `force` (revisionToReplace refuses otherwise).
@@ -159,14 +200,23 @@ export async function archiveEdition(options: ArchiveEditionOptions): Promise<Ar
       ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
       ...(allow ? { allow } : {}),
       languages,
+      ...(series.length ? { series } : {}),
       files,
       ...(await inputsAndVersions(paths, jobs[0]?.chromium ?? "unknown")),
     };
     await writeRecord(staging, record);
     // Last: the seal covers every file of the new revision, the record and superseded/ included.
     await writeSeal(staging);
+    let signer: string | undefined;
+    if (signing) {
+      await signSeal(staging, signing.key);
+      // Checked as verify will check it, before anything is in place.
+      const signed = await checkSignature(staging, id, options);
+      if (signed.findings.length) throw new SigningError(signed.findings.map((f) => f.message).join("; "));
+      signer = signed.signer;
+    }
     await swapIn(staging, folder, Boolean(old));
-    return { id, folder, record, superseded, ms: Math.round(performance.now() - start) };
+    return { id, folder, record, superseded, signer, ms: Math.round(performance.now() - start) };
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
     throw err;

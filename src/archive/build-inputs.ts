@@ -1,7 +1,8 @@
 // Everything besides the manifest that decides a PDF's bytes, as digests and
 // versions. Recorded when an edition is archived and compared on --rebuild,
 // to say which input changed when the bytes do not match.
-import { readFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ProjectPaths } from "../paths.js";
 import { projectRoot } from "../paths.js";
@@ -43,15 +44,39 @@ export async function fontsDigest(paths: ProjectPaths): Promise<BuildInputs["fon
   };
 }
 
+/**
+ * The machine's fonts as fontconfig lists them (path and size), so a rebuild
+ * that differs can say whether they changed rather than guess. Undefined when
+ * fontconfig is not there to ask.
+ */
+export function systemFontsDigest(): Promise<BuildInputs["systemFonts"]> {
+  return new Promise((resolve) => {
+    execFile("fc-list", ["--format", "%{file}\\n"], { timeout: 10_000, maxBuffer: 8 << 20 }, async (err, stdout) => {
+      if (err) return resolve(undefined);
+      const files = [...new Set(stdout.split("\n").filter(Boolean))].sort();
+      const entries: Record<string, string> = {};
+      for (const f of files)
+        entries[f] = String(
+          await stat(f).then(
+            (s) => s.size,
+            () => -1,
+          ),
+        );
+      resolve({ sha256: digestEntries(entries), count: files.length });
+    });
+  });
+}
+
 export async function describeInputs(paths: ProjectPaths): Promise<BuildInputs> {
-  const [templates, assets, fonts, code] = await Promise.all([
+  const [templates, assets, fonts, code, systemFonts] = await Promise.all([
     digestTree(paths.templates),
     digestTree(paths.assets),
     fontsDigest(paths),
     // The code that runs is this checkout's, wherever the editions are.
     digestTree(path.join(projectRoot, "src")),
+    systemFontsDigest(),
   ]);
-  return { templates, assets, fonts, code };
+  return { templates, assets, fonts, code, ...(systemFonts ? { systemFonts } : {}) };
 }
 
 export async function describeVersions(paths: ProjectPaths, chromium: string): Promise<Versions> {

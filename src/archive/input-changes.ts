@@ -3,7 +3,17 @@
 import type { BuildInputs, Versions } from "./record.js";
 
 export interface InputChange {
-  input: "templates" | "assets" | "fonts" | "code" | "Chromium" | "Node" | "pdf-lib" | "puppeteer-core" | "project version";
+  input:
+    | "templates"
+    | "assets"
+    | "fonts"
+    | "code"
+    | "Chromium"
+    | "Node"
+    | "pdf-lib"
+    | "puppeteer-core"
+    | "project version"
+    | "system fonts";
   detail: string;
 }
 
@@ -41,6 +51,10 @@ export function inputChanges(
   ];
   if (recorded.inputs.fonts.sha256 !== now.inputs.fonts.sha256)
     changes.push({ input: "fonts", detail: listed(fonts) || "the font list changed" });
+  const wasSystem = recorded.inputs.systemFonts;
+  const isSystem = now.inputs.systemFonts;
+  if (wasSystem && isSystem && wasSystem.sha256 !== isSystem.sha256)
+    changes.push({ input: "system fonts", detail: `${wasSystem.count} → ${isSystem.count} fonts installed, or one of them changed` });
   const versions: [keyof Versions, InputChange["input"]][] = [
     ["chromium", "Chromium"],
     ["node", "Node"],

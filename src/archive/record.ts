@@ -20,6 +20,12 @@ export const BuildInputs = z.object({
   fonts: z.object({ sha256: Sha, packages: z.record(z.string(), z.string()), files: z.record(z.string(), Sha) }),
   /** This project's src/: the code that turned the manifest into the PDF. */
   code: Tree,
+  /**
+   * The fonts installed on the machine (fontconfig's list: path and size of each),
+   * which Chromium falls back to for a glyph the project's fonts lack. Absent in
+   * records made before it was recorded.
+   */
+  systemFonts: z.object({ sha256: Sha, count: z.number().int().nonnegative() }).optional(),
 });
 export type BuildInputs = z.infer<typeof BuildInputs>;
 
@@ -45,6 +51,19 @@ export const ArchivedLanguage = z.object({
   sha256: Sha,
   /** The standards the PDF claims ("PDF/A-3a", "PDF/UA-1"); absent in records made before it claimed any. */
   standards: z.array(z.string()).optional(),
+  /** Who published it (the manifest's publisher), for the feed; absent in older records. */
+  publisher: z.string().optional(),
+  /** The web edition, <id>-<lang>-web.html; absent in records made before it was archived. */
+  web: z.string().optional(),
+  /** The open data folder, <id>-<lang>-data/ (datapackage.json, CSV, JSON); absent before it was archived. */
+  data: z.string().optional(),
+  /**
+   * What the conformance check found when it was archived with preflight errors
+   * allowed (--allow): known then, not reported again by verify. Absent when none.
+   */
+  conformance: z
+    .array(z.object({ standard: z.string(), rule: z.string(), page: z.number().optional(), object: z.string().optional() }))
+    .optional(),
 });
 export type ArchivedLanguage = z.infer<typeof ArchivedLanguage>;
 
@@ -66,6 +85,8 @@ export const ArchiveRecord = z.object({
   /** Preflight rules allowed to fail when it was archived (--allow). */
   allow: z.array(z.string()).optional(),
   languages: z.array(ArchivedLanguage).min(1),
+  /** The series across every edition as archived with it (series/<lang>/); absent before it was archived. */
+  series: z.array(z.string()).optional(),
   files: z.array(ArchivedFile),
   inputs: BuildInputs,
   versions: Versions,

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Finding } from "./findings.js";
 import { digestFile, sha256 } from "./hashing.js";
 import { shown } from "./locations.js";
+import { SIGNATURE_FILE } from "./signature.js";
 
 export const SEAL_FILE = "SHA256SUMS";
 
@@ -36,7 +37,8 @@ async function walk(dir: string, rel = ""): Promise<Entry[]> {
 export async function writeSeal(folder: string): Promise<string> {
   const lines: string[] = [];
   for (const e of await walk(folder))
-    if (e.kind === "file" && e.rel !== SEAL_FILE) lines.push(`${(await digestFile(path.join(folder, e.rel))).sha256}  ${e.rel}`);
+    if (e.kind === "file" && e.rel !== SEAL_FILE && e.rel !== SIGNATURE_FILE)
+      lines.push(`${(await digestFile(path.join(folder, e.rel))).sha256}  ${e.rel}`);
   const text = `${lines.join("\n")}\n`;
   await writeFile(path.join(folder, SEAL_FILE), text);
   return sha256(text);
@@ -58,6 +60,19 @@ export interface SealScope {
 export async function checkSeal(folder: string, scope: SealScope = {}): Promise<{ findings: Finding[]; checked: number }> {
   const seal = path.join(folder, SEAL_FILE);
   const entries = await walk(folder).catch(() => [] as Entry[]);
+  const sealEntry = entries.find((e) => e.rel === SEAL_FILE);
+  // A link could point at a seal kept elsewhere, written by anyone: only the folder's own file counts.
+  if (sealEntry && sealEntry.kind !== "file")
+    return {
+      checked: 0,
+      findings: [
+        {
+          kind: "file-not-plain",
+          file: seal,
+          message: `${shown(seal)} is a ${sealEntry.kind === "link" ? "symbolic link" : sealEntry.kind}, not the seal written by npm run archive: nothing vouches for this archive (restore it from version control)`,
+        },
+      ],
+    };
   const text = await readFile(seal, "utf8").catch(() => undefined);
   if (text === undefined)
     return {
@@ -113,7 +128,15 @@ export async function checkSeal(folder: string, scope: SealScope = {}): Promise<
     }
   }
   for (const e of entries) {
-    if (e.rel === SEAL_FILE || listed.has(e.rel) || scope.extra?.includes(e.rel) || (e.kind === "folder" && !e.empty)) continue;
+    // The signature is made over the seal, after it: never listed in it.
+    if (
+      e.rel === SEAL_FILE ||
+      e.rel === SIGNATURE_FILE ||
+      listed.has(e.rel) ||
+      scope.extra?.includes(e.rel) ||
+      (e.kind === "folder" && !e.empty)
+    )
+      continue;
     const file = path.join(folder, e.rel);
     findings.push(
       e.kind === "folder"

@@ -2,8 +2,9 @@
 // against its recorded sha256 (superseded revisions too), the manifests in
 // editions/ against the archived ones, and with `rebuild` the PDFs rebuilt
 // from the archived manifests against the archived bytes. Reports; never repairs.
-import { readdir } from "node:fs/promises";
+import { lstat, readdir, readFile, readlink } from "node:fs/promises";
 import path from "node:path";
+import { checkConformance, conformanceStandards } from "../conformance/check-pdf.js";
 import type { Finding } from "./findings.js";
 import { digestFile, listFiles } from "./hashing.js";
 import {
@@ -21,6 +22,7 @@ import { checkManifests } from "./manifest-drift.js";
 import { type RebuildOutcome, rebuildArchived } from "./rebuild.js";
 import { type ArchiveRecord, RecordError, readRecord } from "./record.js";
 import { checkSeal, SEAL_FILE, sealDigest } from "./seal.js";
+import { checkSignature, SIGNATURE_FILE, type SigningOptions } from "./signature.js";
 import { leftovers } from "./staging.js";
 
 export interface EditionCheck {
@@ -30,12 +32,20 @@ export interface EditionCheck {
   filesChecked: number;
   findings: Finding[];
   rebuild?: RebuildOutcome[];
+  /** The principal of allowed_signers whose signature holds. */
+  signer?: string;
+  /** Neither signed nor asked to be (no allowed-signers file): an archive from before signing. */
+  unsigned?: boolean;
+  /** PDFs the conformance check ran on, and the standards they claim. */
+  conformance?: { pdf: string; standards: string[]; known: number }[];
 }
 
-export interface VerifyOptions extends ArchiveLocation {
+export interface VerifyOptions extends ArchiveLocation, SigningOptions {
   /** One edition; every archived edition when absent. */
   id?: string;
   rebuild?: boolean;
+  /** false skips the conformance check of the archived PDFs (default: run it). */
+  conformance?: boolean;
   /** Called as each edition is done, so a long --rebuild shows progress. */
   onEdition?(check: EditionCheck): void;
 }
@@ -83,14 +93,30 @@ async function checkFiles(folder: string, record: ArchiveRecord, allowed: string
 async function checkEdition(id: string, options: VerifyOptions): Promise<EditionCheck> {
   const folder = editionArchive(id, options);
   const check: EditionCheck = { id, folder, filesChecked: 0, findings: [] };
+  const link = await readlink(folder).catch(() => undefined);
+  if (link !== undefined) {
+    // Whoever can change where it points can swap the whole archive, seal and signature included.
+    check.findings.push({
+      kind: "archive-not-plain",
+      file: folder,
+      message: `${shown(folder)} is a symbolic link (to ${link}), not the archive folder npm run archive writes: replace the link by the folder it points at, or restore the folder from version control`,
+    });
+    return check;
+  }
   for (const left of await leftovers(folder))
     check.findings.push({
       kind: "interrupted",
       file: left,
       message: `${shown(left)} was left by an interrupted archive run; the next npm run archive -- ${id} cleans it up (the archived revision is kept as it is)`,
     });
-  // The seal first: it covers the record itself, which the checks below trust.
+  // The seal first: it covers the record itself, which the checks below trust;
+  // the signature covers the seal.
   const sealed = await checkSeal(folder);
+  const present = (await readdir(folder).catch(() => [] as string[])).length > 0;
+  const signed = present ? await checkSignature(folder, id, options) : { findings: [] };
+  sealed.findings.unshift(...signed.findings);
+  if ("signer" in signed && signed.signer) check.signer = signed.signer;
+  if ("unsigned" in signed && signed.unsigned) check.unsigned = true;
   let record: ArchiveRecord | undefined;
   try {
     record = await readRecord(folder);
@@ -109,7 +135,7 @@ async function checkEdition(id: string, options: VerifyOptions): Promise<Edition
     return withSealFindings(check, sealed.findings);
   }
   check.revision = record.revision;
-  const own = await checkFiles(folder, record, [SEAL_FILE]);
+  const own = await checkFiles(folder, record, [SEAL_FILE, SIGNATURE_FILE]);
   check.findings.push(...own.findings);
   check.filesChecked = Math.max(own.checked, sealed.checked);
 
@@ -122,7 +148,7 @@ async function checkEdition(id: string, options: VerifyOptions): Promise<Edition
         check.findings.push({ kind: "record-missing", file: path.join(dir, RECORD_FILE), message: `${shown(dir)} has no ${RECORD_FILE}` });
         continue;
       }
-      check.findings.push(...(await checkFiles(dir, old, [REASON_FILE, SEAL_FILE])).findings);
+      check.findings.push(...(await checkFiles(dir, old, [REASON_FILE, SEAL_FILE, SIGNATURE_FILE])).findings);
       superseded.push(...(await checkSeal(dir, { extra: [REASON_FILE], movedOut: SUPERSEDED_DIR })).findings);
     } catch (err) {
       if (!(err instanceof RecordError)) throw err;
@@ -132,6 +158,7 @@ async function checkEdition(id: string, options: VerifyOptions): Promise<Edition
   superseded.push(...(await checkChain(folder, record)));
   withSealFindings(check, [...sealed.findings, ...superseded]);
   check.findings.push(...(await checkManifests(folder, record, pathsOf(options).editions)));
+  if (options.conformance !== false) check.findings.push(...(await conformanceOf(folder, record, check)));
 
   if (options.rebuild) {
     const damaged = own.findings.find((f) => record.languages.some((l) => f.file === path.join(folder, l.manifest)));
@@ -143,19 +170,86 @@ async function checkEdition(id: string, options: VerifyOptions): Promise<Edition
       });
     else {
       check.rebuild = await rebuildArchived(record, folder, pathsOf(options));
-      for (const r of check.rebuild.filter((o) => !o.identical)) {
-        const why = r.changed.length
-          ? `changed since archiving: ${r.changed.map((c) => `${c.input} (${c.detail})`).join("; ")}`
-          : `no recorded input changed (templates, assets, fonts, code, Chromium, Node, pdf-lib, puppeteer-core) and ${r.attempts} builds all differed: something unrecorded changed, such as the system fonts`;
+      for (const r of check.rebuild.filter((o) => o.dataDiffers.length)) {
+        const names = r.dataDiffers.slice(0, 5).join(", ") + (r.dataDiffers.length > 5 ? ` and ${r.dataDiffers.length - 5} more` : "");
         check.findings.push({
           kind: "rebuild-differs",
-          file: path.join(folder, r.pdf),
-          message: `${shown(path.join(folder, r.pdf))}: the rebuilt PDF differs (sha256 ${r.rebuiltSha256.slice(0, 12)}…, archived ${r.archivedSha256.slice(0, 12)}…); ${why}`,
+          file: path.join(folder, r.dataDiffers[0]),
+          message: `the open data rebuilt from the archived manifest differs from the archived: ${names}${r.changed.length ? ` (changed since archiving: ${r.changed.map((c) => c.input).join(", ")})` : ""}`,
+        });
+      }
+      for (const r of check.rebuild.filter((o) => !o.identical)) {
+        const pdf = path.join(folder, r.pdf);
+        const why = r.changed.length
+          ? `changed since archiving: ${r.changed.map((c) => `${c.input} (${c.detail})`).join("; ")}`
+          : culprit(
+              r,
+              check.findings.some((f) => f.kind !== "rebuild-skipped" && f.kind !== "conformance" && f.kind !== "manifest-edited"),
+              Boolean(record.inputs.systemFonts),
+            );
+        check.findings.push({
+          kind: "rebuild-differs",
+          file: pdf,
+          message: `${shown(pdf)}: the rebuilt PDF differs (sha256 ${r.rebuiltSha256.slice(0, 12)}…, archived ${r.archivedSha256.slice(0, 12)}…); ${why}`,
         });
       }
     }
   }
   return check;
+}
+
+/**
+ * Why a rebuild differs when no recorded input changed. Builds are
+ * deterministic (src/pdf/stable-ids.ts): rebuilds that agree with each other
+ * and not with the archive point at the archived PDF, all the more when the
+ * archive itself failed its checks; rebuilds that differ among themselves
+ * point at the machine.
+ */
+function culprit(r: RebuildOutcome, archiveDamaged: boolean, fontsRecorded: boolean): string {
+  const agree = r.rebuilds.length > 1 && new Set(r.rebuilds).size === 1;
+  const nothing = `no recorded input changed (templates, assets, fonts, code, Chromium, Node, pdf-lib, puppeteer-core${fontsRecorded ? ", the system fonts" : ""})`;
+  if (archiveDamaged)
+    return `${nothing}, and the archive fails its checks above: the archived PDF is the likely culprit (replaced after archiving); restore it from version control`;
+  if (agree)
+    return (
+      `${nothing} and ${r.rebuilds.length} rebuilds agree with each other byte for byte: the archived PDF is the likely culprit ` +
+      `(replaced after archiving, with its record and seal rewritten to match?); compare it with version control` +
+      (fontsRecorded ? "" : ", unless the system fonts changed (this archive does not record them)")
+    );
+  return `${nothing} and ${r.attempts} builds all differed from each other: something unrecorded varies on this machine${fontsRecorded ? "" : ", such as the system fonts"}`;
+}
+
+/** The conformance check on each archived PDF: what it fails of the standards it claims, beyond what was known when archived. */
+async function conformanceOf(folder: string, record: ArchiveRecord, check: EditionCheck): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const damaged = new Set(check.findings.map((f) => f.file));
+  check.conformance = [];
+  for (const l of record.languages) {
+    const file = path.join(folder, l.pdf);
+    const standards = conformanceStandards(l.standards ?? []);
+    // A PDF already named as changed or missing is not what was published: its conformance says nothing.
+    if (
+      !standards.length ||
+      damaged.has(file) ||
+      !(await lstat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      continue;
+    const known = new Set((l.conformance ?? []).map((f) => `${f.standard} ${f.rule} ${f.page ?? ""} ${f.object ?? ""}`));
+    const result = await checkConformance(await readFile(file), standards);
+    check.conformance.push({ pdf: l.pdf, standards, known: known.size });
+    const fresh = result.findings.filter((f) => !known.has(`${f.standard} ${f.rule} ${f.page ?? ""} ${f.object ?? ""}`));
+    if (!fresh.length) continue;
+    const list = fresh.slice(0, 5).map((f) => `${f.standard} ${f.rule}${f.page ? ` p. ${f.page}` : ""}: ${f.message}`);
+    findings.push({
+      kind: "conformance",
+      file,
+      message: `${shown(file)} fails ${fresh.length} rule${fresh.length === 1 ? "" : "s"} of the standards it claims (${standards.join(", ")}): ${list.join("; ")}${fresh.length > 5 ? "; …" : ""}`,
+    });
+  }
+  return findings;
 }
 
 /** Seal findings, but one finding per file: the record's own, more precise, come first. */
@@ -202,12 +296,59 @@ async function editionsToCheck(options: VerifyOptions): Promise<string[]> {
   return ids;
 }
 
+/** The editions the catalog lists (published, or withheld by an earlier index), or a finding when it cannot be read. */
+export async function catalogListed(options: ArchiveLocation): Promise<{ ids: string[]; finding?: Finding }> {
+  const file = path.join(archiveRoot(options), "catalog.json");
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return { ids: [] };
+  try {
+    const data = JSON.parse(text) as { editions?: { edition?: unknown }[]; withheld?: { edition?: unknown }[] };
+    const ids = [...(data.editions ?? []), ...(data.withheld ?? [])]
+      .map((e) => e.edition)
+      .filter((e): e is string => typeof e === "string");
+    return { ids: [...new Set(ids)].sort() };
+  } catch (err) {
+    return {
+      ids: [],
+      finding: {
+        kind: "catalog-invalid",
+        file,
+        message: `${shown(file)} is not the JSON npm run archive:index writes (${(err as Error).message}): run npm run archive:index`,
+      },
+    };
+  }
+}
+
+function archiveMissing(id: string, options: VerifyOptions): EditionCheck {
+  const folder = editionArchive(id, options);
+  const catalog = path.join(archiveRoot(options), "catalog.json");
+  return {
+    id,
+    folder,
+    filesChecked: 0,
+    findings: [
+      {
+        kind: "archive-missing",
+        file: folder,
+        message: `${shown(folder)}/ is gone, yet ${shown(catalog)} lists edition ${id} as published: restore it from version control (git checkout -- ${shown(folder)}); an edition withdrawn for good leaves the catalog by hand, its entries deleted from ${shown(catalog)}`,
+      },
+    ],
+  };
+}
+
 export async function verifyArchive(options: VerifyOptions = {}): Promise<VerifyResult> {
   const start = performance.now();
-  const ids = options.id ? [options.id] : await editionsToCheck(options);
+  const listed = await catalogListed(options);
+  const ids = options.id ? [options.id] : [...new Set([...(await editionsToCheck(options)), ...listed.ids])].sort();
   const editions: EditionCheck[] = [];
+  if (listed.finding && !options.id) {
+    const catalog: EditionCheck = { id: "catalog", folder: archiveRoot(options), filesChecked: 0, findings: [listed.finding] };
+    options.onEdition?.(catalog);
+    editions.push(catalog);
+  }
   for (const id of ids) {
-    const check = await checkEdition(id, options);
+    let check = await checkEdition(id, options);
+    if (check.revision === undefined && !check.findings.length && listed.ids.includes(id)) check = archiveMissing(id, options);
     if (check.revision === undefined && !check.findings.length) {
       if (options.id)
         throw new NotArchivedError(

@@ -1,6 +1,7 @@
 // `observatory verify [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]`:
 // argument parsing and the report's wording only; the checks are verifyArchive().
 import { archiveDirSetting, shown } from "../archive/locations.js";
+import { SigningToolError, signingSetting } from "../archive/signature.js";
 import type { EditionCheck } from "../archive/verify-archive.js";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { ManifestError } from "../manifest/problem.js";
@@ -9,11 +10,18 @@ import { PreflightError } from "../preflight/preflight-error.js";
 import { out, parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 
-export const HELP = `Usage: observatory verify [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
+export const HELP = `Usage: observatory verify [YYYY-MM] [--rebuild] [--json] [--allowed-signers FILE] [--archive-dir DIR]
        npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
 
 Checks that the archive is still what was published:
-  - every archived file (superseded revisions too) matches its recorded sha256;
+  - the seal SHA256SUMS is signed by a publisher the allowed-signers file lists
+    (ssh-keygen -Y verify); when that file exists, a revision without a
+    signature is reported, so a rewrite of files, record and seal is named;
+  - every archived file (superseded revisions too) matches its recorded sha256,
+    the PDFs, web editions and open data alike; a symbolic link is refused;
+  - an edition the catalog lists whose archive folder is gone is named;
+  - each archived PDF passes the conformance check of what it claims
+    (PDF/A-3, PDF/UA-1), beyond what was known when it was archived;
   - each manifest in editions/ matches the archived copy (an edit made after
     publication is reported, never republished);
   - with --rebuild, the archived manifests are built again and each PDF is
@@ -23,13 +31,16 @@ Checks that the archive is still what was published:
   YYYY-MM              one edition (default: every archived edition)
   --rebuild            also rebuild and compare the PDFs (needs Chromium)
   --json               print the result as JSON
+  --allowed-signers F  the allowed-signers file (default <archive root>/allowed_signers,
+                       or OBSERVATORY_ALLOWED_SIGNERS): keep a copy out of the
+                       repository to check against a key nobody could swap
   --archive-dir DIR    archives are in DIR/<YYYY-MM>/ (or OBSERVATORY_ARCHIVE_DIR)
   --color, --no-color  colour the output or not (default: on a terminal)
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
 Exit codes: 0 all as archived, 1 differences found, 2 wrong arguments or edition
-not archived, 3 no browser (--rebuild), 4 the rebuild failed to render,
+not archived, 3 no browser (--rebuild) or no ssh-keygen, 4 the rebuild failed to render,
 6 the rebuild failed preflight, 7 the browser failed, 70 internal error.
 `;
 
@@ -38,14 +49,22 @@ function parse(argv: string[]) {
     rebuild: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     "archive-dir": { type: "string" },
+    "allowed-signers": { type: "string" },
   });
 }
 
 function report(check: EditionCheck): void {
   const mark = check.findings.length ? "✗" : "✓";
   const revision = check.revision === undefined ? "no readable record" : `revision ${check.revision}`;
-  out(`${mark} ${check.id}  ${revision}, ${count(check.filesChecked, "archived file")} checked in ${shown(check.folder)}/`);
+  const signed = check.signer ? `, signed by ${check.signer}` : check.unsigned ? ", unsigned" : "";
+  out(`${mark} ${check.id}  ${revision}${signed}, ${count(check.filesChecked, "archived file")} checked in ${shown(check.folder)}/`);
   for (const f of check.findings) out(`  ${f.message}`);
+  if (check.unsigned && !check.findings.length)
+    out("  not signed (no allowed_signers file): a rewrite of this revision with its record and seal could not be told apart");
+  for (const c of check.conformance ?? [])
+    out(
+      `  ${c.pdf}: conformance of ${c.standards.join(", ")} checked${c.known ? ` (${count(c.known, "finding")} known when archived)` : ""}`,
+    );
   for (const r of check.rebuild ?? []) {
     if (!r.identical) continue;
     const note = r.changed.length ? `, although ${r.changed.map((c) => c.input).join(", ")} changed since archiving` : "";
@@ -72,6 +91,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
       id: positionals[0],
       rebuild: values.rebuild,
       archiveDir: archiveDirSetting(values["archive-dir"]),
+      ...signingSetting({ allowedSigners: values["allowed-signers"] }),
       onEdition: values.json ? undefined : report,
     });
     if (values.json) out(JSON.stringify(result, null, 2));
@@ -87,7 +107,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
     return result.ok ? "ok" : "invalidManifest";
   } catch (err) {
     if (err instanceof NotArchivedError) throw new CliError(err.message, "usage");
-    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
+    if (err instanceof BrowserNotFoundError || err instanceof SigningToolError) throw new CliError(err.message, "noBrowser");
     if (err instanceof PreflightError)
       throw new CliError(
         `${err.message}: the archived manifests no longer pass preflight with today's templates and tools`,

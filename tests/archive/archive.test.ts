@@ -47,7 +47,22 @@ describe("archiving an edition", () => {
     expect(first.folder).toBe(folder());
     const { record } = first;
     expect(record).toMatchObject({ format: 1, edition: "2026-03", revision: 1 });
-    expect(record.files.map((f) => f.path)).toEqual(["2026-03-en.cover.png", "2026-03-en.pdf", "manifests/en.yaml"]);
+    const files = record.files.map((f) => f.path);
+    // With the PDF: its web edition, its open data and the series across editions (issue 20).
+    for (const f of [
+      "2026-03-en.cover.png",
+      "2026-03-en.pdf",
+      "manifests/en.yaml",
+      "2026-03-en-web.html",
+      "2026-03-en-data/datapackage.json",
+    ])
+      expect(files).toContain(f);
+    expect(files.filter((f) => !/^(2026-03-en-data|series)\//.test(f))).toEqual([
+      "2026-03-en-web.html",
+      "2026-03-en.cover.png",
+      "2026-03-en.pdf",
+      "manifests/en.yaml",
+    ]);
     for (const f of record.files) expect(sha256(readFileSync(archived(f.path)))).toBe(f.sha256);
     expect(readFileSync(archived("manifests/en.yaml")).equals(readFileSync(manifest()))).toBe(true);
     expect(readFileSync(archived("2026-03-en.cover.png")).subarray(1, 4).toString()).toBe("PNG");
@@ -78,8 +93,10 @@ describe("archiving an edition", () => {
   it("verifies: every file matches, the manifest is unchanged", async () => {
     const result = await verifyArchive({ paths: project.paths });
     expect(result.ok).toBe(true);
-    // The seal (SHA256SUMS) covers the three files and the record.
-    expect(result.editions.map((e) => [e.id, e.revision, e.filesChecked, e.findings])).toEqual([["2026-03", 1, 4, []]]);
+    // The seal (SHA256SUMS) covers the files and the record.
+    expect(result.editions.map((e) => [e.id, e.revision, e.filesChecked, e.findings])).toEqual([
+      ["2026-03", 1, first.record.files.length + 1, []],
+    ]);
   });
 
   it("refuses to archive it again, touching nothing", async () => {
@@ -125,7 +142,7 @@ describe("archiving an edition", () => {
     const result = await verifyArchive({ paths: project.paths, id: "2026-03", rebuild: true });
     expect(result.editions[0].findings).toEqual([]);
     expect(result.editions[0].rebuild).toEqual([
-      expect.objectContaining({ language: "en", identical: true, rebuiltSha256: first.record.languages[0].sha256 }),
+      expect.objectContaining({ language: "en", identical: true, rebuiltSha256: first.record.languages[0].sha256, dataDiffers: [] }),
     ]);
   });
 
@@ -153,8 +170,9 @@ describe("archiving an edition", () => {
       /^Revision 1 of edition 2026-03, .* superseded by revision 2 .*\nReason: typo in the editorial\n$/,
     );
     const verified = await verifyArchive({ paths: project.paths });
-    // 4 of its own; superseded/1/: 3 files, its record, REASON and its seal.
-    expect(verified.editions.map((e) => [e.revision, e.filesChecked, e.findings])).toEqual([[2, 10, []]]);
+    // Its files and record; superseded/1/: its files, its record, REASON and its seal.
+    const n = first.record.files.length;
+    expect(verified.editions.map((e) => [e.revision, e.filesChecked, e.findings])).toEqual([[2, 2 * n + 4, []]]);
     expect(second.record.supersedes?.seal).toBe(sha256(readFileSync(archived("superseded/1/SHA256SUMS"))));
   });
 
