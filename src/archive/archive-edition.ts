@@ -11,7 +11,7 @@ import { parseManifest } from "../manifest/load.js";
 import type { JobResult } from "../pipeline/build-edition.js";
 import { buildArchived } from "./build-archived.js";
 import { inputsAndVersions } from "./build-inputs.js";
-import { digestFile, listFiles } from "./hashing.js";
+import { digestFile, listFiles } from "../runtime/hashing.js";
 import { type ArchiveLocation, editionArchive, pathsOf, REASON_FILE, RECORD_FILE, SUPERSEDED_DIR, shown } from "./locations.js";
 import { type ArchivedLanguage, type ArchiveRecord, readRecord, writeRecord } from "./record.js";
 import { sealDigest, writeSeal } from "./seal.js";

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ProjectPaths } from "../paths.js";
 import { projectRoot } from "../paths.js";
-import { digestEntries, digestFile, digestTree } from "./hashing.js";
+import { digestEntries, digestFile, digestTree } from "../runtime/hashing.js";
 import type { BuildInputs, Versions } from "./record.js";
 
 const FONTS_CSS = path.join("styles", "fonts.css");

@@ -4,7 +4,7 @@
 // No timestamp of its own: the same archive always gives the same catalog.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { StagedFiles } from "../pipeline/atomic-write.js";
+import { StagedFiles } from "../runtime/atomic-write.js";
 import { catalogHtml } from "./catalog-html.js";
 import { type ArchiveLocation, archivedEditionIds, archiveRoot, editionArchive, SUPERSEDED_DIR } from "./locations.js";
 import { readRecord } from "./record.js";

@@ -6,7 +6,7 @@
 import { lstat, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "./findings.js";
-import { digestFile, sha256 } from "./hashing.js";
+import { digestFile, sha256 } from "../runtime/hashing.js";
 import { shown } from "./locations.js";
 
 export const SEAL_FILE = "SHA256SUMS";

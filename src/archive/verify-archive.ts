@@ -5,7 +5,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "./findings.js";
-import { digestFile, listFiles } from "./hashing.js";
+import { digestFile, listFiles } from "../runtime/hashing.js";
 import {
   type ArchiveLocation,
   archiveRoot,

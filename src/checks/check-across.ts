@@ -6,7 +6,7 @@
 
 import { loadEditionIn } from "../diff/compare-editions.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
-import type { FileCheck } from "../manifest/check-editions.js";
+import type { FileCheck } from "./check-editions.js";
 import { listEditions } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";
 import { editorWarnings } from "./editor-warnings.js";

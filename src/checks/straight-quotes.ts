@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
 import type { Language } from "../manifest/primitives.js";
 import { straightQuoteFaults, visibleText } from "../readback/text-faults.js";
-import { renderInline } from "../render/markup.js";
+import { renderInline } from "../manifest/markup.js";
 import { typeset } from "../render/typography.js";
 import type { Finding } from "./locate.js";
 

@@ -5,7 +5,7 @@ import type { EditionCheck } from "../archive/verify-archive.js";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { ManifestError } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
-import { PreflightError } from "../preflight/preflight-error.js";
+import { PreflightError } from "../pipeline/preflight-error.js";
 import { out, parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 

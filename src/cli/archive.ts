@@ -7,7 +7,7 @@ import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";
 import { orList } from "../manifest/show-value.js";
-import { PreflightError } from "../preflight/preflight-error.js";
+import { PreflightError } from "../pipeline/preflight-error.js";
 import { blockingFindings, RULE_IDS } from "../preflight/rules.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";
 import { CliError, type ExitReason } from "./exit-codes.js";

@@ -9,7 +9,7 @@ import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
 import type { BuildReporter } from "../pipeline/build-edition.js";
-import { PreflightError } from "../preflight/preflight-error.js";
+import { PreflightError } from "../pipeline/preflight-error.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 import { parseAllow, parseProfile, preflightReporter } from "./preflight-options.js";

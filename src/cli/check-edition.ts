@@ -3,7 +3,7 @@
 // checkEditions() and checkFile(), the wording report-problems.ts.
 import path from "node:path";
 import { checkAcrossEditions } from "../checks/check-across.js";
-import { checkEditions, checkFile, type FileCheck } from "../manifest/check-editions.js";
+import { checkEditions, checkFile, type FileCheck } from "../checks/check-editions.js";
 import { EditionNotFoundError, type ManifestFile } from "../manifest/discover.js";
 import type { Language } from "../manifest/primitives.js";
 import { parseCli } from "./cli-kit.js";

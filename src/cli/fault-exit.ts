@@ -2,7 +2,7 @@
 // browser that failed, an output that could not be written. Their messages
 // already say what to do, so they are printed alone, without a stack trace.
 import { BrowserFaultError } from "../browser/browser-fault-error.js";
-import { OutputError } from "../pipeline/output-error.js";
+import { OutputError } from "../runtime/output-error.js";
 import { CliError } from "./exit-codes.js";
 
 export function asCliFault(err: unknown): CliError | undefined {

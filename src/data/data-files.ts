@@ -3,7 +3,7 @@
 // editions (output/series/<lang>/). Pure: the caller writes the files.
 import type { Edition } from "../manifest/edition-schema.js";
 import type { Language } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
+import { plainText } from "../manifest/markup.js";
 import { tableCsv } from "./csv.js";
 import { fill, loadDataLabels, loadLicenses } from "./data-labels.js";
 import { type DataFile, dataPackage, jsonResource, type PackageInfo, tableResource } from "./data-package.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
-import { StagedFiles } from "../pipeline/atomic-write.js";
+import { StagedFiles } from "../runtime/atomic-write.js";
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 // Building blocks shared by every section schema. Each carries the message an
 // editor reads when a value is wrong, so the error formatter never has to guess.
 import { z } from "zod";
-import { checkInlineMarkup } from "../render/markup.js";
+import { checkInlineMarkup } from "./markup.js";
 import { showValue } from "./show-value.js";
 
 /** zod error callback that ends the message with what the editor actually wrote. */
@@ -48,7 +48,7 @@ export const Plain = z
   .min(1, { message: "expected some text, got an empty value" })
   .refine((v) => !/[<>]/.test(v), { error: expected("plain text without < or >") });
 
-// render/markup.ts words the HTML problem without the "got" part; name the tag
+// markup.ts words the HTML problem without the "got" part; name the tag
 // here so the editor can find it in a long paragraph.
 function withHtmlFound(problem: string, value: string): string {
   if (problem.includes(", got ")) return problem;

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
 import type { Heading } from "../sections/section-kit.js";
 import { compactPdf } from "./compact/compact-pdf.js";
-import { namedDestinations } from "./destinations.js";
+import { namedDestinations } from "../readback/destinations.js";
 import { writeMetadata } from "./metadata.js";
 import { addOutline } from "./outline.js";
 import { addOutputIntent } from "./output-intent.js";

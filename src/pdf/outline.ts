@@ -2,7 +2,7 @@
 // opening the page where Chromium printed its heading.
 import { type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from "pdf-lib";
 import type { Heading } from "../sections/section-kit.js";
-import type { Destination } from "./destinations.js";
+import type { Destination } from "../readback/destinations.js";
 
 interface Node {
   heading: Heading;

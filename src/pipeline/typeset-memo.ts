@@ -14,7 +14,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fontsDigest } from "../archive/build-inputs.js";
-import { digestEntries, digestFile, digestTree } from "../archive/hashing.js";
+import { digestEntries, digestFile, digestTree } from "../runtime/hashing.js";
 import { type ProjectPaths, projectRoot } from "../paths.js";
 
 export interface TypesetMemo {

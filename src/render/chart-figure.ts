@@ -5,10 +5,10 @@ import Handlebars from "handlebars";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { ChartData } from "./chart-data.js";
 import { chartFigure, listInText, monthInText, stageLabels } from "./chart-view.js";
-import { fill } from "./fill.js";
+import { fill } from "../sections/fill.js";
 import { formatDate } from "./format.js";
 import { type HistoryData, historyData } from "./history-data.js";
-import type { Labels } from "./labels.js";
+import type { Labels } from "../sections/labels.js";
 
 type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
 

@@ -6,7 +6,7 @@ import type { Heading } from "../sections/section-kit.js";
 import { chartData } from "./chart-data.js";
 import { flattenHeadings, headingTree, placeSections } from "./headings.js";
 import { historyData } from "./history-data.js";
-import { loadLabels } from "./labels.js";
+import { loadLabels } from "../sections/labels.js";
 import { markPlaceholders } from "./placeholder-marks.js";
 import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";

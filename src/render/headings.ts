@@ -3,7 +3,7 @@
 import type { Edition } from "../manifest/edition-schema.js";
 import { sectionKinds } from "../sections/registry.js";
 import type { Heading } from "../sections/section-kit.js";
-import type { Labels } from "./labels.js";
+import type { Labels } from "../sections/labels.js";
 
 export interface PlacedSection {
   index: number;

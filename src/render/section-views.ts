@@ -6,7 +6,7 @@ import { providerId } from "../manifest/references.js";
 import type { ChartData } from "./chart-data.js";
 import { chartFigureView } from "./chart-figure.js";
 import type { HistoryData } from "./history-data.js";
-import type { Labels } from "./labels.js";
+import type { Labels } from "../sections/labels.js";
 
 type Of<T extends Section["type"]> = Extract<Section, { type: T }>;
 

@@ -7,7 +7,7 @@ import Handlebars from "handlebars";
 import type { Language } from "../manifest/primitives.js";
 import { formatDate, formatNumber } from "./format.js";
 import { hyphenateHtml } from "./hyphenate.js";
-import { renderInline } from "./markup.js";
+import { renderInline } from "../manifest/markup.js";
 import type { HyphenPolicy } from "./word-policy.js";
 
 export class TemplateError extends Error {

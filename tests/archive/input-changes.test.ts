@@ -1,6 +1,6 @@
 // What `verify --rebuild` says changed, from two sets of recorded inputs.
 import { describe, expect, it } from "vitest";
-import { digestEntries } from "../../src/archive/hashing.js";
+import { digestEntries } from "../../src/runtime/hashing.js";
 import { fileChanges, inputChanges } from "../../src/archive/input-changes.js";
 import type { BuildInputs, Versions } from "../../src/archive/record.js";
 

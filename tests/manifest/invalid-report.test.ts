@@ -3,7 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem, formatReport, styleFor } from "../../src/cli/report-problems.js";
-import type { FileCheck } from "../../src/manifest/check-editions.js";
+import type { FileCheck } from "../../src/checks/check-editions.js";
 import { parseManifest } from "../../src/manifest/load.js";
 
 const cwd = "/work/project";

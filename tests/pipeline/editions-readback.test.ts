@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
 import { flattenHeadings, headingTree, placeSections } from "../../src/render/headings.js";
-import { loadLabels } from "../../src/render/labels.js";
+import { loadLabels } from "../../src/sections/labels.js";
 import { typeset } from "../../src/render/typography.js";
 import type { Heading } from "../../src/sections/section-kit.js";
 import { built, EDITIONS } from "../support/built-editions.js";

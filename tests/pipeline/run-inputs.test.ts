@@ -3,7 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeInputs } from "../../src/archive/build-inputs.js";
-import { digestTree } from "../../src/archive/hashing.js";
+import { digestTree } from "../../src/runtime/hashing.js";
 import { projectPaths, projectRoot } from "../../src/paths.js";
 import { typesetInputs, typesetKey } from "../../src/pipeline/typeset-memo.js";
 

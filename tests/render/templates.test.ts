@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadManifest, parseManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
 import { renderEditionHtml } from "../../src/render/edition-html.js";
-import { renderInline } from "../../src/render/markup.js";
+import { renderInline } from "../../src/manifest/markup.js";
 import { createTemplateEnv, TemplateError } from "../../src/render/template-env.js";
 import { SECTION_KINDS } from "../../src/sections/registry.js";
 import { copyProject } from "../support/project-copy.js";
