@@ -4,8 +4,9 @@
 // from the archived manifests against the archived bytes. Reports; never repairs.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Finding } from "./findings.js";
+import { EDITION_ID } from "../manifest/primitives.js";
 import { digestFile, listFiles } from "../runtime/hashing.js";
+import type { Finding } from "./findings.js";
 import {
   type ArchiveLocation,
   archiveRoot,
@@ -188,7 +189,7 @@ async function checkChain(folder: string, record: ArchiveRecord): Promise<Findin
 
 /** Editions with an archive, or with what an interrupted run left in its place. */
 async function editionsToCheck(options: VerifyOptions): Promise<string[]> {
-  const names = (await readdir(archiveRoot(options)).catch(() => [] as string[])).filter((n) => /^\d{4}-(0[1-9]|1[0-2])$/.test(n)).sort();
+  const names = (await readdir(archiveRoot(options)).catch(() => [] as string[])).filter((n) => EDITION_ID.test(n)).sort();
   const ids: string[] = [];
   for (const id of names) {
     const folder = editionArchive(id, options);

@@ -3,6 +3,7 @@
 import { archiveDirSetting, shown } from "../archive/locations.js";
 import type { EditionCheck } from "../archive/verify-archive.js";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
+import { EDITION_ID } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
 import { PreflightError } from "../pipeline/preflight-error.js";
@@ -61,7 +62,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
     return "ok";
   }
   if (positionals.length > 1) throw new CliError(`expected at most one edition id, got ${positionals.join(" ")}`, "usage");
-  if (positionals[0] && !/^\d{4}-(0[1-9]|1[0-2])$/.test(positionals[0]))
+  if (positionals[0] && !EDITION_ID.test(positionals[0]))
     throw new CliError(`expected an edition id written YYYY-MM, like 2026-04, got "${positionals[0]}"`, "usage");
   const [{ NotArchivedError, verifyArchive }, { TemplateError }] = await Promise.all([
     import("../archive/verify-archive.js"),

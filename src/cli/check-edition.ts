@@ -5,7 +5,7 @@ import path from "node:path";
 import { checkAcrossEditions } from "../checks/check-across.js";
 import { checkEditions, checkFile, type FileCheck } from "../checks/check-editions.js";
 import { EditionNotFoundError, type ManifestFile } from "../manifest/discover.js";
-import type { Language } from "../manifest/primitives.js";
+import { EDITION_ID, type Language } from "../manifest/primitives.js";
 import { parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 import { displayPath, formatReport, styleFor } from "./report-problems.js";
@@ -42,8 +42,6 @@ function parse(argv: string[]) {
     "editions-dir": { type: "string" },
   });
 }
-
-const EDITION_LIKE = /^\d{4}-\d{2}$/;
 
 /** A path names its edition and language by its folder and file name, as editions/<YYYY-MM>/<lang>.yaml does. */
 function fileTarget(file: string): ManifestFile {
@@ -87,7 +85,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
     const checks: FileCheck[] = [];
     if (!positionals.length) checks.push(...(await checkEditions({ language: values.lang, all: values.all, editionsDir })));
     for (const target of positionals) {
-      if (EDITION_LIKE.test(target) || !/\.ya?ml$/i.test(target))
+      if (EDITION_ID.test(target) || !/\.ya?ml$/i.test(target))
         checks.push(...(await checkEditions({ edition: target, language: values.lang, editionsDir })));
       else checks.push(await checkFile(fileTarget(target)));
     }

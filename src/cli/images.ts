@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PageRangeError, writePageImages } from "../images/page-images.js";
-import { LANGUAGES, type Language } from "../manifest/primitives.js";
+import { EDITION_ID, LANGUAGES, type Language } from "../manifest/primitives.js";
 import { projectPaths } from "../paths.js";
 import { out, parseCli } from "./cli-kit.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
     return "ok";
   }
   const [id, ...rest] = positionals;
-  if (!id || rest.length || !/^\d{4}-\d{2}$/.test(id))
+  if (!id || rest.length || !EDITION_ID.test(id))
     throw new CliError(`expected one edition id like 2026-04, got ${positionals.join(" ") || "none"}`, "usage");
   const width = Number(values.width);
   if (!Number.isInteger(width) || width < 100 || width > 4000)

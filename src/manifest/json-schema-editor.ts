@@ -3,6 +3,8 @@
 // checks the day with code, which a JSON Schema cannot carry), the words shown
 // when a pattern does not match, and a snippet per section type whose tab stops
 // are numbered once across the whole snippet. Checked with yaml-language-server 1.x.
+import { EDITION_ID } from "./primitives.js";
+
 type Node = Record<string, unknown>;
 
 // Days that exist in each month; 29 February only in leap years (Gregorian).
@@ -21,8 +23,8 @@ const PATTERNS: Record<string, { pattern: string; message: string }> = {
     pattern: PARTIAL_DATE_PATTERN,
     message: "Expected a real calendar date written YYYY-MM-DD, or YYYY-MM",
   },
-  [String.raw`^\d{4}-(0[1-9]|1[0-2])$`]: {
-    pattern: String.raw`^\d{4}-(0[1-9]|1[0-2])$`,
+  [EDITION_ID.source]: {
+    pattern: EDITION_ID.source,
     message: 'Expected an edition id as a quoted month, like "2026-04"',
   },
   [String.raw`^[a-z0-9]+(?:-[a-z0-9]+)*$`]: {

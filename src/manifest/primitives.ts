@@ -9,6 +9,9 @@ export function expected(what: string) {
   return (issue: { input?: unknown }) => `expected ${what}, got ${showValue(issue.input)}`;
 }
 
+/** An edition's id and the name of its folder: its month, YYYY-MM. The one place it is written. */
+export const EDITION_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 export const LANGUAGES = ["fr", "en"] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
