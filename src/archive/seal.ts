@@ -5,8 +5,8 @@
 // verify names any byte changed, file added or removed, link or empty folder.
 import { lstat, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Finding } from "./findings.js";
 import { digestFile, sha256 } from "../runtime/hashing.js";
+import type { Finding } from "./findings.js";
 import { shown } from "./locations.js";
 
 export const SEAL_FILE = "SHA256SUMS";

@@ -5,7 +5,8 @@
 import { closest } from "../manifest/did-you-mean.js";
 import { takeColourFlags } from "./colour.js";
 import { COMMANDS } from "./commands.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, type ExitReason } from "./exit-codes.js";
+import { runCli } from "./run-cli.js";
 
 export const HELP = `Usage: observatory <command> [options]
 

@@ -2,11 +2,11 @@
 // written, so `--html-only`, the preview and the tests share it.
 import path from "node:path";
 import type { Edition } from "../manifest/edition-schema.js";
+import { loadLabels } from "../sections/labels.js";
 import type { Heading } from "../sections/section-kit.js";
 import { chartData } from "./chart-data.js";
 import { flattenHeadings, headingTree, placeSections } from "./headings.js";
 import { historyData } from "./history-data.js";
-import { loadLabels } from "../sections/labels.js";
 import { markPlaceholders } from "./placeholder-marks.js";
 import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";

@@ -3,10 +3,10 @@
 import { whatsNewSectionView } from "../diff/whats-new.js";
 import type { Edition, Section } from "../manifest/edition-schema.js";
 import { providerId } from "../manifest/references.js";
+import type { Labels } from "../sections/labels.js";
 import type { ChartData } from "./chart-data.js";
 import { chartFigureView } from "./chart-figure.js";
 import type { HistoryData } from "./history-data.js";
-import type { Labels } from "../sections/labels.js";
 
 type Of<T extends Section["type"]> = Extract<Section, { type: T }>;
 

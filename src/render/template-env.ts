@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
+import { renderInline } from "../manifest/markup.js";
 import type { Language } from "../manifest/primitives.js";
 import { formatDate, formatNumber } from "./format.js";
 import { hyphenateHtml } from "./hyphenate.js";
-import { renderInline } from "../manifest/markup.js";
 import type { HyphenPolicy } from "./word-policy.js";
 
 export class TemplateError extends Error {

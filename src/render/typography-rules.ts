@@ -109,7 +109,7 @@ export const OWN_RULES: Rule[] = [
     handler: (text, _settings, context) => {
       const [open, close] = context?.prefs.locale[0] === "fr" ? ["“", "”"] : ["‘", "’"];
       return text.replace(
-        /(^|[\s(\[“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu,
+        /(^|[\s([“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu,
         `$1${open}$2${close}`,
       );
     },
@@ -124,7 +124,7 @@ export const OWN_RULES: Rule[] = [
     handler: (text) =>
       text
         .replace(/(\p{L})'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–-]|$)/gu, "$1’")
-        .replace(/(^|[\s(\[“«\u00a0\uF000—–])'(?=\d\d(?:s|\b))/gu, "$1’"),
+        .replace(/(^|[\s([“«\u00a0\uF000—–])'(?=\d\d(?:s|\b))/gu, "$1’"),
   },
   {
     // 2019-2024, pages 10-20: an en dash between the numbers of a range, but

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { orPlaceholder } from "../manifest/placeholder.js";
 import { Id, Plain, Text, TextList } from "../manifest/primitives.js";
-import { plainText } from "../manifest/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 export const CELL_STATES = ["unavailable", "outside-scope", "in-scope"] as const;

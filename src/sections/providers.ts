@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { orPlaceholder } from "../manifest/placeholder.js";
 import { Id, IsoDate, Plain, ServiceModel, Stage, Text } from "../manifest/primitives.js";
-import { plainText } from "../manifest/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const Row = z.strictObject({
