@@ -5,7 +5,8 @@ import { archiveDirSetting, shown } from "../archive/locations.js";
 import { RecordError } from "../archive/record.js";
 import { count } from "../manifest/show-value.js";
 import { parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason } from "./exit-codes.js";
+import { index } from "./command-specs.js";
+import { CliError, type ExitReason, exitCodesText } from "./exit-codes.js";
 
 export const HELP = `Usage: observatory index [--archive-dir DIR]
        npm run archive:index -- [--archive-dir DIR]
@@ -20,8 +21,7 @@ links only, so it works opened straight from disk.
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
-Exit codes: 0 written, 2 wrong arguments or an unreadable archive record,
-5 not written, 70 internal error.
+${exitCodesText(index.exits)}
 `;
 
 function parse(argv: string[]) {

@@ -8,7 +8,8 @@ import { ManifestError } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
 import { PreflightError } from "../pipeline/preflight-error.js";
 import { out, parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason } from "./exit-codes.js";
+import { verify } from "./command-specs.js";
+import { CliError, type ExitReason, exitCodesText } from "./exit-codes.js";
 
 export const HELP = `Usage: observatory verify [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
        npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
@@ -29,9 +30,7 @@ Checks that the archive is still what was published:
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
-Exit codes: 0 all as archived, 1 differences found, 2 wrong arguments or edition
-not archived, 3 no browser (--rebuild), 4 the rebuild failed to render,
-6 the rebuild failed preflight, 7 the browser failed, 70 internal error.
+${exitCodesText(verify.exits)}
 `;
 
 function parse(argv: string[]) {

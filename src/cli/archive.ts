@@ -10,7 +10,8 @@ import { orList } from "../manifest/show-value.js";
 import { PreflightError } from "../pipeline/preflight-error.js";
 import { blockingFindings, RULE_IDS } from "../preflight/rules.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";
-import { CliError, type ExitReason } from "./exit-codes.js";
+import { archive } from "./command-specs.js";
+import { CliError, type ExitReason, exitCodesText } from "./exit-codes.js";
 
 export const HELP = `Usage: observatory archive <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]
        npm run archive -- <YYYY-MM> [--force --reason "why"] [--archive-dir DIR]
@@ -36,9 +37,7 @@ editions/<YYYY-MM>/published/, to be committed with the manifests.
 Environment: CHROME_PATH picks the browser; SOURCE_DATE_EPOCH overrides the
 date written into the PDFs (and is recorded, so a rebuild uses it again).
 
-Exit codes: 0 archived, 1 invalid manifest, 2 wrong arguments, unknown edition
-or already archived, 3 no browser, 4 render failure, 5 not written, 6 preflight errors,
-7 the browser failed, 130/143 interrupted, 70 internal error.
+${exitCodesText(archive.exits)}
 `;
 
 function parse(argv: string[]) {

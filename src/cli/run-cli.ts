@@ -1,9 +1,9 @@
 // Runs a command's main function and is the one place that sets
 // process.exitCode: from the reason main returns, or from what it throws
-// (fault-exit.ts maps the errors any command can meet to their reasons).
+// (error-exits.ts maps the errors of the pipeline to their reasons).
 import { inspect } from "node:util";
+import { exitReasonOf } from "./error-exits.js";
 import { CliError, EXIT_CODES, type ExitReason } from "./exit-codes.js";
-import { asCliFault } from "./fault-exit.js";
 import { installSignalHandlers, interrupted } from "./signals.js";
 
 export interface RunOptions {
@@ -36,7 +36,8 @@ export async function runCli(main: () => Promise<ExitReason>, options: RunOption
   } catch (thrown) {
     // Stopped by a signal: its handler exits; the failures it caused are not reported.
     if (interrupted()) return;
-    const err = asCliFault(thrown) ?? thrown;
+    const known = thrown instanceof CliError ? undefined : exitReasonOf(thrown);
+    const err = known ? new CliError((thrown as Error).message, known) : thrown;
     if (err instanceof CliError) {
       stderr.write(`${causes(err)}\n`);
       reason = err.reason;

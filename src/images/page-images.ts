@@ -20,7 +20,9 @@ export interface PageImagesOptions {
   outDir: string;
 }
 
-export class PageRangeError extends Error {}
+export class PageRangeError extends Error {
+  override name = "PageRangeError";
+}
 
 export const imageName = (pdf: string, page: number) => `${path.basename(pdf, ".pdf")}-p${String(page).padStart(2, "0")}.png`;
 
