@@ -55,7 +55,7 @@ export const build = {
 export const check = {
   summary: "check manifests (edition ids or files) without building",
   script: "check:edition",
-  usage: "[YYYY-MM | FILE ...] [options]",
+  usage: "[YYYY-MM | FILE ...] [--lang fr|en] [--all] [--json]",
   description:
     "Checks edition manifests (editions/<YYYY-MM>/<lang>.yaml) without building a PDF,\nand lists every problem with its line, column and the lines around it.",
   args: {
