@@ -77,12 +77,15 @@ const CASES: Record<string, () => number> = {
   [`observatory check ${edition}`]: observatory("check", edition),
   "plain Chromium print": () => {
     const t = timed(process.execPath, [path.join(projectRoot, "scripts", "plain-print.mjs"), html, out(`plain-${round}.pdf`)]);
-    for (const [step, ms] of Object.entries(JSON.parse(lastStdout) as Record<string, number>)) (plainSteps[step] ??= []).push(ms);
+    for (const [step, ms] of Object.entries(JSON.parse(lastStdout) as Record<string, number>)) {
+      plainSteps[step] ??= [];
+      plainSteps[step].push(ms);
+    }
     return t;
   },
-  [`npm run build:edition, empty output/`]: () =>
+  "npm run build:edition, empty output/": () =>
     timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", out(`empty-${round}`)]),
-  [`npm run build:edition, over a build`]: () => timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", warm]),
+  "npm run build:edition, over a build": () => timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", warm]),
   [`observatory build ${edition}`]: () => observatory("build", edition, "--out-dir", out(`one-${round}`))(),
   "observatory build --all": () => observatory("build", "--all", "--out-dir", out(`all-${round}`))(),
 };
@@ -94,7 +97,10 @@ try {
   for (round = 0; round < runs; round++) {
     for (const [name, run] of Object.entries(CASES)) times[name].push(run());
     const report = JSON.parse(readFileSync(path.join(out(`one-${round}`), edition, `${edition}-en.report.json`), "utf8"));
-    for (const [stage, t] of Object.entries(report.timingsMs as Record<string, number>)) (stages[stage] ??= []).push(t);
+    for (const [stage, t] of Object.entries(report.timingsMs as Record<string, number>)) {
+      stages[stage] ??= [];
+      stages[stage].push(t);
+    }
   }
   const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
   const ratio = (a: string, b: string, aim: string) => `ratio ${(m[a] / m[b]).toFixed(2)} (aim <= ${aim})`;

@@ -13,7 +13,7 @@ import type { Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import type { ProjectPaths } from "../paths.js";
 import { build, type JobResult } from "../pipeline/build-edition.js";
-import { PreflightError } from "../preflight/preflight-error.js";
+import { PreflightError } from "../pipeline/preflight-error.js";
 import { snapshotEditions } from "./snapshot.js";
 
 export async function buildArchived(

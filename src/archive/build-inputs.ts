@@ -2,47 +2,13 @@
 // versions. Recorded when an edition is archived and compared on --rebuild,
 // to say which input changed when the bytes do not match.
 import { execFile } from "node:child_process";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { ProjectPaths } from "../paths.js";
 import { projectRoot } from "../paths.js";
-import { digestEntries, digestFile, digestTree } from "./hashing.js";
+import { fontsDigest, readJson } from "../pipeline/fonts-digest.js";
+import { digestEntries, digestTree } from "../runtime/hashing.js";
 import type { BuildInputs, Versions } from "./record.js";
-
-const FONTS_CSS = path.join("styles", "fonts.css");
-
-async function readJson(file: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    return JSON.parse(await readFile(file, "utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The woff2 files fonts.css points at, keyed from node_modules/, and the versions of their packages. */
-export async function fontsDigest(paths: ProjectPaths): Promise<BuildInputs["fonts"]> {
-  const css = path.join(paths.assets, FONTS_CSS);
-  const text = await readFile(css, "utf8").catch(() => "");
-  const files: Record<string, string> = {};
-  const packages: Record<string, string> = {};
-  const modules = path.join(paths.root, "node_modules");
-  for (const m of text.matchAll(/url\(\s*['"]?([^'")]+\.woff2)['"]?\s*\)/g)) {
-    const file = path.resolve(path.dirname(css), m[1]);
-    const rel = path.relative(modules, file).split(path.sep).join("/");
-    // A missing font is recorded as such: Chromium would fall back to another one.
-    files[rel] = await digestFile(file).then(
-      (d) => d.sha256,
-      () => "0".repeat(64),
-    );
-    const pkg = /^(@[^/]+\/[^/]+|[^/]+)\//.exec(rel)?.[1];
-    if (pkg && !packages[pkg]) packages[pkg] = String((await readJson(path.join(modules, pkg, "package.json")))?.version ?? "missing");
-  }
-  return {
-    sha256: digestEntries({ ...files, ...Object.fromEntries(Object.entries(packages).map(([k, v]) => [`package:${k}`, v])) }),
-    packages,
-    files,
-  };
-}
 
 /**
  * The machine's fonts as fontconfig lists them (path and size), so a rebuild

@@ -10,7 +10,7 @@
 // none of its record's claims (title, sha256) are repeated.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { StagedFiles } from "../pipeline/atomic-write.js";
+import { StagedFiles } from "../runtime/atomic-write.js";
 import { catalogAtom } from "./catalog-atom.js";
 import { catalogHtml } from "./catalog-html.js";
 import type { FindingKind } from "./findings.js";

@@ -3,6 +3,7 @@
 // with an archive folder, in <folder>/<id>/. The catalog goes at the root.
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { EDITION_ID } from "../manifest/primitives.js";
 import { type ProjectPaths, projectPaths } from "../paths.js";
 
 export interface ArchiveLocation {
@@ -15,8 +16,6 @@ export interface ArchiveLocation {
 export const RECORD_FILE = "archive.json";
 export const SUPERSEDED_DIR = "superseded";
 export const REASON_FILE = "REASON";
-
-const EDITION_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const pathsOf = (loc: ArchiveLocation): ProjectPaths => loc.paths ?? projectPaths;
 

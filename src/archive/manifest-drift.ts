@@ -4,8 +4,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { listManifests } from "../manifest/discover.js";
+import { digestFile } from "../runtime/hashing.js";
 import type { Finding } from "./findings.js";
-import { digestFile } from "./hashing.js";
 import { isFile, shown } from "./locations.js";
 import type { ArchiveRecord } from "./record.js";
 

@@ -6,9 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
+import { digestFile, listFiles } from "../runtime/hashing.js";
 import { buildArchived } from "./build-archived.js";
 import { inputsAndVersions } from "./build-inputs.js";
-import { digestFile, listFiles } from "./hashing.js";
 import { type InputChange, inputChanges } from "./input-changes.js";
 import type { ArchiveRecord } from "./record.js";
 

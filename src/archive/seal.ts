@@ -5,8 +5,8 @@
 // verify names any byte changed, file added or removed, link or empty folder.
 import { lstat, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { digestFile, sha256 } from "../runtime/hashing.js";
 import type { Finding } from "./findings.js";
-import { digestFile, sha256 } from "./hashing.js";
 import { shown } from "./locations.js";
 import { SIGNATURE_FILE } from "./signature.js";
 

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { copyFile, mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { onCleanup } from "../pipeline/cleanup.js";
+import { onCleanup } from "../runtime/cleanup.js";
 import { shown } from "./locations.js";
 
 const sibling = (final: string, kind: "staging" | "replaced") =>

@@ -5,8 +5,9 @@
 import { lstat, readdir, readFile, readlink } from "node:fs/promises";
 import path from "node:path";
 import { checkConformance, conformanceStandards } from "../conformance/check-pdf.js";
+import { EDITION_ID } from "../manifest/primitives.js";
+import { digestFile, listFiles } from "../runtime/hashing.js";
 import type { Finding } from "./findings.js";
-import { digestFile, listFiles } from "./hashing.js";
 import {
   type ArchiveLocation,
   archiveRoot,
@@ -282,7 +283,7 @@ async function checkChain(folder: string, record: ArchiveRecord): Promise<Findin
 
 /** Editions with an archive, or with what an interrupted run left in its place. */
 async function editionsToCheck(options: VerifyOptions): Promise<string[]> {
-  const names = (await readdir(archiveRoot(options)).catch(() => [] as string[])).filter((n) => /^\d{4}-(0[1-9]|1[0-2])$/.test(n)).sort();
+  const names = (await readdir(archiveRoot(options)).catch(() => [] as string[])).filter((n) => EDITION_ID.test(n)).sort();
   const ids: string[] = [];
   for (const id of names) {
     const folder = editionArchive(id, options);

@@ -5,7 +5,7 @@
 // pages it was printing at once, and a browser that will not close is killed.
 import type { ChildProcess } from "node:child_process";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
-import { onCleanup } from "../pipeline/cleanup.js";
+import { onCleanup } from "../runtime/cleanup.js";
 import { asBrowserFault, BrowserFaultError, browserTimeoutMs, crashFault, launchFault } from "./browser-fault.js";
 import { findChromium } from "./find-chromium.js";
 import { killRunDirProcesses, makeRunDir, type RunDir, removeRunDir } from "./run-dir.js";

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { processAlive } from "../pipeline/cleanup.js";
+import { processAlive } from "../runtime/cleanup.js";
 
 const PREFIX = "observatory-browser-";
 

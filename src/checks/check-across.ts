@@ -6,9 +6,9 @@
 
 import { loadEditionIn } from "../diff/compare-editions.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
-import type { FileCheck } from "../manifest/check-editions.js";
 import { listEditions } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";
+import type { FileCheck } from "./check-editions.js";
 import { editorWarnings } from "./editor-warnings.js";
 import { locate } from "./locate.js";
 import { straightQuoteFindings } from "./straight-quotes.js";

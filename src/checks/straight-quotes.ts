@@ -3,9 +3,9 @@
 // " left over is reported at its value, as preflight would refuse it after the
 // whole build ("straight-quotes").
 import { isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import { renderInline } from "../manifest/markup.js";
 import type { Language } from "../manifest/primitives.js";
 import { straightQuoteFaults, visibleText } from "../readback/text-faults.js";
-import { renderInline } from "../render/markup.js";
 import { typeset } from "../render/typography.js";
 import type { Finding } from "./locate.js";
 

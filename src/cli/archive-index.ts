@@ -6,7 +6,8 @@ import { RecordError } from "../archive/record.js";
 import { SigningToolError, signingSetting } from "../archive/signature.js";
 import { count } from "../manifest/show-value.js";
 import { parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason } from "./exit-codes.js";
+import { index } from "./command-specs.js";
+import { CliError, type ExitReason, exitCodesText } from "./exit-codes.js";
 
 export const HELP = `Usage: observatory index [--allowed-signers FILE] [--archive-dir DIR]
        npm run archive:index -- [--archive-dir DIR]
@@ -25,8 +26,7 @@ what is wrong, and nothing of its record shown.
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
-Exit codes: 0 written, 1 written with editions withheld, 2 wrong arguments,
-3 no ssh-keygen, 5 not written, 70 internal error.
+${exitCodesText(index.exits)}
 `;
 
 function parse(argv: string[]) {

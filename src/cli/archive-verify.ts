@@ -4,11 +4,13 @@ import { archiveDirSetting, shown } from "../archive/locations.js";
 import { SigningToolError, signingSetting } from "../archive/signature.js";
 import type { EditionCheck } from "../archive/verify-archive.js";
 import { BrowserNotFoundError } from "../browser/find-chromium.js";
+import { EDITION_ID } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";
-import { PreflightError } from "../preflight/preflight-error.js";
+import { PreflightError } from "../pipeline/preflight-error.js";
 import { out, parseCli } from "./cli-kit.js";
-import { CliError, type ExitReason } from "./exit-codes.js";
+import { verify } from "./command-specs.js";
+import { CliError, type ExitReason, exitCodesText } from "./exit-codes.js";
 
 export const HELP = `Usage: observatory verify [YYYY-MM] [--rebuild] [--json] [--allowed-signers FILE] [--archive-dir DIR]
        npm run archive:verify -- [YYYY-MM] [--rebuild] [--json] [--archive-dir DIR]
@@ -39,9 +41,7 @@ Checks that the archive is still what was published:
   --debug              show the stack trace of an unexpected error
   -h, --help           show this help
 
-Exit codes: 0 all as archived, 1 differences found, 2 wrong arguments or edition
-not archived, 3 no browser (--rebuild) or no ssh-keygen, 4 the rebuild failed to render,
-6 the rebuild failed preflight, 7 the browser failed, 70 internal error.
+${exitCodesText(verify.exits)}
 `;
 
 function parse(argv: string[]) {
@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
     return "ok";
   }
   if (positionals.length > 1) throw new CliError(`expected at most one edition id, got ${positionals.join(" ")}`, "usage");
-  if (positionals[0] && !/^\d{4}-(0[1-9]|1[0-2])$/.test(positionals[0]))
+  if (positionals[0] && !EDITION_ID.test(positionals[0]))
     throw new CliError(`expected an edition id written YYYY-MM, like 2026-04, got "${positionals[0]}"`, "usage");
   const [{ NotArchivedError, verifyArchive }, { TemplateError }] = await Promise.all([
     import("../archive/verify-archive.js"),

@@ -8,10 +8,11 @@ import { BrowserNotFoundError } from "../browser/find-chromium.js";
 import { EditionNotFoundError } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";
 import { orList } from "../manifest/show-value.js";
-import { PreflightError } from "../preflight/preflight-error.js";
+import { PreflightError } from "../pipeline/preflight-error.js";
 import { blockingFindings, RULE_IDS } from "../preflight/rules.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";
-import { CliError, type ExitReason } from "./exit-codes.js";
+import { archive } from "./command-specs.js";
+import { CliError, type ExitReason, exitCodesText } from "./exit-codes.js";
 
 export const HELP = `Usage: observatory archive <YYYY-MM> [--force --reason "why"] [--key FILE] [--archive-dir DIR]
        observatory archive <YYYY-MM> --sign --key FILE
@@ -48,9 +49,7 @@ ssh-keygen -Y sign) when editions/allowed_signers lists the publishers.
 Environment: CHROME_PATH picks the browser; SOURCE_DATE_EPOCH overrides the
 date written into the PDFs (and is recorded, so a rebuild uses it again).
 
-Exit codes: 0 archived, 1 invalid manifest, 2 wrong arguments, unknown edition
-or already archived, or a signing key refused, 3 no browser or no ssh-keygen, 4 render failure, 5 not written, 6 preflight errors,
-7 the browser failed, 130/143 interrupted, 70 internal error.
+${exitCodesText(archive.exits)}
 `;
 
 function parse(argv: string[]) {

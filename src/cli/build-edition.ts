@@ -3,64 +3,22 @@
 // is build() in src/pipeline, imported once the arguments are known to be good,
 // so --help never loads the browser driver or pdf-lib.
 import path from "node:path";
-import { BrowserNotFoundError } from "../browser/find-chromium.js";
-import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
 import type { BuildReporter } from "../pipeline/build-edition.js";
-import { PreflightError } from "../preflight/preflight-error.js";
+import { PreflightError } from "../pipeline/preflight-error.js";
 import { out, parseCli, printManifestProblems } from "./cli-kit.js";
+import { helpText } from "./command-spec.js";
+import { build } from "./command-specs.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 import { parseAllow, parseProfile, preflightReporter } from "./preflight-options.js";
 import { displayPath, styleFor } from "./report-problems.js";
 
-export const HELP = `Usage: observatory build [YYYY-MM ...] [options]
-       npm run build:edition -- [YYYY-MM ...] [options]
-
-Builds the PDF of an edition (every language it has) into output/<YYYY-MM>/:
-the PDF, the HTML it was printed from, and a JSON build report.
-
-  YYYY-MM              edition(s) to build (default: the latest one)
-  --all                every edition in editions/
-  --lang fr|en         only this language
-  --html-only          write the HTML only, without a browser
-  --concurrency N      editions printed at once (default 2)
-  --editions-dir DIR   where the manifests are (default: editions/)
-  --out-dir DIR        where output/<YYYY-MM>/ folders go (default: output/)
-  --profile P          digital (default: live links) or print (bleed, crop
-                       marks, TrimBox; writes <id>-<lang>-print.pdf)
-  --allow RULE[,RULE]  preflight errors of these rules do not fail the build
-  --no-preflight       skip the preflight checks
-  --draft              a proof: values marked { unknown: … } are printed
-                       highlighted instead of refused (never for publication)
-  --color, --no-color  colour the output or not (default: on a terminal)
-  --debug              show the stack trace of an unexpected error
-  -h, --help           show this help
-
-Environment: CHROME_PATH (or PUPPETEER_EXECUTABLE_PATH) picks the browser;
-SOURCE_DATE_EPOCH overrides the date written into the PDFs;
-OBSERVATORY_BROWSER_TIMEOUT (seconds, default 30) bounds each browser step.
-
-Exit codes: 0 built, 1 invalid manifest, 2 wrong arguments, 3 no browser,
-4 template or render failure, 5 output not written, 6 preflight errors
-(the previous PDF is kept), 7 the browser failed (did not start, stopped
-answering, crashed), 130/143 interrupted (Ctrl-C, SIGTERM), 70 internal error.
-`;
+export const HELP = helpText("build", build);
 
 function parse(argv: string[]) {
-  return parseCli(argv, {
-    all: { type: "boolean", default: false },
-    lang: { type: "string" },
-    "html-only": { type: "boolean", default: false },
-    concurrency: { type: "string" },
-    "editions-dir": { type: "string" },
-    "out-dir": { type: "string" },
-    profile: { type: "string" },
-    allow: { type: "string", multiple: true },
-    "no-preflight": { type: "boolean", default: false },
-    draft: { type: "boolean", default: false },
-  });
+  return parseCli(argv, build.options);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -129,8 +87,6 @@ export async function main(argv: string[]): Promise<ExitReason> {
       process.stderr.write(`${err.message}; the previous PDF is kept (--allow RULE to accept a rule's errors)\n`);
       return "preflightFailed";
     }
-    if (err instanceof EditionNotFoundError) throw new CliError(err.message, "usage");
-    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
     if (err instanceof TemplateError) {
       const style = styleFor(process.stderr);
       throw new CliError(`${displayPath(err.file, style)}:${err.line}:${err.column}  template error: ${err.message}`, "renderFailed");

@@ -1,8 +1,5 @@
-// The exit codes of every CLI of the project, and the one place that sets
-// process.exitCode, so scripts and CI can tell a bad manifest from a missing browser.
-import { inspect } from "node:util";
-import { asCliFault } from "./fault-exit.js";
-import { installSignalHandlers, interrupted } from "./signals.js";
+// The exit codes of every CLI of the project, so scripts and CI can tell a bad
+// manifest from a missing browser. run-cli.ts is the one place that sets process.exitCode.
 
 export const EXIT_CODES = {
   ok: 0,
@@ -25,6 +22,41 @@ export const EXIT_CODES = {
 
 export type ExitReason = keyof typeof EXIT_CODES;
 
+/** What each code means, as `observatory --help` lists them; a command's help may word its own case. */
+export const EXIT_WORDS: Record<ExitReason, string> = {
+  ok: "done",
+  invalidManifest: "invalid manifest (verify: differences found)",
+  usage: "wrong arguments or unknown edition",
+  noBrowser: "no browser",
+  renderFailed: "template or render failure",
+  outputNotWritten: "output not written",
+  preflightFailed: "preflight errors",
+  browserFailed: "the browser failed (did not start, stopped answering, crashed)",
+  interrupted: "interrupted (Ctrl-C; SIGTERM exits 143)",
+  internal: "internal error",
+};
+
+/** "Exit codes: 0 built, 1 …": the reasons in the order of their codes, each in the command's words or the table's, wrapped. */
+export function exitCodesText(exits: Partial<Record<ExitReason, string | true>>, width = 78): string {
+  const reasons = (Object.keys(EXIT_CODES) as ExitReason[]).filter((r) => exits[r] !== undefined);
+  reasons.sort((a, b) => EXIT_CODES[a] - EXIT_CODES[b]);
+  const items = reasons.map((r) => `${EXIT_CODES[r]} ${exits[r] === true ? EXIT_WORDS[r] : exits[r]}`);
+  const lines: string[] = [];
+  let line = "Exit codes:";
+  for (const [i, item] of items.entries()) {
+    const word = `${item}${i === items.length - 1 ? "." : ","}`;
+    // A code stays on the line of its first word.
+    const [code, first, ...rest] = word.split(" ");
+    for (const part of [`${code} ${first}`, ...rest]) {
+      if (line.length + 1 + part.length > width) {
+        lines.push(line);
+        line = part;
+      } else line += ` ${part}`;
+    }
+  }
+  return [...lines, line].join("\n");
+}
+
 /** An error the user can fix; its message is printed alone, without a stack trace. */
 export class CliError extends Error {
   override name = "CliError";
@@ -35,58 +67,4 @@ export class CliError extends Error {
   ) {
     super(message, options);
   }
-}
-
-export interface RunOptions {
-  /** Print stack traces of unexpected errors. */
-  debug: boolean;
-  stderr?: { write(text: string): unknown };
-}
-
-/** "message ← cause ← cause", numbered, so a wrapped error keeps its origin. */
-function causes(err: unknown): string {
-  const chain: string[] = [];
-  for (let e: unknown = err; e && chain.length < 5; e = (e as { cause?: unknown }).cause)
-    // Not every thrown thing is an Error (a WebSocket ErrorEvent is not): its message, never "[object Object]".
-    chain.push(
-      e instanceof Error ? e.message : typeof (e as { message?: unknown }).message === "string" ? (e as Error).message : inspect(e),
-    );
-  return chain.length > 1 ? chain.map((m, i) => `  ${i + 1}. ${m}`).join("\n") : chain[0];
-}
-
-/**
- * Runs a CLI's main function and sets the exit code from what it returns or
- * throws. Never calls process.exit, so pending output is flushed first.
- */
-export async function runCli(main: () => Promise<ExitReason>, options: RunOptions): Promise<void> {
-  const stderr = options.stderr ?? process.stderr;
-  let reason: ExitReason;
-  installSignalHandlers();
-  try {
-    reason = await main();
-  } catch (thrown) {
-    // Stopped by a signal: its handler exits; the failures it caused are not reported.
-    if (interrupted()) return;
-    const err = asCliFault(thrown) ?? thrown;
-    if (err instanceof CliError) {
-      stderr.write(`${causes(err)}\n`);
-      reason = err.reason;
-    } else {
-      const text = causes(err);
-      stderr.write(`internal error: ${text.includes("\n") ? `\n${text}` : text}\n`);
-      stderr.write(options.debug ? `${(err as Error)?.stack ?? inspect(err)}\n` : "run with --debug for the stack trace\n");
-      reason = "internal";
-    }
-  }
-  process.exitCode = EXIT_CODES[reason];
-  // The result is known: whatever handle a failed browser left open (a
-  // pending protocol timer, a socket) must not keep the command alive half a
-  // second later; a clean run has exited long before. Output still on its
-  // way to a slow reader (a pipe into less) is waited for.
-  const exitWhenFlushed = () => {
-    const pending = [process.stdout, process.stderr].find((s) => s.writableLength > 0);
-    if (pending) pending.once("drain", exitWhenFlushed);
-    else process.exit();
-  };
-  setTimeout(exitWhenFlushed, 500).unref();
 }

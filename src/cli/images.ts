@@ -2,27 +2,15 @@
 // argument parsing only; the drawing is src/images/page-images.ts.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { PageRangeError, writePageImages } from "../images/page-images.js";
-import { LANGUAGES, type Language } from "../manifest/primitives.js";
+import { writePageImages } from "../images/page-images.js";
+import { EDITION_ID, LANGUAGES, type Language } from "../manifest/primitives.js";
 import { projectPaths } from "../paths.js";
 import { out, parseCli } from "./cli-kit.js";
+import { helpText } from "./command-spec.js";
+import { images } from "./command-specs.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 
-export const HELP = `Usage: observatory images <YYYY-MM> [--pages 1,9] [--width 1200] [--lang fr|en]
-       npm run images -- <YYYY-MM> [--pages 1,9] [--width 1200] [--lang fr|en]
-
-PNG images of pages of a built edition, for posts and slides, written to
-output/<id>/<id>-<lang>-images/<id>-<lang>-pNN.png. Build the PDF first
-(npm run build:edition -- <id>).
-
-  --pages LIST         page numbers, comma-separated (default: every page)
-  --width PX           image width in pixels, 100 to 4000 (default: 1200)
-  --lang fr|en         this language only (default: every language built)
-  --output-dir DIR     where the built editions are (default: output/)
-  -h, --help           show this help
-
-Exit codes: 0 written, 2 wrong arguments or no built PDF, 70 internal error.
-`;
+export const HELP = helpText("images", images);
 
 function numbers(list: string): number[] {
   const pages = list.split(",").map((p) => p.trim());
@@ -31,18 +19,13 @@ function numbers(list: string): number[] {
 }
 
 export async function main(argv: string[]): Promise<ExitReason> {
-  const { values, positionals } = parseCli(argv, {
-    pages: { type: "string" },
-    width: { type: "string", default: "1200" },
-    lang: { type: "string" },
-    "output-dir": { type: "string" },
-  });
+  const { values, positionals } = parseCli(argv, images.options);
   if (values.help) {
     process.stdout.write(HELP);
     return "ok";
   }
   const [id, ...rest] = positionals;
-  if (!id || rest.length || !/^\d{4}-\d{2}$/.test(id))
+  if (!id || rest.length || !EDITION_ID.test(id))
     throw new CliError(`expected one edition id like 2026-04, got ${positionals.join(" ") || "none"}`, "usage");
   const width = Number(values.width);
   if (!Number.isInteger(width) || width < 100 || width > 4000)
@@ -56,13 +39,8 @@ export async function main(argv: string[]): Promise<ExitReason> {
     const pdf = path.join(outputDir, id, `${id}-${language}.pdf`);
     if (!existsSync(pdf))
       throw new CliError(`no ${path.relative(process.cwd(), pdf)}; run: npm run build:edition -- ${id} --lang ${language}`, "usage");
-    try {
-      const files = await writePageImages({ pdf, pages, width, outDir: path.join(outputDir, id, `${id}-${language}-images`) });
-      for (const f of files) out(path.relative(process.cwd(), f));
-    } catch (err) {
-      if (err instanceof PageRangeError) throw new CliError(err.message, "usage");
-      throw err;
-    }
+    const files = await writePageImages({ pdf, pages, width, outDir: path.join(outputDir, id, `${id}-${language}-images`) });
+    for (const f of files) out(path.relative(process.cwd(), f));
   }
   if (!languages.length)
     throw new CliError(

@@ -2,37 +2,18 @@
 // the next steps only; the work is newEdition().
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { EditionNotFoundError } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";
-import { NewEditionError, newEdition } from "../new-edition/new-edition.js";
+import { newEdition } from "../new-edition/new-edition.js";
 import { out, parseCli } from "./cli-kit.js";
+import { helpText } from "./command-spec.js";
+import { newEdition as spec } from "./command-specs.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 import { displayPath, formatProblem, styleFor } from "./report-problems.js";
 
-export const HELP = `Usage: observatory new <YYYY-MM> [--from YYYY-MM]
-       npm run new:edition -- <YYYY-MM> [--from YYYY-MM]
-
-Starts an edition: copies the manifests of an earlier edition into
-editions/<YYYY-MM>/, moves their id, date (first of the month), label
-("MAY 2026 EDITION", "ÉDITION MAI 2026") and "whats-new" comparison on, checks
-them, and never overwrites a file.
-
-  YYYY-MM              the new edition
-  --from YYYY-MM       the edition to copy (default: the latest one before it)
-  --editions-dir DIR   where the editions are (default: editions/)
-  --color, --no-color  colour the output or not (default: on a terminal)
-  --debug              show the stack trace of an unexpected error
-  -h, --help           show this help
-
-Exit codes: 0 created, 1 the copied manifest has problems, 2 wrong arguments,
-unknown edition or the new files already exist, 70 internal error.
-`;
+export const HELP = helpText("new", spec);
 
 function parse(argv: string[]) {
-  return parseCli(argv, {
-    from: { type: "string" },
-    "editions-dir": { type: "string" },
-  });
+  return parseCli(argv, spec.options);
 }
 
 export async function main(argv: string[]): Promise<ExitReason> {
@@ -69,7 +50,6 @@ export async function main(argv: string[]): Promise<ExitReason> {
       process.stderr.write(`${err.message}; fix the edition you start from first (npm run check:edition). Nothing was written.\n`);
       return "invalidManifest";
     }
-    if (err instanceof NewEditionError || err instanceof EditionNotFoundError) throw new CliError(err.message, "usage");
     throw err;
   }
 }

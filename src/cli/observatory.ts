@@ -5,7 +5,8 @@
 import { closest } from "../manifest/did-you-mean.js";
 import { takeColourFlags } from "./colour.js";
 import { COMMANDS } from "./commands.js";
-import { CliError, type ExitReason, runCli } from "./exit-codes.js";
+import { CliError, EXIT_CODES, type ExitReason, exitCodesText } from "./exit-codes.js";
+import { runCli } from "./run-cli.js";
 
 export const HELP = `Usage: observatory <command> [options]
 
@@ -22,9 +23,7 @@ Options:
   --color, --no-color  colour the output or not (default: on a terminal that is
                        not TERM=dumb; NO_COLOR and FORCE_COLOR are honoured)
 
-Exit codes: 0 done, 1 invalid manifest or differences, 2 wrong arguments,
-3 no browser, 4 render failure, 5 output not written, 6 preflight errors,
-70 internal error.
+${exitCodesText(Object.fromEntries(Object.keys(EXIT_CODES).map((r) => [r, true])))}
 `;
 
 async function main(argv: string[]): Promise<ExitReason> {

@@ -5,52 +5,22 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { BrowserNotFoundError } from "../browser/find-chromium.js";
-import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
 import { blockingFindings, RULE_IDS, RULES } from "../preflight/rules.js";
 import { out, parseCli } from "./cli-kit.js";
+import { helpText } from "./command-spec.js";
+import { preflight } from "./command-specs.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 import { parseAllow, parseProfile } from "./preflight-options.js";
 import { findingsSummary, formatFindings, plural } from "./report-findings.js";
 import { displayPath, formatProblem, styleFor } from "./report-problems.js";
 
-export const HELP = `Usage: observatory preflight [YYYY-MM ...] [options]
-       npm run preflight -- [YYYY-MM ...] [options]
-
-Builds an edition as build:edition does, into a temporary folder (output/ is
-not touched), and lists what would embarrass it in print or on screen, page by
-page. Every build runs the same checks and stops on their errors.
-
-  YYYY-MM              edition(s) to check (default: the latest one)
-  --all                every edition in editions/
-  --lang fr|en         only this language
-  --profile P          digital (default) or print
-  --allow RULE[,RULE]  errors of these rules do not count as failures
-  --editions-dir DIR   where the manifests are (default: editions/)
-  --json               the findings as JSON, one object per edition and language
-  --rules              list the rules and exit
-  --color, --no-color  colour the output or not (default: on a terminal)
-  --debug              show the stack trace of an unexpected error
-  -h, --help           show this help
-
-Exit codes: 0 no errors, 1 invalid manifest, 2 wrong arguments, 3 no browser,
-4 template or render failure, 6 preflight errors, 7 the browser failed,
-70 internal error.
-`;
+export const HELP = helpText("preflight", preflight);
 
 function parse(argv: string[]) {
-  return parseCli(argv, {
-    all: { type: "boolean", default: false },
-    lang: { type: "string" },
-    profile: { type: "string" },
-    allow: { type: "string", multiple: true },
-    "editions-dir": { type: "string" },
-    json: { type: "boolean", default: false },
-    rules: { type: "boolean", default: false },
-  });
+  return parseCli(argv, preflight.options);
 }
 
 export async function main(argv: string[]): Promise<ExitReason> {
@@ -113,8 +83,6 @@ export async function main(argv: string[]): Promise<ExitReason> {
       process.stderr.write(`${err.message}; nothing was checked\n`);
       return "invalidManifest";
     }
-    if (err instanceof EditionNotFoundError) throw new CliError(err.message, "usage");
-    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
     if (err instanceof TemplateError)
       throw new CliError(
         `${displayPath(err.file, styleFor(process.stderr))}:${err.line}:${err.column}  template error: ${err.message}`,

@@ -1,36 +1,13 @@
-// `observatory preview [YYYY-MM] [--lang fr|en] [--port N] [--host H]`: argument
-// parsing and terminal lines only; the server is startPreview() in src/preview,
-// imported once the arguments are good (--help loads no browser driver).
-import { BrowserNotFoundError } from "../browser/find-chromium.js";
-import { EditionNotFoundError } from "../manifest/discover.js";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { out, parseCli } from "./cli-kit.js";
+import { helpText } from "./command-spec.js";
+import { preview } from "./command-specs.js";
 import { CliError, type ExitReason } from "./exit-codes.js";
 
-export const HELP = `Usage: observatory preview [YYYY-MM] [options]
-       npm run preview -- [YYYY-MM] [options]
-
-Serves a live preview of the editions: the real PDF pages as build:edition
-prints them, redrawn on every save under templates/, assets/ or editions/.
-
-  YYYY-MM              edition to open first (default: the latest one)
-  --lang fr|en         its language (default: its first manifest)
-  --port N             port to listen on (default 4317; 0 picks a free one)
-  --host H             address to listen on (default 127.0.0.1, this machine only)
-  --color, --no-color  colour the output or not (default: on a terminal)
-  --debug              show the stack trace of an unexpected error
-  -h, --help           show this help
-
-In the page: G switches grid and page view, O shows the page outlines, ← → turn pages.
-Stop with Ctrl-C.
-`;
+export const HELP = helpText("preview", preview);
 
 function parse(argv: string[]) {
-  return parseCli(argv, {
-    lang: { type: "string" },
-    port: { type: "string" },
-    host: { type: "string" },
-  });
+  return parseCli(argv, preview.options);
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
@@ -63,8 +40,6 @@ export async function main(argv: string[]): Promise<ExitReason> {
       },
     });
   } catch (err) {
-    if (err instanceof EditionNotFoundError) throw new CliError(err.message, "usage");
-    if (err instanceof BrowserNotFoundError) throw new CliError(err.message, "noBrowser");
     if (/already in use/.test((err as Error).message)) throw new CliError((err as Error).message, "usage");
     throw err;
   }

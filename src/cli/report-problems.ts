@@ -3,7 +3,7 @@
 // and a summary. Pure functions returning text, so tests need no terminal.
 import path from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
-import type { FileCheck } from "../manifest/check-editions.js";
+import type { FileCheck } from "../checks/check-editions.js";
 import { frameSource } from "../manifest/line-breaks.js";
 import type { Problem } from "../manifest/problem.js";
 import { count } from "../manifest/show-value.js";

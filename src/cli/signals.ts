@@ -11,7 +11,7 @@
 // killed npm), the leader of our process group is gone: we stop as if hung up.
 import { readFileSync } from "node:fs";
 import { constants } from "node:os";
-import { cleanupGently, cleanupNow, processAlive } from "../pipeline/cleanup.js";
+import { cleanupGently, cleanupNow, processAlive } from "../runtime/cleanup.js";
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const GENTLE_MS = 2000;

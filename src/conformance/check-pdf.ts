@@ -57,7 +57,10 @@ export async function checkConformance(bytes: Uint8Array, standards: Standard[])
   const seen = new Set<string>();
   const push = (f: ConformanceFinding) => {
     const key = JSON.stringify(f);
-    if (!seen.has(key)) seen.add(key), findings.push(f);
+    if (!seen.has(key)) {
+      seen.add(key);
+      findings.push(f);
+    }
   };
   const ctx = {
     doc,

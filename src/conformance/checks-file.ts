@@ -97,25 +97,23 @@ export const fileChecks: Check[] = [
       const count = doc.context.enumerateIndirectObjects().length;
       for (const { ref, value } of allValues(doc)) {
         const where = { object: `${ref}` };
-        {
-          if (value instanceof PDFNumber) {
-            const v = value.asNumber();
-            if (Number.isInteger(v) && Math.abs(v) > 2147483647 && !value.toString().includes("."))
-              ctx.fail({ a: "6.1.13-1" }, where, `integer ${v} out of range`);
-            else if (Math.abs(v) > 3.403e38) ctx.fail({ a: "6.1.13-2" }, where, `real ${v} out of range`);
-            else if (v !== 0 && Math.abs(v) < 1.175e-38) ctx.fail({ a: "6.1.13-5" }, where, `real ${v} too close to zero`);
-          } else if (value instanceof PDFHexString) {
-            const hex = value.toString().slice(1, -1).replace(/\s+/g, "");
-            if (hex.length % 2) ctx.fail({ a: "6.1.6-1" }, where, "hexadecimal string with an odd number of digits");
-            if (!/^[0-9A-Fa-f]*$/.test(hex)) ctx.fail({ a: "6.1.6-2" }, where, "hexadecimal string with a non-hex character");
-            if (hex.length / 2 > 32767) ctx.fail({ a: "6.1.13-3" }, where, `string of ${hex.length / 2} bytes`);
-          } else if (value instanceof PDFString) {
-            if (value.asBytes().length > 32767) ctx.fail({ a: "6.1.13-3" }, where, `string of ${value.asBytes().length} bytes`);
-          } else if (value instanceof PDFName) {
-            const text = value.decodeText();
-            if (text.length > 127) ctx.fail({ a: "6.1.13-4" }, where, `name of ${text.length} bytes`);
-            if (!validUtf8(text)) ctx.fail({ a: "6.1.8-1" }, where, `name /${value.asString().slice(1)} is not valid UTF-8`);
-          }
+        if (value instanceof PDFNumber) {
+          const v = value.asNumber();
+          if (Number.isInteger(v) && Math.abs(v) > 2147483647 && !value.toString().includes("."))
+            ctx.fail({ a: "6.1.13-1" }, where, `integer ${v} out of range`);
+          else if (Math.abs(v) > 3.403e38) ctx.fail({ a: "6.1.13-2" }, where, `real ${v} out of range`);
+          else if (v !== 0 && Math.abs(v) < 1.175e-38) ctx.fail({ a: "6.1.13-5" }, where, `real ${v} too close to zero`);
+        } else if (value instanceof PDFHexString) {
+          const hex = value.toString().slice(1, -1).replace(/\s+/g, "");
+          if (hex.length % 2) ctx.fail({ a: "6.1.6-1" }, where, "hexadecimal string with an odd number of digits");
+          if (!/^[0-9A-Fa-f]*$/.test(hex)) ctx.fail({ a: "6.1.6-2" }, where, "hexadecimal string with a non-hex character");
+          if (hex.length / 2 > 32767) ctx.fail({ a: "6.1.13-3" }, where, `string of ${hex.length / 2} bytes`);
+        } else if (value instanceof PDFString) {
+          if (value.asBytes().length > 32767) ctx.fail({ a: "6.1.13-3" }, where, `string of ${value.asBytes().length} bytes`);
+        } else if (value instanceof PDFName) {
+          const text = value.decodeText();
+          if (text.length > 127) ctx.fail({ a: "6.1.13-4" }, where, `name of ${text.length} bytes`);
+          if (!validUtf8(text)) ctx.fail({ a: "6.1.8-1" }, where, `name /${value.asString().slice(1)} is not valid UTF-8`);
         }
       }
       if (count > 8388607) ctx.fail({ a: "6.1.13-7" }, { object: "document" }, `${count} indirect objects`);

@@ -36,7 +36,9 @@ function cidWidths(doc: PDFDocument, cid: PDFDict | undefined): (c: number) => n
     const next = resolve(doc, w[i + 1]);
     if (first === undefined) break;
     if (next instanceof PDFArray) {
-      next.asArray().forEach((x, j) => map.set(first + j, numberOf(resolve(doc, x)) ?? dw));
+      next.asArray().forEach((x, j) => {
+        map.set(first + j, numberOf(resolve(doc, x)) ?? dw);
+      });
       i += 2;
     } else {
       const last = numberOf(next) ?? first;
@@ -142,6 +144,7 @@ export const glyphChecks: Check[] = [
             const u = f.toUnicode?.get(c);
             if (u === undefined && !f.namedEncoding)
               ctx.fail({ a: "6.2.11.7.2-1", ua: "7.21.7-1" }, where, `code <${hex}> without a Unicode value`);
+            // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is what the rule forbids
             if (u !== undefined && /[\u0000\uFEFF\uFFFE]/.test(u))
               ctx.fail({ a: "6.2.11.7.2-2", ua: "7.21.7-2" }, where, `code <${hex}> maps to U+0000, U+FEFF or U+FFFE`);
             if (u !== undefined && [...u].some((x) => PUA(x.codePointAt(0) ?? 0)) && !underActual)

@@ -2,7 +2,7 @@
 // UA 7.20), read from every resource dictionary the content streams use.
 // Chromium writes ExtGStates with alpha and Normal blend modes, no images in
 // these editions; the image rules still run on any image the file holds.
-import { PDFArray, PDFDict, type PDFDocument, type PDFObject, PDFRawStream } from "pdf-lib";
+import { PDFArray, type PDFDict, type PDFDocument, type PDFObject, PDFRawStream } from "pdf-lib";
 import { opName } from "./content.js";
 import { boolOf, dictOf, get, N, nameOf, numberOf, objects, refText, resolve, streamData } from "./cos.js";
 import { jp2Summary } from "./jp2.js";

@@ -76,9 +76,9 @@ function headers(ctx: CheckContext, table: Elem, grid: (Elem | undefined)[][], i
     const s = attribute(doc, e, "Scope");
     return s ? s.toString().slice(1) : undefined;
   };
-  grid.forEach((line, r) =>
+  grid.forEach((line, r) => {
     line.forEach((cell, c) => {
-      if (!cell || cell.std !== "TD" || line.indexOf(cell) !== c || grid.findIndex((l) => l.includes(cell)) !== r) return;
+      if (cell?.std !== "TD" || line.indexOf(cell) !== c || grid.findIndex((l) => l.includes(cell)) !== r) return;
       const h = attribute(doc, cell, "Headers");
       const list =
         h instanceof PDFArray ? h.asArray().map((x) => (x instanceof PDFString || x instanceof PDFHexString ? x.decodeText() : "")) : [];
@@ -91,8 +91,8 @@ function headers(ctx: CheckContext, table: Elem, grid: (Elem | undefined)[][], i
       if (unknown.length)
         ctx.fail({ ua: "7.5-2" }, where, `TD refers to undefined headers ${unknown.join(", ")} and has no TH with a scope`);
       else ctx.fail({ ua: "7.5-1" }, where, `TD without Headers and no TH with a scope in its row or column (table ${table.ref})`);
-    }),
-  );
+    });
+  });
 }
 
 export const tagChecks: Check[] = [

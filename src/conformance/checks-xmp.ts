@@ -121,7 +121,7 @@ function valueOk(n: XmlNode, type: string): boolean {
     return (items(n, "Alt") ?? []).every((li) => isText(li) && li.attrs.some((a) => a.local === "lang")) && items(n, "Alt") !== undefined;
   if (kind === "Bag" || kind === "Seq" || kind === "Alt") {
     const list = items(n, kind);
-    return list !== undefined && list.every((li) => simpleOk(li, inner));
+    return list?.every((li) => simpleOk(li, inner)) ?? false;
   }
   return simpleOk(n, inner);
 }

@@ -23,7 +23,9 @@ export function readToUnicode(text: string): Map<number, string> {
         for (let c = lo; c <= hi; c++) map.set(c, utf16(base.slice(0, -4) + (last + c - lo).toString(16).padStart(4, "0")));
       } else {
         const list = [...(m[4] ?? "").matchAll(/<([0-9A-Fa-f]*)>/g)].map((x) => x[1] ?? "");
-        list.forEach((dst, i) => lo + i <= hi && map.set(lo + i, utf16(dst)));
+        list.forEach((dst, i) => {
+          if (lo + i <= hi) map.set(lo + i, utf16(dst));
+        });
       }
     }
   return map;

@@ -72,9 +72,13 @@ export function* readOps(text: string): Generator<Op> {
       let depth = 1;
       let i = pos;
       while (i < text.length && depth > 0) {
-        if (text.startsWith("<<", i)) depth++, (i += 2);
-        else if (text.startsWith(">>", i)) depth--, (i += 2);
-        else i++;
+        if (text.startsWith("<<", i)) {
+          depth++;
+          i += 2;
+        } else if (text.startsWith(">>", i)) {
+          depth--;
+          i += 2;
+        } else i++;
       }
       top().push({ dict: text.slice(pos, i - 2) });
       pos = i;

@@ -35,10 +35,10 @@ function children(b: Uint8Array, n: Node): Node[] {
 /** undefined when the bytes are not a ContentInfo holding SignedData. */
 export function pkcsSummary(bytes: Uint8Array): { certificate: boolean; signerInfos: number } | undefined {
   const info = node(bytes, 0);
-  if (!info || info.tag !== 0x30) return undefined;
+  if (info?.tag !== 0x30) return undefined;
   const explicit = children(bytes, info)[1];
   const signed = explicit ? children(bytes, explicit)[0] : undefined;
-  if (!signed || signed.tag !== 0x30) return undefined;
+  if (signed?.tag !== 0x30) return undefined;
   const parts = children(bytes, signed);
   const certificate = parts.some((p) => p.tag === 0xa0);
   const last = parts[parts.length - 1];

@@ -2,7 +2,7 @@
 // page it belongs to: pages, the form XObjects and tiling patterns their
 // resources name (followed down, each once), Type 3 glyph procedures and
 // annotation appearances. Also every resource dictionary met on the way.
-import { PDFDict, type PDFDocument, type PDFObject, PDFRawStream, PDFRef } from "pdf-lib";
+import { type PDFDict, type PDFDocument, type PDFObject, PDFRawStream, PDFRef } from "pdf-lib";
 import { type Op, readOps } from "./content.js";
 import { arrayOf, dictOf, get, inside, N, nameOf, pageNumbers, resolve, streamData } from "./cos.js";
 
@@ -127,7 +127,10 @@ const cache = new WeakMap<PDFDocument, Stream[]>();
 /** contentStreams, once per document (several checks read them). */
 export function streamsOf(doc: PDFDocument): Stream[] {
   let s = cache.get(doc);
-  if (!s) cache.set(doc, (s = contentStreams(doc)));
+  if (!s) {
+    s = contentStreams(doc);
+    cache.set(doc, s);
+  }
   return s;
 }
 
@@ -135,7 +138,10 @@ const parsed = new WeakMap<Stream, Op[]>();
 /** A stream's operators, parsed once (several checks read them). */
 export function opsOf(s: Stream): Op[] {
   let ops = parsed.get(s);
-  if (!ops) parsed.set(s, (ops = [...readOps(s.text)]));
+  if (!ops) {
+    ops = [...readOps(s.text)];
+    parsed.set(s, ops);
+  }
   return ops;
 }
 

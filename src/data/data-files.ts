@@ -2,8 +2,8 @@
 // PDF, in <id>-<lang>-data/, and attached to it) and the series across the
 // editions (output/series/<lang>/). Pure: the caller writes the files.
 import type { Edition } from "../manifest/edition-schema.js";
+import { plainText } from "../manifest/markup.js";
 import type { Language } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { tableCsv } from "./csv.js";
 import { fill, loadDataLabels, loadLicenses } from "./data-labels.js";
 import { type DataFile, dataPackage, jsonResource, type PackageInfo, tableResource } from "./data-package.js";

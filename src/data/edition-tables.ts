@@ -3,12 +3,12 @@
 // (the same in both languages of a month); only labels and titles are in the
 // edition's language. A value not known ({ unknown: … }, or absent) is null.
 import type { Edition } from "../manifest/edition-schema.js";
+import { plainText } from "../manifest/markup.js";
 import { isPlaceholder } from "../manifest/placeholder.js";
 import { SERVICE_MODELS, STAGES } from "../manifest/primitives.js";
 import { providerId } from "../manifest/references.js";
 import { slug } from "../manifest/slug.js";
 import { chartData } from "../render/chart-data.js";
-import { plainText } from "../render/markup.js";
 import { CELL_STATES } from "../sections/paas-zoom.js";
 import { type DataLabels, word } from "./data-labels.js";
 import { figureRows } from "./figure-rows.js";

@@ -104,7 +104,9 @@ export function otherDifferences(a: Edition, b: Edition): PairDifference[] {
     const map = new Map<string, { path: Path; date?: string; url?: string }>();
     e.sections.forEach((s, i) => {
       if (s.type === "sources")
-        s.items.forEach((item, k) => item.id && map.set(item.id, { path: ["sections", i, "items", k], date: item.date, url: item.url }));
+        s.items.forEach((item, k) => {
+          if (item.id) map.set(item.id, { path: ["sections", i, "items", k], date: item.date, url: item.url });
+        });
     });
     return map;
   };

@@ -27,15 +27,15 @@ function rowIndex(edition: Edition) {
     s.models.forEach((m, j) => {
       for (const list of ["in_progress", "qualified"] as const) {
         lists.set(`${m.model}\u0000${list}`, ["sections", i, "models", j, list]);
-        m[list].forEach((row, k) =>
+        m[list].forEach((row, k) => {
           rows.set(rowKey(m.model, list, offerRef(row)), {
             path: ["sections", i, "models", j, list, k],
             row: offerRef(row),
             where: `${m.model} ${LIST_WORDS[list]}`,
             since: row.since,
             source: row.source,
-          }),
-        );
+          });
+        });
       }
     });
   });

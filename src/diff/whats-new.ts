@@ -3,7 +3,7 @@
 // Names are printed as this edition prints them (the older one for removals).
 import type { Edition } from "../manifest/edition-schema.js";
 import type { Language } from "../manifest/primitives.js";
-import { fill } from "../render/fill.js";
+import { fill } from "../sections/fill.js";
 import { type ChangeLine, changeLines } from "./change-lines.js";
 import type { CellValue, EditionRef, PaasChange } from "./diff-types.js";
 import { TABLE_CHANGE_KINDS } from "./diff-types.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
-import { StagedFiles } from "../pipeline/atomic-write.js";
+import { StagedFiles } from "../runtime/atomic-write.js";
 
 const run = promisify(execFile);
 
@@ -20,7 +20,9 @@ export interface PageImagesOptions {
   outDir: string;
 }
 
-export class PageRangeError extends Error {}
+export class PageRangeError extends Error {
+  override name = "PageRangeError";
+}
 
 export const imageName = (pdf: string, page: number) => `${path.basename(pdf, ".pdf")}-p${String(page).padStart(2, "0")}.png`;
 

@@ -5,7 +5,7 @@ import { type Dirent, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { projectPaths } from "../paths.js";
-import { LANGUAGES, type Language } from "./primitives.js";
+import { EDITION_ID, LANGUAGES, type Language } from "./primitives.js";
 import { orList } from "./show-value.js";
 
 export interface ManifestFile {
@@ -19,8 +19,6 @@ export interface ManifestFile {
 export class EditionNotFoundError extends Error {
   override name = "EditionNotFoundError";
 }
-
-const EDITION_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Folders in messages as the user would type them: relative to where they stand. */
 const shown = (dir: string) => `${path.relative(process.cwd(), dir) || "."}/`;

@@ -1,7 +1,7 @@
 // The whole manifest: an edition block and an ordered list of typed sections.
 import { z } from "zod";
 import { SECTION_KINDS } from "../sections/registry.js";
-import { expected, IsoDate, Language, Plain, Text } from "./primitives.js";
+import { EDITION_ID, expected, IsoDate, Language, Plain, Text } from "./primitives.js";
 import { checkReferences } from "./references.js";
 
 const sectionSchemas = SECTION_KINDS.map((k) => k.schema) as unknown as [
@@ -15,7 +15,7 @@ export type Section = z.infer<typeof Section>;
 export const EditionMeta = z.strictObject({
   id: z
     .string({ error: expected('the edition id as a quoted month, like "2026-04"') })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: expected('the edition id as a month, like "2026-04"') })
+    .regex(EDITION_ID, { error: expected('the edition id as a month, like "2026-04"') })
     .describe("The edition's month, YYYY-MM; it must match the folder name"),
   language: Language.describe("fr or en; it must match the file name"),
   publication: Plain.describe('Publication name, e.g. "SecNumCloud Observatory"'),

@@ -3,6 +3,8 @@
 // checks the day with code, which a JSON Schema cannot carry), the words shown
 // when a pattern does not match, and a snippet per section type whose tab stops
 // are numbered once across the whole snippet. Checked with yaml-language-server 1.x.
+import { EDITION_ID } from "./primitives.js";
+
 type Node = Record<string, unknown>;
 
 // Days that exist in each month; 29 February only in leap years (Gregorian).
@@ -16,24 +18,27 @@ export const PARTIAL_DATE_PATTERN = String.raw`^(?:\d{4}-(?:0[1-9]|1[0-2])|\d{4}
 // (patternErrorMessage, read by VS Code's YAML and JSON extensions) rather than the
 // regular expression itself.
 const PATTERNS: Record<string, { pattern: string; message: string }> = {
-  [String.raw`^\d{4}-\d{2}-\d{2}$`]: { pattern: DATE_PATTERN, message: "Expected a real calendar date written YYYY-MM-DD" },
-  [String.raw`^\d{4}-\d{2}(-\d{2})?$`]: {
+  "^\\d{4}-\\d{2}-\\d{2}$": { pattern: DATE_PATTERN, message: "Expected a real calendar date written YYYY-MM-DD" },
+  "^\\d{4}-\\d{2}(-\\d{2})?$": {
     pattern: PARTIAL_DATE_PATTERN,
     message: "Expected a real calendar date written YYYY-MM-DD, or YYYY-MM",
   },
-  [String.raw`^\d{4}-(0[1-9]|1[0-2])$`]: {
-    pattern: String.raw`^\d{4}-(0[1-9]|1[0-2])$`,
+  [EDITION_ID.source]: {
+    pattern: EDITION_ID.source,
     message: 'Expected an edition id as a quoted month, like "2026-04"',
   },
-  [String.raw`^[a-z0-9]+(?:-[a-z0-9]+)*$`]: {
-    pattern: String.raw`^[a-z0-9]+(?:-[a-z0-9]+)*$`,
+  "^[a-z0-9]+(?:-[a-z0-9]+)*$": {
+    pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
     message: "Expected an identifier in lower case with dashes, like s3ns-j1",
   },
 };
 
 /** Date patterns made strict, and a message for each known pattern, in place. */
 export function editorPatterns(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(editorPatterns);
+  if (Array.isArray(node)) {
+    node.forEach(editorPatterns);
+    return;
+  }
   if (node === null || typeof node !== "object") return;
   const n = node as Node;
   const known = typeof n.pattern === "string" ? PATTERNS[n.pattern] : undefined;

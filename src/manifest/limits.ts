@@ -48,7 +48,7 @@ function deepestPoint(source: string): number | undefined {
   let offset = 0;
   for (const line of source.split("\n")) {
     // [^]: a line may hold U+2028, U+2029 or the CR of a CRLF, which "." does not match.
-    const body = /^( *)((?:- +)*)([^]*)$/.exec(line) as RegExpExecArray;
+    const body = /^( *)((?:- +)*)([\s\S]*)$/.exec(line) as RegExpExecArray;
     const text = body[3];
     if (text.trim() && !text.trimStart().startsWith("#") && flow === 0) {
       const indent = body[1].length;

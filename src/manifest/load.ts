@@ -6,7 +6,7 @@ import { sectionKinds } from "../sections/registry.js";
 import { decodeManifest } from "./decode.js";
 import { Edition } from "./edition-schema.js";
 import { describeIssue } from "./issue-message.js";
-import { LANGUAGES } from "./primitives.js";
+import { EDITION_ID, LANGUAGES } from "./primitives.js";
 import { formatPath, ManifestError, type Problem } from "./problem.js";
 import { checkReferences } from "./references.js";
 import { type Anchor, lineColumn, offsetOf } from "./yaml-position.js";
@@ -79,7 +79,7 @@ function checkFileName(data: Record<string, unknown>, file: string): Finding[] {
   const name = path.basename(file);
   const lang = name.replace(/\.ya?ml$/, "");
   const { id, language } = meta;
-  if (/^\d{4}-\d{2}$/.test(folder) && typeof id === "string" && /^\d{4}-\d{2}$/.test(id) && id !== folder)
+  if (EDITION_ID.test(folder) && typeof id === "string" && EDITION_ID.test(id) && id !== folder)
     findings.push({ path: ["edition", "id"], message: `expected "${folder}" to match the folder name ${folder}/, got "${id}"` });
   if (
     (LANGUAGES as readonly string[]).includes(lang) &&

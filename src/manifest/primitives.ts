@@ -1,13 +1,16 @@
 // Building blocks shared by every section schema. Each carries the message an
 // editor reads when a value is wrong, so the error formatter never has to guess.
 import { z } from "zod";
-import { checkInlineMarkup } from "../render/markup.js";
+import { checkInlineMarkup } from "./markup.js";
 import { showValue } from "./show-value.js";
 
 /** zod error callback that ends the message with what the editor actually wrote. */
 export function expected(what: string) {
   return (issue: { input?: unknown }) => `expected ${what}, got ${showValue(issue.input)}`;
 }
+
+/** An edition's id and the name of its folder: its month, YYYY-MM. The one place it is written. */
+export const EDITION_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const LANGUAGES = ["fr", "en"] as const;
 export const Language = z.enum(LANGUAGES);
@@ -48,7 +51,7 @@ export const Plain = z
   .min(1, { message: "expected some text, got an empty value" })
   .refine((v) => !/[<>]/.test(v), { error: expected("plain text without < or >") });
 
-// render/markup.ts words the HTML problem without the "got" part; name the tag
+// markup.ts words the HTML problem without the "got" part; name the tag
 // here so the editor can find it in a long paragraph.
 function withHtmlFound(problem: string, value: string): string {
   if (problem.includes(", got ")) return problem;

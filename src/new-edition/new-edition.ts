@@ -9,7 +9,7 @@ import { whatsNewSections } from "../diff/previous-editions.js";
 import { editionFiles, type ManifestFile } from "../manifest/discover.js";
 import { withYamlLineBreaks } from "../manifest/line-breaks.js";
 import { loadManifest, parseManifest } from "../manifest/load.js";
-import type { Language } from "../manifest/primitives.js";
+import { EDITION_ID, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
 import { moveMonth } from "./month-label.js";
@@ -46,7 +46,6 @@ export class NewEditionError extends Error {
   override name = "NewEditionError";
 }
 
-const EDITION_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=/;
 const shown = (file: string) => path.relative(process.cwd(), file) || file;
 

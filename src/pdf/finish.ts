@@ -3,9 +3,9 @@
 // bookmarks, page labels, and the fixed dates and ID that make builds repeatable.
 import { createHash } from "node:crypto";
 import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
+import { namedDestinations } from "../readback/destinations.js";
 import type { Heading } from "../sections/section-kit.js";
 import { compactPdf } from "./compact/compact-pdf.js";
-import { namedDestinations } from "./destinations.js";
 import { writeMetadata } from "./metadata.js";
 import { addOutline } from "./outline.js";
 import { addOutputIntent } from "./output-intent.js";

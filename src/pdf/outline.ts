@@ -1,8 +1,8 @@
 // Bookmarks (the PDF outline), nested like the edition's sections, each
 // opening the page where Chromium printed its heading.
 import { type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from "pdf-lib";
+import type { Destination } from "../readback/destinations.js";
 import type { Heading } from "../sections/section-kit.js";
-import type { Destination } from "./destinations.js";
 
 interface Node {
   heading: Heading;

@@ -27,7 +27,10 @@ const isElem = (doc: PDFDocument, k: PDFObject) => {
 /** Points what `kid` is (an element, marked content, an annotation) at a new parent. */
 function reparent(doc: PDFDocument, kid: PDFObject, owner: PDFDict, parent: PDFRef, slots: ReturnType<typeof parentTreeSlots>): void {
   const elem = isElem(doc, kid);
-  if (elem) return elem.set(PDFName.of("P"), parent);
+  if (elem) {
+    elem.set(PDFName.of("P"), parent);
+    return;
+  }
   const d = kid instanceof PDFRef ? doc.context.lookup(kid) : kid;
   const objr =
     d instanceof PDFDict && name(d.get(PDFName.of("Type"))) === "OBJR"

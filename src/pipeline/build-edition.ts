@@ -2,21 +2,21 @@
 // the preview server, the archive, the benchmark and the tests all call it.
 import path from "node:path";
 import { BrowserSession } from "../browser/browser-session.js";
-import { checkLanguagePairs } from "../diff/language-pair-check.js";
-import { checkFile, selectManifests } from "../manifest/check-editions.js";
+import { checkFile, selectManifests } from "../checks/check-editions.js";
+import { checkLanguagePairs } from "../checks/language-pair-check.js";
 import type { ManifestFile } from "../manifest/discover.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { placeholderProblems } from "../manifest/placeholder.js";
 import { ManifestError } from "../manifest/problem.js";
 import { type ProjectPaths, projectPaths } from "../paths.js";
-import { PreflightError } from "../preflight/preflight-error.js";
 import { blockingFindings } from "../preflight/rules.js";
-import { sweepOutputs } from "./atomic-write.js";
+import { sweepOutputs } from "../runtime/atomic-write.js";
 import { buildJob } from "./build-job.js";
 import type { BuildOptions, BuildResult } from "./build-types.js";
 import { writeSeries } from "./data-output.js";
 import { historyLoader } from "./history-cache.js";
 import { mapLimit } from "./map-limit.js";
+import { PreflightError } from "./preflight-error.js";
 import { typesetInputs } from "./typeset-memo.js";
 
 export type { BuildOptions, BuildReporter, BuildResult, JobResult, Profile } from "./build-types.js";

@@ -1,28 +1,22 @@
-// One job: one manifest -> HTML -> PDF -> finished PDF, preflight, files.
-// Nothing is written in place until every step succeeded.
-import { createHash } from "node:crypto";
+// One job: one manifest -> HTML -> PDF -> finished PDF, preflight, files,
+// in the stages the build prints (html; load, print, ... in print-edition.ts;
+// finish, preflight-pdf, conformance, write in job-stages.ts).
+// Nothing is written in place until every stage succeeded.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
-import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
 import type { LoadedEdition } from "../manifest/load.js";
-import { finishPdf } from "../pdf/finish.js";
-import { inspectPdf } from "../preflight/inspect-pdf.js";
-import { blockingFindings, sortFindings } from "../preflight/rules.js";
-import { renderEditionHtml } from "../render/edition-html.js";
-import { loadLabels } from "../render/labels.js";
+import { type HtmlOptions, renderEditionHtml } from "../render/edition-html.js";
 import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
-import { pageStartAnchors } from "../typeset/page-start.js";
-import { webEdition, webFileName } from "../web/web-output.js";
-import { StagedFiles } from "./atomic-write.js";
+import { StagedFiles } from "../runtime/atomic-write.js";
+import { loadLabels } from "../sections/labels.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataDir, editionData } from "./data-output.js";
 import { type HistoryLoader, historyLoader } from "./history-cache.js";
+import { conformanceStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
 import { printEdition } from "./print-edition.js";
-import { reportJson } from "./report-json.js";
-import { type TypesetInputs, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
-import { packageTitle, toolName, toolVersion } from "./version.js";
+import { type TypesetInputs, type TypesetSeed, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
 
 export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
   BuildOptions & {
@@ -38,11 +32,6 @@ function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile):
   return path.join(outputDir, id, `${id}-${language}${profile === "print" ? "-print" : ""}`);
 }
 
-function sourceDate(loaded: LoadedEdition, epoch: number | undefined): Date {
-  if (epoch !== undefined) return new Date(epoch * 1000);
-  return new Date(`${loaded.edition.edition.date}T00:00:00Z`);
-}
-
 /** The page numbers of the last build of this job, to print the contents page right the first time. */
 async function lastPageNumbers(base: string): Promise<Record<string, number> | undefined> {
   try {
@@ -53,7 +42,13 @@ async function lastPageNumbers(base: string): Promise<Record<string, number> | u
   }
 }
 
-export async function buildJob(loaded: LoadedEdition, options: JobOptions, session?: BrowserSession): Promise<JobResult> {
+/** A job being built: what the stages share, and the options every render of its HTML takes. */
+interface RenderJob extends Job {
+  html: HtmlOptions;
+}
+
+/** What the job reads before its first stage: the earlier editions its sections compare with. */
+async function startJob(loaded: LoadedEdition, options: JobOptions): Promise<RenderJob> {
   const { paths, outputDir } = options;
   const edition = loaded.edition;
   const profile = options.profile ?? "digital";
@@ -72,7 +67,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
   };
   const previousEditions = await previousEditionsFor(loaded, paths.editions);
   const historyEditions = await (options.history ?? historyLoader(paths.editions))(loaded);
-  const htmlOptions = {
+  const html = {
     templatesDir: paths.templates,
     assetsDir: paths.assets,
     htmlDir,
@@ -81,7 +76,6 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     historyEditions,
     draft: options.draft,
   };
-  const staged = new StagedFiles();
   const result: JobResult = {
     id: edition.edition.id,
     language: edition.edition.language,
@@ -90,15 +84,48 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     blockedRequests: [],
     timings,
   };
+  return { loaded, edition, options, profile, base, htmlDir, label, staged: new StagedFiles(), result, timed, html };
+}
+
+/** load, print, print-contents, measure, reprint, preflight-page (print-edition.ts): the HTML printed until its page numbers hold. */
+async function printStage(job: RenderJob, session: BrowserSession, printFile: string, hint?: Record<string, number>, seed?: TypesetSeed) {
+  const { edition, options, staged, htmlDir } = job;
+  const { paths } = options;
+  const policy = hyphenPolicy(edition, paths.templates);
+  return session.withPage((page) =>
+    printEdition(page, {
+      htmlFile: printFile,
+      allowedRoots: [paths.templates, paths.assets, path.join(paths.root, "node_modules", "@fontsource"), htmlDir],
+      language: edition.edition.language,
+      hint,
+      print: job.profile === "print",
+      preflight: options.preflight !== false,
+      timed: job.timed,
+      seed,
+      retypeset: {
+        render: async (keepWhole, css, pageNumbers) => {
+          const again = renderEditionHtml(edition, { ...job.html, pageNumbers: new Map(Object.entries(pageNumbers)), keepWhole, css });
+          await staged.writeStaged(printFile, again.html);
+        },
+        isName: (word) => isProtectedWord(word, policy),
+      },
+    }),
+  );
+}
+
+export async function buildJob(loaded: LoadedEdition, options: JobOptions, session?: BrowserSession): Promise<JobResult> {
+  const job = await startJob(loaded, options);
+  const { edition, staged, result, label } = job;
+  const { paths, outputDir } = options;
   try {
-    const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(base);
+    const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(job.base);
     const key =
       session && !options.htmlOnly
-        ? typesetKey(await (options.inputs ?? typesetInputs(paths)), paths, loaded.file, profile, await session.version())
+        ? typesetKey(await (options.inputs ?? typesetInputs(paths)), paths, loaded.file, job.profile, await session.version())
         : undefined;
-    const seed = key ? await typesetSeed(`${base}.report.json`, key, options.draft === true) : undefined;
-    const first = await timed("html", () =>
-      renderEditionHtml(edition, { ...htmlOptions, pageNumbers: hint && new Map(Object.entries(hint)), ...seed }),
+    const seed = key ? await typesetSeed(`${job.base}.report.json`, key, options.draft === true) : undefined;
+    const first = await job.timed("html", () =>
+      renderEditionHtml(edition, { ...job.html, pageNumbers: hint && new Map(Object.entries(hint)), ...seed }),
     );
     const printFile = await staged.stagePath(result.html);
     await staged.writeStaged(printFile, first.html);
@@ -107,32 +134,13 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
       options.reporter?.file?.(label, path.relative(process.cwd(), result.html));
       return result;
     }
-    const policy = hyphenPolicy(edition, paths.templates);
-    const printed = await session.withPage((page) =>
-      printEdition(page, {
-        htmlFile: printFile,
-        allowedRoots: [paths.templates, paths.assets, path.join(paths.root, "node_modules", "@fontsource"), htmlDir],
-        language: edition.edition.language,
-        hint,
-        print: profile === "print",
-        preflight: options.preflight !== false,
-        timed,
-        seed,
-        retypeset: {
-          render: async (keepWhole, css, pageNumbers) => {
-            const again = renderEditionHtml(edition, { ...htmlOptions, pageNumbers: new Map(Object.entries(pageNumbers)), keepWhole, css });
-            await staged.writeStaged(printFile, again.html);
-          },
-          isName: (word) => isProtectedWord(word, policy),
-        },
-      }),
-    );
+    const printed = await printStage(job, session, printFile, hint, seed);
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
     if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css };
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = renderEditionHtml(edition, {
-      ...htmlOptions,
+      ...job.html,
       pageNumbers: new Map(Object.entries(printed.pageNumbers)),
       keepWhole: printed.keepWhole,
       css: printed.css,
@@ -142,90 +150,15 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     // The open data of the edition, written beside the PDF and attached to it.
     const data = editionData(edition, paths.templates);
     result.chromium = await session.version();
-    const finished = await timed("finish", () =>
-      finishPdf(printed.pdf, {
-        title: edition.edition.title ?? `${edition.edition.publication} — ${edition.edition.label}`,
-        author: edition.edition.publisher,
-        subject: edition.edition.subject,
-        keywords: edition.edition.keywords ?? [],
-        language: edition.edition.language,
-        creator: `${toolName} ${toolVersion}`,
-        producer: `${result.chromium} (Skia/PDF); ${packageTitle("pdf-lib")}`,
-        date: sourceDate(loaded, options.sourceDateEpoch),
-        headings: final.headings,
-        hasCover: edition.sections[0]?.type === "cover",
-        hasBackCover: edition.sections[edition.sections.length - 1]?.type === "back-cover",
-        coverLabel: labels.cover,
-        backCoverLabel: labels.back_cover,
-        printMarks: profile === "print" ? { paintedBleed: printed.bleed } : undefined,
-        compact: !options.draft,
-      }),
-    );
-    if (printed.inspection) {
-      const found = printed.inspection;
-      const geometry = found.geometry.pages[""];
-      const fromPdf = await timed("preflight-pdf", () =>
-        inspectPdf(finished.bytes, {
-          language: edition.edition.language,
-          headings: final.headings,
-          area: {
-            top: (geometry.margins.top - found.geometry.bleed) * 0.75,
-            bottom: (geometry.margins.bottom - found.geometry.bleed) * 0.75,
-          },
-          ownPages: new Set([
-            ...finished.pageLabels.flatMap((l, i) => (l === labels.cover || l === labels.back_cover ? [i + 1] : [])),
-            // Only sections that open a page by design may leave it short (src/typeset/page-start.ts).
-            ...pageStartAnchors(final.html).map((a) => printed.pageNumbers[a] ?? 0),
-          ]),
-          families: found.families,
-          pageFindings: found.findings,
-        }),
-      );
-      result.preflight = sortFindings([...found.findings, ...fromPdf]);
-      const blocking = blockingFindings(result.preflight, options.allow);
-      options.reporter?.preflight?.(label, result.preflight, blocking);
-      // Errors: the job writes nothing, so the previous PDF stays as it was.
-      if (blocking.length) {
-        await staged.discard();
-        return result;
-      }
-    }
-    // The claims are checked before anything is written: a PDF that fails a rule it claims is not kept.
-    const claimed = conformanceStandards(finished.standards);
-    const conformance = await timed("conformance", () => checkConformance(finished.bytes, claimed));
-    result.conformance = { standards: claimed, findings: conformance.findings, rulesChecked: rulesCheckedCount(conformance.checked) };
-    // Preflight errors the run was told to allow (--allow) stand for a PDF known to be
-    // imperfect: what it fails of its claims is then recorded in the report, not refused.
-    const allowedErrors = (result.preflight ?? []).some((f) => f.severity === "error");
-    if (conformance.findings.length && !allowedErrors) {
+    const finished = await finishStage(job, printed, final, labels);
+    if (!(await preflightStage(job, printed, final, finished, labels))) {
       await staged.discard();
-      const list = conformance.findings.map(
-        (f) => `${f.standard} ${f.rule}${f.page ? ` p. ${f.page}` : ""}${f.object ? ` ${f.object}` : ""}: ${f.message}`,
-      );
-      throw new Error(`${label}: the PDF fails ${list.length} rule(s) of what it claims:\n  ${list.slice(0, 20).join("\n  ")}`);
+      return result;
     }
-    result.pdf = `${base}.pdf`;
-    result.report = `${base}.report.json`;
-    result.pages = finished.pages;
-    result.bytes = finished.bytes.length;
-    result.sha256 = createHash("sha256").update(finished.bytes).digest("hex");
-    result.bookmarks = finished.bookmarks;
-    result.standards = finished.standards;
-    result.pageLabels = finished.pageLabels;
+    await conformanceStage(job, finished);
     const folder = dataDir(outputDir, edition);
-    result.data = data.map((f) => path.join(folder, f.name));
-    await timed("write", async () => {
-      await staged.write(result.pdf as string, finished.bytes);
-      for (const f of data) await staged.write(path.join(folder, f.name), f.bytes);
-      // The web edition reads the digital print; the print-shop profile has none.
-      if (profile === "digital") {
-        result.web = path.join(htmlDir, webFileName(edition));
-        await staged.write(result.web, webEdition(edition, final.html, { htmlDir, assetsDir: paths.assets }));
-      }
-      await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
-      await staged.commit(options.signal);
-    });
-    options.reporter?.file?.(label, path.relative(process.cwd(), result.pdf));
+    await writeStage(job, finished, final, data, folder);
+    options.reporter?.file?.(label, path.relative(process.cwd(), result.pdf as string));
     options.reporter?.file?.(label, path.relative(process.cwd(), folder));
     return result;
   } catch (err) {

@@ -9,7 +9,7 @@ import { listEditions } from "../manifest/discover.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
-import { StagedFiles } from "./atomic-write.js";
+import { StagedFiles } from "../runtime/atomic-write.js";
 
 /** output/<id>/<id>-<lang>-data/: the same for both profiles (the data do not depend on the print). */
 export const dataDir = (outputDir: string, edition: Edition) =>

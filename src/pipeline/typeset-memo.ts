@@ -13,9 +13,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fontsDigest } from "../archive/build-inputs.js";
-import { digestEntries, digestFile, digestTree } from "../archive/hashing.js";
 import { type ProjectPaths, projectRoot } from "../paths.js";
+import { digestEntries, digestFile, digestTree } from "../runtime/hashing.js";
+import { fontsDigest } from "./fonts-digest.js";
 
 export interface TypesetMemo {
   key: string;

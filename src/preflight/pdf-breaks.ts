@@ -52,7 +52,8 @@ export function checkLineBreaks(pages: PageLines[]): Finding[] {
       const start = firstToken(tail);
       const above = lines.find((l) => l !== line && below(lines, l) === line);
       const inAddress = ADDRESS_PART.test(end) || (!/\s/.test(head.trim()) && !!above && ADDRESS_PART.test(lastToken(above.text)));
-      if (inAddress) add("url-hyphen-break", `«${end}|${start}»: the address is broken after its own hyphen, which reads as a hyphenated word`);
+      if (inAddress)
+        add("url-hyphen-break", `«${end}|${start}»: the address is broken after its own hyphen, which reads as a hyphenated word`);
       else if (NAME.test(`${bare(end)}-${bare(start)}`))
         add("name-hyphen-break", `«${end}|${start}»: the name «${bare(end)}-${bare(start)}» is broken at its own hyphen`);
     }

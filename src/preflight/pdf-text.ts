@@ -36,9 +36,12 @@ export const readPageTexts = (doc: PDFDocument): PageText[] => pageTexts(readIte
  * U+2019 or U+02BC in the PDF, whichever it lists first).
  */
 export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u0027\u2019\u02bc]/g, "\u2019")
-    .normalize("NFC")
-    .replace(/[\s\u0000\u00ad\u2010\u2011-]+/g, "");
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u0027\u2019\u02bc]/g, "\u2019")
+      .normalize("NFC")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what a PDF text extraction leaves for a missing glyph
+      .replace(/[\s\u0000\u00ad\u2010\u2011-]+/g, "")
+  );
 }

@@ -31,6 +31,7 @@ export interface PreviewFailure {
 async function frameOf(file: string, line: number, column: number): Promise<string | undefined> {
   const source = await readFile(file, "utf8").catch(() => "");
   // Nothing worth framing in an empty or binary file.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL or U+FFFD: the file is binary, not YAML to show
   if (source.trim() === "" || /[\u0000\uFFFD]/.test(source)) return undefined;
   // @babel/code-frame 8 counts columns from 0; ours count from 1, as editors do.
   return codeFrameColumns(

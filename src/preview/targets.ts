@@ -1,13 +1,11 @@
 // What the preview renders: one language of one edition. Ids and languages come
 // from the query string, so they are checked against strict patterns before use.
-import { LANGUAGES, type Language } from "../manifest/primitives.js";
+import { EDITION_ID, LANGUAGES, type Language } from "../manifest/primitives.js";
 
 export interface Target {
   id: string;
   language: Language;
 }
-
-const EDITION_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function targetKey(target: Target): string {
   return `${target.id}/${target.language}`;

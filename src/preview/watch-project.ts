@@ -5,6 +5,7 @@
 // repeated; the coalescer downstream turns them into renders.
 import path from "node:path";
 import { watch } from "chokidar";
+import { EDITION_ID } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
 
 export type Area = "templates" | "assets" | "editions";
@@ -40,7 +41,8 @@ export function watchProject(
     const area = areaOf(file);
     if (!area) return;
     const rel = path.relative(paths[area], file).split(path.sep).join("/");
-    const edition = area === "editions" ? /^(\d{4}-\d{2})(\/|$)/.exec(rel)?.[1] : undefined;
+    const first = rel.split("/")[0];
+    const edition = area === "editions" && EDITION_ID.test(first) ? first : undefined;
     onChange({ area, file: rel, edition });
   });
   watcher.on("error", (err) => onError(err as Error));

@@ -43,7 +43,8 @@ export function parsePageRules(text: string, into: PageRules = {}): PageRules {
     let body = css.slice(open + 1, blockEnd(css, open));
     // Margin boxes (@top-left { … }) hold no page descriptors.
     body = body.replace(/@[\w-]+\s*\{[^{}]*\}/g, "");
-    const rule = (into[selector] ??= {});
+    into[selector] ??= {};
+    const rule = into[selector];
     for (const decl of body.split(";")) {
       const colon = decl.indexOf(":");
       if (colon < 0) continue;

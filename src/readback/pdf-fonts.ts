@@ -66,7 +66,9 @@ function widthsOf(doc: PDFDocument, dict: PDFDict, type0: boolean): (code: numbe
       const first = num(doc, items[i]);
       const second = doc.context.lookup(items[i + 1]);
       if (second instanceof PDFArray) {
-        second.asArray().forEach((o, k) => table.set(first + k, num(doc, o)));
+        second.asArray().forEach((o, k) => {
+          table.set(first + k, num(doc, o));
+        });
         i += 2;
       } else {
         const last = num(doc, second);
@@ -78,7 +80,9 @@ function widthsOf(doc: PDFDocument, dict: PDFDict, type0: boolean): (code: numbe
     return (code) => table.get(code) ?? dw;
   }
   const firstChar = dict.lookupMaybe(n("FirstChar"), PDFNumber)?.asNumber() ?? 0;
-  (dict.lookupMaybe(n("Widths"), PDFArray)?.asArray() ?? []).forEach((o, k) => table.set(firstChar + k, num(doc, o)));
+  (dict.lookupMaybe(n("Widths"), PDFArray)?.asArray() ?? []).forEach((o, k) => {
+    table.set(firstChar + k, num(doc, o));
+  });
   return (code) => table.get(code) ?? 0;
 }
 

@@ -4,7 +4,7 @@
 // each probed element landed. One reading for the contents numbers, the
 // typesetting's table rows and the preflight's findings.
 import { PDFDocument } from "pdf-lib";
-import { namedDestinations } from "../pdf/destinations.js";
+import { namedDestinations } from "./destinations.js";
 
 /** Page (1-based) of every named destination of a print. */
 export async function printedPages(pdf: Uint8Array | PDFDocument): Promise<Map<string, number>> {

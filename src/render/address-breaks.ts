@@ -6,9 +6,19 @@
 // piece between two allowed breaks is a span that does not wrap, with <wbr>
 // between them; the text, in the page and in the PDF, is the address itself.
 
-const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'", "#x60": "`", "#x3D": "=", "#x3d": "=" };
+const ENTITY: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  "#x27": "'",
+  "#39": "'",
+  "#x60": "`",
+  "#x3D": "=",
+  "#x3d": "=",
+};
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#x27|#39|#x60|#x3[Dd]);/g, (_m, e: string) => ENTITY[e]);
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The pieces of an address between the breaks allowed in it. */
 export function addressPieces(address: string): string[] {
@@ -19,7 +29,7 @@ export function addressPieces(address: string): string[] {
 export function breakableAddress(escaped: string): string {
   const pieces = addressPieces(decode(escaped));
   if (pieces.length < 2) return escaped;
-  return pieces.map((p) => `<span class="url-piece">${escape(p)}</span>`).join("<wbr>");
+  return pieces.map((p) => `<span class="url-piece">${escapeHtml(p)}</span>`).join("<wbr>");
 }
 
 // The elements whose whole text is an address: the sources' and the links

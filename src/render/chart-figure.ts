@@ -3,12 +3,12 @@
 // under the last figure of a run of charts that share a source.
 import Handlebars from "handlebars";
 import type { Edition } from "../manifest/edition-schema.js";
+import { fill } from "../sections/fill.js";
+import type { Labels } from "../sections/labels.js";
 import type { ChartData } from "./chart-data.js";
 import { chartFigure, listInText, monthInText, stageLabels } from "./chart-view.js";
-import { fill } from "./fill.js";
 import { formatDate } from "./format.js";
 import { type HistoryData, historyData } from "./history-data.js";
-import type { Labels } from "./labels.js";
 
 type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
 

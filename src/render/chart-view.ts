@@ -4,12 +4,12 @@
 // printed instead of bars of zero.
 import type { Edition } from "../manifest/edition-schema.js";
 import { type Language, STAGES } from "../manifest/primitives.js";
+import { fill } from "../sections/fill.js";
+import type { Labels } from "../sections/labels.js";
 import { anyStagePublished, type ChartData } from "./chart-data.js";
 import { historyChartSvg } from "./chart-history.js";
 import { type BarChart, barChartSvg } from "./chart-svg.js";
-import { fill } from "./fill.js";
 import type { HistoryData } from "./history-data.js";
-import type { Labels } from "./labels.js";
 
 type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
 

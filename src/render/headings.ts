@@ -1,9 +1,9 @@
 // Anchors and titles of every section and sub-section, in order. The contents
 // page, the bookmarks and the tests all read this one list.
 import type { Edition } from "../manifest/edition-schema.js";
+import type { Labels } from "../sections/labels.js";
 import { sectionKinds } from "../sections/registry.js";
 import type { Heading } from "../sections/section-kit.js";
-import type { Labels } from "./labels.js";
 
 export interface PlacedSection {
   index: number;

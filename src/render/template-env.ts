@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
+import { renderInline } from "../manifest/markup.js";
 import type { Language } from "../manifest/primitives.js";
 import { formatDate, formatNumber } from "./format.js";
 import { hyphenateHtml } from "./hyphenate.js";
-import { renderInline } from "./markup.js";
 import type { HyphenPolicy } from "./word-policy.js";
 
 export class TemplateError extends Error {
@@ -125,7 +125,9 @@ export function createTemplateEnv(templatesDir: string, language: Language): Tem
   // The month alone, where a day would claim more than the edition says (the cover).
   hb.registerHelper("month", (value: unknown) => (typeof value === "string" ? formatDate(value.slice(0, 7), language) : ""));
   // The same inside a sentence: a French month takes no capital there ("…, décembre 2025").
-  hb.registerHelper("monthInText", (value: unknown) => (typeof value === "string" ? formatDate(value.slice(0, 7), language, { inText: true }) : ""));
+  hb.registerHelper("monthInText", (value: unknown) =>
+    typeof value === "string" ? formatDate(value.slice(0, 7), language, { inText: true }) : "",
+  );
   hb.registerHelper("num", (value: unknown) => (typeof value === "number" ? formatNumber(value, language) : ""));
   hb.registerHelper("inc", (value: unknown) => Number(value) + 1);
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);

@@ -60,7 +60,20 @@ function withEntityLookAlikes(text: string, rule: (t: string) => string): string
 const soft = (w: string) => [...w].join("\u00ad?");
 const anyCase = (w: string) => `[${w[0]}${w[0].toUpperCase()}]\u00ad?${soft(w.slice(1))}`;
 const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const MONTH = `(?:${[...MONTHS_FR.map(anyCase), ...MONTHS_EN.map(soft)].join("|")})`;
 const DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2}(?:er)?)${SPACES}+(${MONTH})(?!\\p{L})`, "gu");
 const MONTH_YEAR = new RegExp(`(?<!\\p{L})(${MONTH})${SPACES}+(\\d{4})(?!\\d)`, "gu");
@@ -121,7 +134,7 @@ export const OWN_RULES: Rule[] = [
     handler: (text, _settings, context) => {
       const [open, close] = context?.prefs.locale[0] === "fr" ? ["“", "”"] : ["‘", "’"];
       return text.replace(
-        /(^|[\s(\[“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu,
+        /(^|[\s([“«\u00a0\u202f\uF000—–])'([^'\s](?:[^']*?[^'\s])?)'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–]|$)/gu,
         `$1${open}$2${close}`,
       );
     },
@@ -136,14 +149,15 @@ export const OWN_RULES: Rule[] = [
     handler: (text) =>
       text
         .replace(/(\p{L})'(?=[\s.,;:!?)\]”»\u00a0\u202f\uF000—–-]|$)/gu, "$1’")
-        .replace(/(^|[\s(\[“«\u00a0\uF000—–])'(?=\d\d(?:s|\b))/gu, "$1’"),
+        .replace(/(^|[\s([“«\u00a0\uF000—–])'(?=\d\d(?:s|\b))/gu, "$1’"),
   },
   {
     // 19 février 2026, 15 avril 2026, 3 May 2026, May 3, 2026, octobre 2025:
     // a date is read as one, so no line breaks inside it (no-break spaces
     // between day, month and year, in both languages).
     name: "common/nbsp/dates",
-    handler: (text) => text.replace(DAY_MONTH, `$1${NBSP}$2`).replace(MONTH_YEAR, `$1${NBSP}$2`).replace(MONTH_DAY, `$1${NBSP}$2$3${NBSP}$4`),
+    handler: (text) =>
+      text.replace(DAY_MONTH, `$1${NBSP}$2`).replace(MONTH_YEAR, `$1${NBSP}$2`).replace(MONTH_DAY, `$1${NBSP}$2$3${NBSP}$4`),
   },
   {
     // 2019-2024, pages 10-20: an en dash between the numbers of a range, but

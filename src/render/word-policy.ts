@@ -40,7 +40,12 @@ export function editionNames(edition: Edition): Set<string> {
     for (const w of name?.match(/\p{L}[\p{L}\p{M}\d]*/gu) ?? []) if (/^\p{Lu}/u.test(w)) names.add(w);
   };
   for (const s of edition.sections) {
-    if (s.type === "providers") for (const m of s.models) for (const r of [...m.in_progress, ...m.qualified]) add(r.provider), add(r.offer);
+    if (s.type === "providers")
+      for (const m of s.models)
+        for (const r of [...m.in_progress, ...m.qualified]) {
+          add(r.provider);
+          add(r.offer);
+        }
     if (s.type === "paas-zoom") for (const o of s.offers) add(o.name);
   }
   return names;

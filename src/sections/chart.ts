@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { Id, Text } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 export const CHART_KINDS = ["candidates", "scope", "status", "history"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { Text, TextList } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const CRITERIA_SUMMARY = "technical, operational and legal criteria";

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { Plain, Text } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { childAnchor, defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const Block = z.union([

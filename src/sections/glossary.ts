@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { ServiceModel, Text, TextList } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { childAnchor, defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const Point = z.union([Text, z.strictObject({ text: Text, sub: TextList.describe("Sub-points under the text") })]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { HttpsUrl, Id, Plain, Text } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const LINKS_SUMMARY = "a list of links (the providers' AI offerings)";

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { orPlaceholder } from "../manifest/placeholder.js";
 import { Id, Plain, Text, TextList } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 export const CELL_STATES = ["unavailable", "outside-scope", "in-scope"] as const;
@@ -95,4 +95,16 @@ export const paasZoom = defineSection({
       });
     }),
   heading: (s, ctx) => ({ anchor: ctx.anchor, title: plainText(s.title), children: [] }),
+  // The matrix in offer order, each cell with its state; the pillars numbered.
+  view: (s) => {
+    const pillars = new Map(s.pillars.map((p) => [p.id, p]));
+    const matrix = s.matrix.map((row) => ({
+      label: pillars.get(row.pillar)?.row_label ?? row.pillar,
+      cells: s.offers.map((o) => {
+        const cell = row.cells[o.id];
+        return cell ? { ...cell, available: cell.state !== "unavailable" } : { state: "unavailable", available: false };
+      }),
+    }));
+    return { matrix, numbered: s.pillars.map((p, i) => ({ ...p, number: i + 1 })) };
+  },
 });

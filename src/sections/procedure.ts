@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { Stage, Text, TextList } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const PROCEDURE_SUMMARY = "the J0 to J3 steps with their details";

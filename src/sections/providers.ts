@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { orPlaceholder } from "../manifest/placeholder.js";
 import { Id, IsoDate, Plain, ServiceModel, Stage, Text } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const Row = z.strictObject({
@@ -86,4 +86,14 @@ export const providers = defineSection({
       });
     }),
   heading: (s, ctx) => ({ anchor: ctx.anchor, title: plainText(s.kicker ? `${s.kicker} — ${s.title}` : s.title), children: [] }),
+  // The table laid out in rows: applicants and qualified offers side by side, the model spanning them.
+  view: (s, ctx) => {
+    const columns = { ...ctx.labels.providers, ...s.columns };
+    const models = s.models.map((m) => {
+      const n = Math.max(m.in_progress.length, m.qualified.length, 1);
+      const rows = Array.from({ length: n }, (_, i) => ({ first: i === 0, applicant: m.in_progress[i], qualified: m.qualified[i] }));
+      return { model: m.model, span: n, rows };
+    });
+    return { columns, models };
+  },
 });

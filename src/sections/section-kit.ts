@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Edition } from "../manifest/edition-schema.js";
 import { expected } from "../manifest/primitives.js";
-import type { Labels } from "../render/labels.js";
+import type { Labels } from "./labels.js";
 
 /** Fields every section may carry. */
 export const sectionBase = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { plainText } from "../manifest/markup.js";
 import { HttpsUrl, Id, Language, PartialDate, Plain, Text } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 const SOURCES_SUMMARY = "dated sources; a source about a provider says so with about:";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { expected, Text } from "../manifest/primitives.js";
-import { plainText } from "../render/markup.js";
+import { plainText } from "../manifest/markup.js";
+import { EDITION_ID, expected, Text } from "../manifest/primitives.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
 /**
@@ -18,7 +18,7 @@ export const whatsNew = defineSection({
     title: Text,
     since: z
       .string({ error: expected('the id of an earlier edition as a quoted month, like "2026-03"') })
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: expected('the id of an earlier edition, like "2026-03"') })
+      .regex(EDITION_ID, { error: expected('the id of an earlier edition, like "2026-03"') })
       .describe("The edition to compare with, usually the previous month's"),
   }),
   heading: (s, ctx) => ({ anchor: ctx.anchor, title: plainText(s.title), children: [] }),

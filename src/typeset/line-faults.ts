@@ -74,7 +74,7 @@ export function findLineFaults(pages: PageLines[], isName: (word: string) => boo
       if (seen.has(line)) continue;
       const run = [line];
       for (let l = next; l?.hyphenated; l = below(lines, l)) run.push(l);
-      run.forEach((l) => seen.add(l));
+      for (const l of run) seen.add(l);
       if (run.length > MAX_LADDER) {
         // Printing the third line's word whole breaks the run; the next pass sees what is left.
         const third = run[MAX_LADDER];

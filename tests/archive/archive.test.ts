@@ -8,10 +8,10 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AlreadyArchivedError, type ArchiveResult, archiveEdition } from "../../src/archive/archive-edition.js";
 import { writeCatalog } from "../../src/archive/catalog.js";
-import { sha256 } from "../../src/archive/hashing.js";
 import { readRecord } from "../../src/archive/record.js";
 import { verifyArchive } from "../../src/archive/verify-archive.js";
 import { RULE_IDS } from "../../src/preflight/rules.js";
+import { sha256 } from "../../src/runtime/hashing.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 
 let project: ProjectCopy;

@@ -8,11 +8,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCatalog } from "../../src/archive/catalog.js";
 import { encodeHref, escapeHtml } from "../../src/archive/catalog-html.js";
-import { sha256 } from "../../src/archive/hashing.js";
 import { archiveDirSetting, archivedEditionIds, editionArchive } from "../../src/archive/locations.js";
 import { type ArchiveRecord, writeRecord } from "../../src/archive/record.js";
 import { writeSeal } from "../../src/archive/seal.js";
 import { pathsFor } from "../../src/paths.js";
+import { sha256 } from "../../src/runtime/hashing.js";
 
 const sha = (c: string) => c.repeat(64);
 const tree = { sha256: sha("0"), files: {} };

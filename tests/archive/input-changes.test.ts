@@ -1,8 +1,8 @@
 // What `verify --rebuild` says changed, from two sets of recorded inputs.
 import { describe, expect, it } from "vitest";
-import { digestEntries } from "../../src/archive/hashing.js";
 import { fileChanges, inputChanges } from "../../src/archive/input-changes.js";
 import type { BuildInputs, Versions } from "../../src/archive/record.js";
+import { digestEntries } from "../../src/runtime/hashing.js";
 
 const inputs = (templates: Record<string, string>, fonts: Record<string, string> = { "@fontsource/inter": "5.3.0" }): BuildInputs => ({
   templates: { sha256: digestEntries(templates), files: templates },

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkAcrossEditions } from "../../src/checks/check-across.js";
-import { checkEditions } from "../../src/manifest/check-editions.js";
+import { checkEditions } from "../../src/checks/check-editions.js";
 import { projectPaths } from "../../src/paths.js";
 import { runCli } from "../support/run-cli.js";
 

@@ -14,6 +14,7 @@ const ESC = "\u001b[";
 /** Whether the headline, the code frame's marked line and the summary are coloured. */
 function parts(stdout: string) {
   const lines = stdout.split(/\r?\n/);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ANSI colour codes the test strips start with ESC
   const coloured = (re: RegExp) => lines.find((l) => re.test(l.replaceAll(/\u001b\[[0-9;]*m/g, "")))?.includes(ESC);
   return { headline: coloured(/^tests\/fixtures/), frame: coloured(/^> 32 \|/), summary: coloured(/^1 problem in 1 file/) };
 }

@@ -7,8 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain-JS set-up script, without type declarations.
 import { BUNDLE_CONTENTS, builtDigest, distDir, sourceDigest } from "../../scripts/compile.mjs";
+import { checkEditions } from "../../src/checks/check-editions.js";
 import { checksAsJson } from "../../src/cli/check-edition.js";
-import { checkEditions } from "../../src/manifest/check-editions.js";
 import { projectRoot } from "../../src/paths.js";
 import { observatory } from "../support/observatory.js";
 

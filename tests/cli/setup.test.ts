@@ -9,7 +9,11 @@ import { projectRoot } from "../../src/paths.js";
 
 const touched = ["package-lock.json", "src/paths.ts", "package.json"].map((f) => path.join(projectRoot, f));
 const before = touched.map((f) => statSync(f));
-afterEach(() => touched.forEach((f, i) => utimesSync(f, before[i].atime, before[i].mtime)));
+afterEach(() => {
+  touched.forEach((f, i) => {
+    utimesSync(f, before[i].atime, before[i].mtime);
+  });
+});
 
 const setup = (...args: string[]) =>
   spawnSync(process.execPath, ["scripts/ensure-setup.mjs", ...args], { cwd: projectRoot, encoding: "utf8" });

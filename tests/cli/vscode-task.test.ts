@@ -12,6 +12,7 @@ const task = tasks.tasks.find((t: { label: string }) => t.label === "observatory
 
 describe("the editor's check task", () => {
   it("runs the check command on the open file, and its problem matcher finds every problem", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${file} is the VS Code task variable, not a template
     expect(task.args.slice(1)).toEqual(["check", "${file}", "--no-color"]);
     const { regexp, file, line, column, message } = task.problemMatcher.pattern;
     const fixture = path.join(projectRoot, "tests", "fixtures", "invalid", "three-problems.yaml");

@@ -2,7 +2,7 @@
 // and on copies of a real edition broken one rule family at a time: each
 // fixture must be caught under the rule it breaks.
 import { readFileSync } from "node:fs";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFRawStream, type PDFRef } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { checkConformance, checkedRules } from "../../src/conformance/check-pdf.js";
 import type { Standard } from "../../src/conformance/types.js";

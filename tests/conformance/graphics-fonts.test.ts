@@ -2,7 +2,7 @@
 // operators) and fonts (dictionaries, programs, every glyph shown): a real
 // edition broken once per rule family, each fixture named by its rules.
 import { inflateSync } from "node:zlib";
-import { type PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from "pdf-lib";
+import { type PDFDict, type PDFDocument, PDFName, type PDFRawStream, type PDFRef } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { arr, broken, dict, fontsOf, N, paint, resources } from "./break-edition.js";
 

@@ -3,7 +3,7 @@
 // extension schemas, identification prefixes): a real edition broken once per
 // rule family, each fixture named by its rules.
 import { inflateSync } from "node:zlib";
-import { PDFArray, type PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFString } from "pdf-lib";
+import { PDFArray, type PDFDict, type PDFDocument, PDFName, type PDFRawStream, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { broken, dict, elems, N } from "./break-edition.js";
 

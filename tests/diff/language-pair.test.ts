@@ -6,8 +6,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkEditions } from "../../src/checks/check-editions.js";
 import { languagePairDifferences } from "../../src/diff/language-pair.js";
-import { checkEditions } from "../../src/manifest/check-editions.js";
 import { loadManifest } from "../../src/manifest/load.js";
 import { ManifestError } from "../../src/manifest/problem.js";
 import { projectPaths, projectRoot } from "../../src/paths.js";

@@ -46,7 +46,9 @@ describe.each(EDITIONS)("pages of $id ($language)", ({ id, language }) => {
     if (UPDATE) {
       rmSync(refDir, { recursive: true, force: true });
       mkdirSync(refDir, { recursive: true });
-      pages.forEach((p, i) => writeFileSync(path.join(refDir, `page-${String(i + 1).padStart(2, "0")}.png`), readFileSync(p)));
+      pages.forEach((p, i) => {
+        writeFileSync(path.join(refDir, `page-${String(i + 1).padStart(2, "0")}.png`), readFileSync(p));
+      });
     }
     expect(existsSync(refDir), `no reference images for ${name}: run npm run test:update-images`).toBe(true);
     const refs = readdirSync(refDir).sort();

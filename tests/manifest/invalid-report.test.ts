@@ -2,8 +2,8 @@
 // when asked for, paths relative to where the command runs, and the summary.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { FileCheck } from "../../src/checks/check-editions.js";
 import { formatProblem, formatReport, styleFor } from "../../src/cli/report-problems.js";
-import type { FileCheck } from "../../src/manifest/check-editions.js";
 import { parseManifest } from "../../src/manifest/load.js";
 
 const cwd = "/work/project";

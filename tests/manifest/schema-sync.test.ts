@@ -66,7 +66,7 @@ describe("edition JSON Schema, for editors", () => {
   it("underlines the dates zod refuses: its patterns accept exactly the real days", async () => {
     const { IsoDate, PartialDate } = await import("../../src/manifest/primitives.js");
     const day: string = schema.properties.edition.properties.date.pattern;
-    const partial: string = (properties(schema).find(([k, v]) => k.endsWith("/items.date") && v.pattern)?.[1] as Node).pattern as string;
+    const partial = (properties(schema).find(([k, v]) => k.endsWith("/items.date") && v.pattern) as [string, Node])[1].pattern as string;
     const candidates: string[] = [];
     for (const year of [1900, 2000, 2024, 2025, 2026])
       for (let m = 0; m <= 13; m++) {

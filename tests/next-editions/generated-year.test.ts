@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAcrossEditions } from "../../src/checks/check-across.js";
-import { checkEditions } from "../../src/manifest/check-editions.js";
+import { checkEditions } from "../../src/checks/check-editions.js";
 import { newEdition } from "../../src/new-edition/new-edition.js";
 import { type BuildResult, build } from "../../src/pipeline/build-edition.js";
 import type { Finding } from "../../src/preflight/rules.js";

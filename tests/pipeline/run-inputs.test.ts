@@ -3,9 +3,9 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeInputs } from "../../src/archive/build-inputs.js";
-import { digestTree } from "../../src/archive/hashing.js";
 import { projectPaths, projectRoot } from "../../src/paths.js";
 import { typesetInputs, typesetKey } from "../../src/pipeline/typeset-memo.js";
+import { digestTree } from "../../src/runtime/hashing.js";
 
 describe("typeset inputs, digested once per run", () => {
   it("are the archive's digests of templates, assets, fonts and src/, and of the editions folder", async () => {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type JobResult } from "../../src/pipeline/build-edition.js";
-import { PreflightError } from "../../src/preflight/preflight-error.js";
+import { PreflightError } from "../../src/pipeline/preflight-error.js";
 import { type Finding, RULE_IDS } from "../../src/preflight/rules.js";
 import { addedEditions, BASE_ID, brokenProject, type Fixture, kindOf, loadFixtures, matching } from "../support/preflight-fixtures.js";
 import type { ProjectCopy } from "../support/project-copy.js";

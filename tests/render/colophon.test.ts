@@ -11,7 +11,11 @@ const WORDS = {
   fr: ["Éditeur", "Pour citer", "Les données", "Licence des données", "Identifiant de l’édition"],
   en: ["Published by", "How to cite", "The data", "Licence of the data", "Edition id"],
 } as const;
-const MONTH = { "2025-12": ["Décembre 2025", "décembre 2025"], "2026-03": ["March 2026", "March 2026"], "2026-04": ["April 2026", "April 2026"] } as const;
+const MONTH = {
+  "2025-12": ["Décembre 2025", "décembre 2025"],
+  "2026-03": ["March 2026", "March 2026"],
+  "2026-04": ["April 2026", "April 2026"],
+} as const;
 
 describe.each(EDITIONS)("the colophon of $id ($language)", ({ id, language }) => {
   const edition = built(id, language);
@@ -22,7 +26,9 @@ describe.each(EDITIONS)("the colophon of $id ($language)", ({ id, language }) =>
     for (const word of WORDS[language]) expect(back).toContain(word);
     expect(back).toContain(`Cyber Task Force`);
     expect(back).toContain(month);
-    expect(back).toContain(`Cyber Task Force, ${language === "fr" ? "Observatoire SecNumCloud" : "SecNumCloud Observatory"}, ${inText} (${id}-${language}).`);
+    expect(back).toContain(
+      `Cyber Task Force, ${language === "fr" ? "Observatoire SecNumCloud" : "SecNumCloud Observatory"}, ${inText} (${id}-${language}).`,
+    );
     for (const licence of loadLicenses(projectPaths.templates)) expect(back).toContain(`${licence.title} (${licence.name})`);
   });
 });

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { WHATS_NEW_WORDS } from "../../src/diff/whats-new-words.js";
 import type { Language } from "../../src/manifest/primitives.js";
 import { monthInText } from "../../src/render/chart-view.js";
-import { agree, fill } from "../../src/render/fill.js";
-import { loadLabels } from "../../src/render/labels.js";
+import { agree, fill } from "../../src/sections/fill.js";
+import { loadLabels } from "../../src/sections/labels.js";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
 const COUNTS = [0, 1, 2, 17];

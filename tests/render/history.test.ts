@@ -81,7 +81,9 @@ describe("history over December, March, April and May", () => {
       outputDir: path.join(tmp, "out"),
     });
     // Soft hyphens out, and the no-break spaces that bind dates read as spaces.
-    const html = readFileSync(result.jobs[0].html, "utf8").replace(/\u00ad/g, "").replace(/\u00a0/g, " ");
+    const html = readFileSync(result.jobs[0].html, "utf8")
+      .replace(/\u00ad/g, "")
+      .replace(/\u00a0/g, " ");
     const figure = /<section class="chart-section chart-history">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
     expect(figure).toContain("Figure 4");
     expect(figure).toContain(

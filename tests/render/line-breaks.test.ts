@@ -30,7 +30,9 @@ describe("compound proper names", () => {
   const body = (s: string) => bindCompoundNames(`<html><head><title>Île-de-France</title></head><body><p>${s}</p></body></html>`);
 
   it("sets each whole, outside the head, SVG and addresses", () => {
-    const out = body("En Île-de-France, l’Hauts-de-France, Centre-Val de Loire ; https://a.fr/Saint-Denis ; est-ce <svg><text>Île-de-France</text></svg>");
+    const out = body(
+      "En Île-de-France, l’Hauts-de-France, Centre-Val de Loire ; https://a.fr/Saint-Denis ; est-ce <svg><text>Île-de-France</text></svg>",
+    );
     expect(out.match(/<span class="name-whole">[^<]*<\/span>/g)).toEqual([
       '<span class="name-whole">Île-de-France</span>',
       '<span class="name-whole">Hauts-de-France</span>',
@@ -43,7 +45,22 @@ describe("compound proper names", () => {
 describe("web addresses", () => {
   it("break after slashes and before . - _ ? # & =, never after a hyphen of the address", () => {
     const pieces = addressPieces("https://www.example-press.fr/for-french-customers_x?id=1&lang=fr#top");
-    expect(pieces).toEqual(["https://", "www", ".example", "-press", ".fr/", "for", "-french", "-customers", "_x", "?id", "=1", "&lang", "=fr", "#top"]);
+    expect(pieces).toEqual([
+      "https://",
+      "www",
+      ".example",
+      "-press",
+      ".fr/",
+      "for",
+      "-french",
+      "-customers",
+      "_x",
+      "?id",
+      "=1",
+      "&lang",
+      "=fr",
+      "#top",
+    ]);
     for (const p of pieces.slice(1)) expect(p.endsWith("-")).toBe(false);
     expect(pieces.join("")).toBe("https://www.example-press.fr/for-french-customers_x?id=1&lang=fr#top");
   });
@@ -52,7 +69,9 @@ describe("web addresses", () => {
     const html = breakAddresses(
       '<p class="source-url">https://a-b.fr/x?id&#x3D;1&amp;l</p><a href="https://c.fr/d-e">https://c.fr/d-e</a><a href="https://c.fr">Site</a>',
     );
-    expect(html).toContain('<span class="url-piece">https://</span><wbr><span class="url-piece">a</span><wbr><span class="url-piece">-b</span>');
+    expect(html).toContain(
+      '<span class="url-piece">https://</span><wbr><span class="url-piece">a</span><wbr><span class="url-piece">-b</span>',
+    );
     expect(html).toContain('<span class="url-piece">=1</span><wbr><span class="url-piece">&amp;l</span>');
     expect(html).toContain('<span class="url-piece">-e</span></a>');
     expect(html).toContain('<a href="https://c.fr">Site</a>');

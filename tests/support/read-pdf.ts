@@ -1,7 +1,7 @@
 // Reading a built PDF back the way a reader's tools would: pdf-lib for the
 // catalog, pdf.js for page labels and the outline, poppler for text and fonts.
 import { execFileSync } from "node:child_process";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /** Text of one page; `layout` keeps lines side by side (contents page), otherwise reading order. */

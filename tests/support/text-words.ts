@@ -6,6 +6,7 @@
 
 /** Invisible characters that have no business inside a word of the text layer. */
 export const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: a class of single ignorable code points (u flag), none meant to combine
   /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufe00-\ufe0f]/gu;
 
 function decodeEntities(text: string): string {
@@ -72,6 +73,7 @@ export function missingWords(html: Map<string, number>, pdf: Map<string, number>
 
 /** Invisible characters inside a word (between two letters on one line), which search and copy trip on. */
 export function invisibleInsideWords(text: string): number {
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: a class of single ignorable code points (u flag), none meant to combine
   return [...text.matchAll(/(?<=[\p{L}\p{M}])[\u00ad\u034f\u200b-\u200f\u2060-\u2064\ufeff]+(?=[\p{L}\p{M}])/gu)].length;
 }
 

@@ -70,10 +70,11 @@ describe("web edition of each built edition", () => {
         expect(fonts.some((f) => f.includes("Source Serif 4"))).toBe(true);
         await page.evaluate(AXE);
         const violations = await page.evaluate(async () => {
-          const result = await (window as any).axe.run(document, {
+          const { axe } = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } };
+          const result = await axe.run(document, {
             runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
           });
-          return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
+          return (result.violations as { id: string; nodes: unknown[] }[]).map((v) => `${v.id} (${v.nodes.length})`);
         });
         expect(violations).toEqual([]);
         const lang = await page.evaluate(() => document.documentElement.lang);

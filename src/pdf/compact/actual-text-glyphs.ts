@@ -19,9 +19,15 @@ export type GlyphUses = Map<string, Map<string, GlyphUse>>;
 
 function use(uses: GlyphUses, font: string, glyph: string): GlyphUse {
   let byGlyph = uses.get(font);
-  if (!byGlyph) uses.set(font, (byGlyph = new Map()));
+  if (!byGlyph) {
+    byGlyph = new Map();
+    uses.set(font, byGlyph);
+  }
   let entry = byGlyph.get(glyph);
-  if (!entry) byGlyph.set(glyph, (entry = { texts: new Set(), plain: 0 }));
+  if (!entry) {
+    entry = { texts: new Set(), plain: 0 };
+    byGlyph.set(glyph, entry);
+  }
   return entry;
 }
 

@@ -105,7 +105,10 @@ function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | unde
   const stream = doc.context.lookup(ref);
   if (!(stream instanceof PDFRawStream)) return;
   const data = decoded(stream);
-  if (!data) return recordUses(doc, resources, undefined, glyphs);
+  if (!data) {
+    recordUses(doc, resources, undefined, glyphs);
+    return;
+  }
   let text: string;
   let removed: number;
   try {
@@ -120,7 +123,8 @@ function compactContent(doc: PDFDocument, ref: PDFRef, resources: PDFDict | unde
     text = serialize(marked.tokens);
   } catch {
     // Something we do not parse: the stream stays as Chromium wrote it, and its fonts' ToUnicode too.
-    return recordUses(doc, resources, undefined, glyphs);
+    recordUses(doc, resources, undefined, glyphs);
+    return;
   }
   stats.invisibleGlyphs += removed;
   replace(doc, ref, stream, Buffer.from(text, "latin1"), stats, true);

@@ -12,6 +12,7 @@ export type Token =
 // sticky regular expression takes those; strings, arrays and dictionaries
 // (rare: marked-content properties) go through the balanced scanners below.
 const SIMPLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is white space in a PDF content stream (ISO 32000-1, 7.2.2)
   /[\x00\t\n\f\r ]*(?:([+-]?(?:\d+\.?\d*|\.\d+))(?=[\x00\t\n\f\r ()<>[\]{}/%]|$)|(\/[^\x00\t\n\f\r ()<>[\]{}/%]*)|<([0-9A-Fa-f\s]*)>|([^\x00\t\n\f\r ()<>[\]{}/%]+)|(%[^\r\n]*))/y;
 
 export function tokenize(src: string): Token[] {

@@ -77,9 +77,16 @@ function subset(
   }
   if (!long && offsets[count] > 0x1fffe) return undefined;
   const newLoca = new Uint8Array(loca.length);
-  offsets.forEach((o, i) => (long ? dv(newLoca).setUint32(i * 4, o) : dv(newLoca).setUint16(i * 2, o / 2)));
+  offsets.forEach((o, i) => {
+    if (long) dv(newLoca).setUint32(i * 4, o);
+    else dv(newLoca).setUint16(i * 2, o / 2);
+  });
   const newGlyf = new Uint8Array(offsets[count]);
-  parts.reduce((o, p) => (newGlyf.set(p, o), o + p.length), 0);
+  let glyfAt = 0;
+  for (const p of parts) {
+    newGlyf.set(p, glyfAt);
+    glyfAt += p.length;
+  }
   return { loca: newLoca, glyf: newGlyf };
 }
 

@@ -16,7 +16,9 @@ function cidWidths(doc: PDFDocument, font: PDFDict): ((cid: number) => number) |
       const first = (items[i] as PDFNumber).asNumber();
       const second = items[i + 1];
       if (second instanceof PDFArray) {
-        second.asArray().forEach((o, k) => table.set(first + k, (doc.context.lookup(o) as PDFNumber).asNumber()));
+        second.asArray().forEach((o, k) => {
+          table.set(first + k, (doc.context.lookup(o) as PDFNumber).asNumber());
+        });
         i += 2;
       } else {
         const last = (second as PDFNumber).asNumber();

@@ -9,6 +9,7 @@
 // without it. A hyphen drawn at a line break is a glyph of its own and stays.
 import type { Token } from "./content-tokens.js";
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: a class of single ignorable code points (u flag), none meant to combine
 const IGNORABLE = /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u2064\ufeff]/gu;
 const SHOWS = new Set(["Tj", "TJ"]);
 

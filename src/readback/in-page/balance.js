@@ -6,7 +6,10 @@
 (mode, areaHeight) => {
   if (mode === "remove") {
     for (const nav of document.querySelectorAll("[data-balance-probe]")) nav.remove();
-    for (const el of document.querySelectorAll("[data-balance-id]")) el.removeAttribute("id"), el.removeAttribute("data-balance-id");
+    for (const el of document.querySelectorAll("[data-balance-id]")) {
+      el.removeAttribute("id");
+      el.removeAttribute("data-balance-id");
+    }
     return null;
   }
   const anchorOf = (el) => el.closest("section")?.querySelector("[id]")?.id ?? "";
@@ -18,7 +21,7 @@
     const groups = [...table.tBodies].filter((b) => b.querySelector("th[scope=row]"));
     if (!groups.length) return;
     const rows = [];
-    groups.forEach((tbody, g) =>
+    groups.forEach((tbody, g) => {
       [...tbody.rows].forEach((tr, r) => {
         const id = `balance-row-${t}-${g}-${r}`;
         if (mode === "probe" && !tr.id) {
@@ -35,8 +38,8 @@
           height: tr.getBoundingClientRect().height,
           model: tbody.rows[0].cells[0]?.textContent.trim() ?? "",
         });
-      }),
-    );
+      });
+    });
     let after = 0;
     for (let n = table.nextElementSibling; n?.matches(".note"); n = n.nextElementSibling) after += n.getBoundingClientRect().height + 16;
     const section = table.closest("section");
@@ -74,7 +77,15 @@
     const nextAnchor = next?.matches(".page-start") ? (next.querySelector("[id]")?.id ?? next.id) : "";
     if (!anchor || !p || (!nextAnchor && !last)) return [];
     const cs = getComputedStyle(p);
-    return [{ anchor, nextAnchor, last, kind: text ? "columns" : "list", leading: Number.parseFloat(cs.lineHeight) / Number.parseFloat(cs.fontSize) }];
+    return [
+      {
+        anchor,
+        nextAnchor,
+        last,
+        kind: text ? "columns" : "list",
+        leading: Number.parseFloat(cs.lineHeight) / Number.parseFloat(cs.fontSize),
+      },
+    ];
   });
   if (mode === "probe") document.body.append(nav);
   return { tables, charts, sections, areaHeight };

@@ -1,7 +1,8 @@
 // A build whose preflight found errors that --allow does not name: no PDF of
 // that job replaced the previous one; every job's findings travel with it.
-import type { JobResult } from "../pipeline/build-edition.js";
-import { blockingFindings } from "./rules.js";
+
+import { blockingFindings } from "../preflight/rules.js";
+import type { JobResult } from "./build-edition.js";
 
 export class PreflightError extends Error {
   override name = "PreflightError";

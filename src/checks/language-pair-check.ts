@@ -3,12 +3,12 @@
 // column. Used by check:edition and by the build (both through checkEditions'
 // results), so a month whose languages disagree is never printed.
 import path from "node:path";
-import type { FileCheck } from "../manifest/check-editions.js";
+import { languagePairDifferences, type Path } from "../diff/language-pair.js";
 import { editionFiles, type ManifestFile } from "../manifest/discover.js";
 import { formatPath, type Problem } from "../manifest/problem.js";
 import { lineColumn, offsetOf } from "../manifest/yaml-position.js";
 import { readYaml } from "../manifest/yaml-read.js";
-import { languagePairDifferences, type Path } from "./language-pair.js";
+import type { FileCheck } from "./check-editions.js";
 
 type Valid = FileCheck & { parsed: NonNullable<FileCheck["parsed"]> };
 

@@ -2,13 +2,13 @@
 // taking typed options so the CLI and the tests call the same function.
 
 import { readFile } from "node:fs/promises";
-import { checkLanguagePairs } from "../diff/language-pair-check.js";
+import { decodeManifest } from "../manifest/decode.js";
+import { checkLanguage, editionFiles, latestEdition, listManifests, type ManifestFile } from "../manifest/discover.js";
+import type { Edition } from "../manifest/edition-schema.js";
+import { parseManifest } from "../manifest/load.js";
+import type { Problem } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
-import { decodeManifest } from "./decode.js";
-import { checkLanguage, editionFiles, latestEdition, listManifests, type ManifestFile } from "./discover.js";
-import type { Edition } from "./edition-schema.js";
-import { parseManifest } from "./load.js";
-import type { Problem } from "./problem.js";
+import { checkLanguagePairs } from "./language-pair-check.js";
 
 export interface CheckOptions {
   /** Defaults to the project's editions/ folder. */

@@ -1,0 +1,154 @@
+// The stages of one job after it has printed, one function each, named as
+// the build prints them (finish, preflight-pdf, conformance, write): build-job.ts
+// calls them in order. What they share is the Job: its edition, options,
+// staged files and the result they fill in.
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
+import type { Edition } from "../manifest/edition-schema.js";
+import type { LoadedEdition } from "../manifest/load.js";
+import { type FinishedPdf, finishPdf } from "../pdf/finish.js";
+import { inspectPdf } from "../preflight/inspect-pdf.js";
+import { blockingFindings, sortFindings } from "../preflight/rules.js";
+import type { EditionHtml } from "../render/edition-html.js";
+import type { StagedFiles } from "../runtime/atomic-write.js";
+import type { Labels } from "../sections/labels.js";
+import { pageStartAnchors } from "../typeset/page-start.js";
+import { webEdition, webFileName } from "../web/web-output.js";
+import type { BuildOptions, JobResult, Profile } from "./build-types.js";
+import type { editionData } from "./data-output.js";
+import type { Printed } from "./print-edition.js";
+import { reportJson } from "./report-json.js";
+import { packageTitle, toolName, toolVersion } from "./version.js";
+
+export interface Job {
+  loaded: LoadedEdition;
+  edition: Edition;
+  options: Required<Pick<BuildOptions, "paths" | "outputDir">> & BuildOptions;
+  profile: Profile;
+  /** Output path without extension: <out>/<id>/<id>-<lang>[-print]. */
+  base: string;
+  htmlDir: string;
+  /** The manifest as the reporter names the job. */
+  label: string;
+  staged: StagedFiles;
+  result: JobResult;
+  timed: <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
+}
+
+function sourceDate(loaded: LoadedEdition, epoch: number | undefined): Date {
+  if (epoch !== undefined) return new Date(epoch * 1000);
+  return new Date(`${loaded.edition.edition.date}T00:00:00Z`);
+}
+
+/** finish: the printed PDF made a document (metadata, bookmarks, page labels, compaction). */
+export function finishStage(job: Job, printed: Printed, final: EditionHtml, labels: Labels): Promise<FinishedPdf> {
+  const { edition, result, profile, options } = job;
+  return job.timed("finish", () =>
+    finishPdf(printed.pdf, {
+      title: edition.edition.title ?? `${edition.edition.publication} — ${edition.edition.label}`,
+      author: edition.edition.publisher,
+      subject: edition.edition.subject,
+      keywords: edition.edition.keywords ?? [],
+      language: edition.edition.language,
+      creator: `${toolName} ${toolVersion}`,
+      producer: `${result.chromium} (Skia/PDF); ${packageTitle("pdf-lib")}`,
+      date: sourceDate(job.loaded, options.sourceDateEpoch),
+      headings: final.headings,
+      hasCover: edition.sections[0]?.type === "cover",
+      hasBackCover: edition.sections[edition.sections.length - 1]?.type === "back-cover",
+      coverLabel: labels.cover,
+      backCoverLabel: labels.back_cover,
+      printMarks: profile === "print" ? { paintedBleed: printed.bleed } : undefined,
+      compact: !options.draft,
+    }),
+  );
+}
+
+/**
+ * preflight-pdf: the finished PDF judged, with what the page showed. Returns
+ * false when errors that --allow does not name block the job: it writes nothing,
+ * so the previous PDF stays as it was.
+ */
+export async function preflightStage(
+  job: Job,
+  printed: Printed,
+  final: EditionHtml,
+  finished: FinishedPdf,
+  labels: Labels,
+): Promise<boolean> {
+  const { edition, result, options } = job;
+  if (!printed.inspection) return true;
+  const found = printed.inspection;
+  const geometry = found.geometry.pages[""];
+  const fromPdf = await job.timed("preflight-pdf", () =>
+    inspectPdf(finished.bytes, {
+      language: edition.edition.language,
+      headings: final.headings,
+      area: {
+        top: (geometry.margins.top - found.geometry.bleed) * 0.75,
+        bottom: (geometry.margins.bottom - found.geometry.bleed) * 0.75,
+      },
+      ownPages: new Set([
+        ...finished.pageLabels.flatMap((l, i) => (l === labels.cover || l === labels.back_cover ? [i + 1] : [])),
+        // Only sections that open a page by design may leave it short (src/typeset/page-start.ts).
+        ...pageStartAnchors(final.html).map((a) => printed.pageNumbers[a] ?? 0),
+      ]),
+      families: found.families,
+      pageFindings: found.findings,
+    }),
+  );
+  result.preflight = sortFindings([...found.findings, ...fromPdf]);
+  const blocking = blockingFindings(result.preflight, options.allow);
+  options.reporter?.preflight?.(job.label, result.preflight, blocking);
+  return blocking.length === 0;
+}
+
+/** conformance: the claims are checked before anything is written; a PDF that fails a rule it claims is not kept. */
+export async function conformanceStage(job: Job, finished: FinishedPdf): Promise<void> {
+  const { result, staged } = job;
+  const claimed = conformanceStandards(finished.standards);
+  const conformance = await job.timed("conformance", () => checkConformance(finished.bytes, claimed));
+  result.conformance = { standards: claimed, findings: conformance.findings, rulesChecked: rulesCheckedCount(conformance.checked) };
+  // Preflight errors the run was told to allow (--allow) stand for a PDF known to be
+  // imperfect: what it fails of its claims is then recorded in the report, not refused.
+  const allowedErrors = (result.preflight ?? []).some((f) => f.severity === "error");
+  if (conformance.findings.length && !allowedErrors) {
+    await staged.discard();
+    const list = conformance.findings.map(
+      (f) => `${f.standard} ${f.rule}${f.page ? ` p. ${f.page}` : ""}${f.object ? ` ${f.object}` : ""}: ${f.message}`,
+    );
+    throw new Error(`${job.label}: the PDF fails ${list.length} rule(s) of what it claims:\n  ${list.slice(0, 20).join("\n  ")}`);
+  }
+}
+
+/** write: the PDF, its open data, the web edition and the report, committed together. */
+export async function writeStage(
+  job: Job,
+  finished: FinishedPdf,
+  final: EditionHtml,
+  data: ReturnType<typeof editionData>,
+  dataFolder: string,
+): Promise<void> {
+  const { result, staged, edition, profile, base, htmlDir, options } = job;
+  result.pdf = `${base}.pdf`;
+  result.report = `${base}.report.json`;
+  result.pages = finished.pages;
+  result.bytes = finished.bytes.length;
+  result.sha256 = createHash("sha256").update(finished.bytes).digest("hex");
+  result.bookmarks = finished.bookmarks;
+  result.standards = finished.standards;
+  result.pageLabels = finished.pageLabels;
+  result.data = data.map((f) => path.join(dataFolder, f.name));
+  await job.timed("write", async () => {
+    await staged.write(result.pdf as string, finished.bytes);
+    for (const f of data) await staged.write(path.join(dataFolder, f.name), f.bytes);
+    // The web edition reads the digital print; the print-shop profile has none.
+    if (profile === "digital") {
+      result.web = path.join(htmlDir, webFileName(edition));
+      await staged.write(result.web, webEdition(edition, final.html, { htmlDir, assetsDir: options.paths.assets }));
+    }
+    await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
+    await staged.commit(options.signal);
+  });
+}
