@@ -129,6 +129,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     );
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
+    result.prints = printed.prints;
     if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css };
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = renderEditionHtml(edition, {

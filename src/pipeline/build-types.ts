@@ -72,6 +72,8 @@ export interface JobResult {
   pageNumbers?: Record<string, number>;
   blockedRequests: string[];
   timings: Record<string, number>;
+  /** How many times the edition was printed (src/pipeline/print-edition.ts). */
+  prints?: number;
   chromium?: string;
   /** Preflight findings, page by page; absent when preflight was skipped. */
   preflight?: Finding[];

@@ -31,5 +31,6 @@ export function reportJson(r: JobResult) {
     tool: `${toolName} ${toolVersion}`,
     // Timings vary run to run; they live in the report, never in the PDF.
     timingsMs: r.timings,
+    prints: r.prints,
   };
 }
