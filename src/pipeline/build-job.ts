@@ -4,11 +4,9 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
-import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
+import { conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
 import type { LoadedEdition } from "../manifest/load.js";
-import { finishPdf } from "../pdf/finish.js";
-import { inspectPdf } from "../preflight/inspect-pdf.js";
 import { blockingFindings, sortFindings } from "../preflight/rules.js";
 import { renderEditionHtml } from "../render/edition-html.js";
 import { loadLabels } from "../render/labels.js";
@@ -18,6 +16,7 @@ import { webEdition, webFileName } from "../web/web-output.js";
 import { StagedFiles } from "./atomic-write.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataDir, editionData } from "./data-output.js";
+import { FinishMemo } from "./finish-memo.js";
 import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { printEdition } from "./print-edition.js";
 import { reportJson } from "./report-json.js";
@@ -143,8 +142,9 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     // The open data of the edition, written beside the PDF and attached to it.
     const data = editionData(edition, paths.templates);
     result.chromium = await session.version();
+    const memo = await FinishMemo.open(base, printed.pdf, key);
     const finished = await timed("finish", () =>
-      finishPdf(printed.pdf, {
+      memo.finishPdf(printed.pdf, {
         title: edition.edition.title ?? `${edition.edition.publication} — ${edition.edition.label}`,
         author: edition.edition.publisher,
         subject: edition.edition.subject,
@@ -166,7 +166,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
       const found = printed.inspection;
       const geometry = found.geometry.pages[""];
       const fromPdf = await timed("preflight-pdf", () =>
-        inspectPdf(finished.bytes, {
+        memo.inspectPdf(finished.bytes, {
           language: edition.edition.language,
           headings: final.headings,
           area: {
@@ -193,7 +193,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     }
     // The claims are checked before anything is written: a PDF that fails a rule it claims is not kept.
     const claimed = conformanceStandards(finished.standards);
-    const conformance = await timed("conformance", () => checkConformance(finished.bytes, claimed));
+    const conformance = await timed("conformance", () => memo.checkConformance(finished.bytes, claimed));
     result.conformance = { standards: claimed, findings: conformance.findings, rulesChecked: rulesCheckedCount(conformance.checked) };
     // Preflight errors the run was told to allow (--allow) stand for a PDF known to be
     // imperfect: what it fails of its claims is then recorded in the report, not refused.
@@ -213,6 +213,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.bookmarks = finished.bookmarks;
     result.standards = finished.standards;
     result.pageLabels = finished.pageLabels;
+    result.finishing = memo.record();
     const folder = dataDir(outputDir, edition);
     result.data = data.map((f) => path.join(folder, f.name));
     await timed("write", async () => {

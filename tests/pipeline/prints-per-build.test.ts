@@ -2,7 +2,8 @@
 // each of the three editions prints 3 times (two typesetting passes, and the
 // third print confirms them and already shows the contents numbers of the
 // second), a rebuild of the same inputs once; and the rebuild's PDF is the
-// fresh build's, byte for byte. The fresh builds are the test run's shared
+// fresh build's, byte for byte, taken with its preflight and conformance from
+// that build since its raw print is the same (src/pipeline/finish-memo.ts). The fresh builds are the test run's shared
 // build (tests/support/global-build.ts); the rebuild runs over a copy of them.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BrowserSession } from "../../src/browser/browser-session.js";
 import { build } from "../../src/pipeline/build-edition.js";
 import type { JobResult } from "../../src/pipeline/build-types.js";
+import { printKey } from "../../src/pipeline/finish-memo.js";
 import { built, EDITIONS } from "../support/built-editions.js";
 
 const printStages = (timings: Record<string, number>) =>
@@ -48,5 +50,35 @@ describe("prints per build", () => {
     expect(readFileSync(job?.pdf ?? "").equals(readFileSync(fresh.pdf))).toBe(true);
     // And the report it writes records it.
     expect(JSON.parse(readFileSync(job?.report ?? "", "utf8")).prints).toBe(1);
+  });
+
+  it.each(EDITIONS)(
+    "a rebuild of $id takes finishing, the PDF preflight and the conformance check from the fresh build",
+    ({ id, language }) => {
+      const job = rebuilt.find((j) => j.id === id && j.language === language);
+      const fresh = built(id, language).report as unknown as { finishing: { reused: string[] }; preflight: unknown; conformance: unknown };
+      // The fresh build ran them all (an empty output/); the rebuild's raw print differs from the fresh
+      // build's last one in its dates and node ids only, so it ran none.
+      expect(fresh.finishing.reused).toEqual([]);
+      expect((job?.finishing as { reused: string[] }).reused).toEqual(["finish", "preflight-pdf", "conformance"]);
+      const report = JSON.parse(readFileSync(job?.report ?? "", "utf8"));
+      expect(report.preflight).toEqual(fresh.preflight);
+      expect(report.conformance).toEqual(fresh.conformance);
+    },
+  );
+});
+
+describe("the key of a raw print", () => {
+  const print = (text: string) => new Uint8Array(Buffer.from(text, "latin1"));
+  const raw = "<</ID (node00000271)/K [<</ID (node00000280)>>]>> /CreationDate (D:20261202163042+00'00') (node00000271)";
+
+  it("leaves out what varies between two prints of one page: the dates, the node ids' numbers", () => {
+    const later = raw.replace(/271/g, "513").replace("280", "522").replace("163042", "170001");
+    expect(printKey(print(later))).toBe(printKey(print(raw)));
+  });
+
+  it("keeps everything else, the order in which node ids appear included", () => {
+    expect(printKey(print(raw.replace("/K", "/Kids")))).not.toBe(printKey(print(raw)));
+    expect(printKey(print(raw.replace("(node00000271)/K", "(node00000280)/K")))).not.toBe(printKey(print(raw)));
   });
 });
