@@ -1,9 +1,9 @@
 // Benchmark (not a test): whole processes, as a person waits for them, measured
 // side by side in one run. Each round runs every command once, in the same
 // order, so a busy machine slows them alike; the figures are medians.
-//   npm run bench [-- --runs 5 --edition 2026-04 --preview-runs 5 --no-preview]
+//   npm run bench [-- --runs 5 --edition 2026-04 --preview-runs 5 --no-preview --before DIR]
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { latestEdition } from "../src/manifest/discover.js";
@@ -11,7 +11,7 @@ import { projectRoot } from "../src/paths.js";
 import { scriptArgs } from "./script-args.js";
 
 const { values } = scriptArgs(
-  `Usage: npm run bench [-- --runs N --edition YYYY-MM --preview-runs N --no-preview]
+  `Usage: npm run bench [-- --runs N --edition YYYY-MM --preview-runs N --no-preview --before DIR]
 
 Times whole processes, side by side, N rounds (medians), and prints the ratios
 the project aims at:
@@ -19,14 +19,20 @@ the project aims at:
   observatory check YYYY-MM     against node -e 0                  (aim <= 6)
   npm run build:edition         against a plain Chromium print of
                                 the same HTML (scripts/plain-print.mjs), into an
-                                empty folder and over an earlier build (aim <= 1.2)
+                                empty folder (aim <= 2.0) and over an earlier
+                                build (aim <= 1.2)
   observatory build --all       against one edition                (aim <= 1.6)
-  preview, save to page shown   page view, 2025-12 (measure:preview, aim 500 ms)
-and where the build's time goes, stage by stage. Writes only in a temporary folder.
+  prints per build              fresh and over a build, each edition (aim 3 and 1)
+  preview, save to page shown   page view, 2025-12 (measure:preview, aim 300 ms)
+each beside the figure issue 18 measured before its work, and where the build's
+time goes, stage by stage. Writes only in a temporary folder.
   --runs N            rounds (default 5)
   --edition YYYY-MM   the edition built (default: the latest)
   --preview-runs N    saves timed in the preview (default 5)
   --no-preview        skip the preview measurement
+  --before DIR        also run the builds from another checkout (set up, e.g. a
+                      clone of main), interleaved in each round: before and after
+                      side by side in one run
   -h, --help          show this help
 `,
   {
@@ -34,6 +40,7 @@ and where the build's time goes, stage by stage. Writes only in a temporary fold
     edition: { type: "string" },
     "preview-runs": { type: "string", default: "5" },
     "no-preview": { type: "boolean", default: false },
+    before: { type: "string" },
   },
 );
 const runs = Number(values.runs);
@@ -50,9 +57,9 @@ const env = { ...process.env, NO_COLOR: "1" };
 let lastStdout = "";
 
 /** Runs a command to its end and returns the wall-clock time; a failure stops the benchmark. */
-function timed(cmd: string, args: string[]): number {
+function timed(cmd: string, args: string[], cwd = projectRoot): number {
   const start = performance.now();
-  const r = spawnSync(cmd, args, { cwd: projectRoot, env, encoding: "utf8" });
+  const r = spawnSync(cmd, args, { cwd, env, encoding: "utf8" });
   const elapsed = performance.now() - start;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
   lastStdout = r.stdout;
@@ -83,12 +90,44 @@ const CASES: Record<string, () => number> = {
     }
     return t;
   },
-  "npm run build:edition, empty output/": () =>
-    timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", out(`empty-${round}`)]),
-  "npm run build:edition, over a build": () => timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", warm]),
-  [`observatory build ${edition}`]: () => observatory("build", edition, "--out-dir", out(`one-${round}`))(),
-  "observatory build --all": () => observatory("build", "--all", "--out-dir", out(`all-${round}`))(),
+  ...buildCases(projectRoot, ""),
+  ...(values.before ? buildCases(path.resolve(values.before), "before: ") : {}),
 };
+
+/** The build cases, run from the checkout at `root` (this one, or --before's). */
+function buildCases(root: string, tag: string): Record<string, () => number> {
+  const bin = path.join(root, "bin", "observatory.js");
+  const o = (name: string) => out(`${tag ? "before-" : ""}${name}`);
+  const run = (...args: string[]) => timed(process.execPath, [bin, ...args], root);
+  timed(process.execPath, [bin, "build", "--all", "--out-dir", o("warm")], root);
+  return {
+    [`${tag}npm run build:edition, empty output/`]: () =>
+      timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", o(`empty-${round}`)], root),
+    [`${tag}npm run build:edition, over a build`]: () =>
+      timed("npm", ["run", "-s", "build:edition", "--", edition, "--out-dir", o("warm")], root),
+    [`${tag}observatory build ${edition}`]: () => run("build", edition, "--out-dir", o(`one-${round}`)),
+    [`${tag}observatory build --all`]: () => run("build", "--all", "--out-dir", o(`all-${round}`)),
+    [`${tag}observatory build --all, over a build`]: () => run("build", "--all", "--out-dir", o("warm")),
+  };
+}
+
+/** Prints per job of a build, read from its reports (`prints`, or counted from the print stages of a report that has none). */
+function printsOf(dir: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const id of readdirSync(dir)) {
+    if (!/^\d{4}-\d{2}$/.test(id)) continue;
+    for (const f of readdirSync(path.join(dir, id)).filter((n) => n.endsWith(".report.json"))) {
+      const r = JSON.parse(readFileSync(path.join(dir, id, f), "utf8")) as { prints?: number; timingsMs: Record<string, number> };
+      const stages = Object.keys(r.timingsMs);
+      counts[f.replace(".report.json", "")] =
+        r.prints ??
+        stages.filter((st) => /^(print|reprint-\d+|print-contents|print-again)$/.test(st)).length +
+          // Before issue 18, each measure with a long table made a probe print of its own.
+          stages.filter((st) => /^measure-\d+$/.test(st)).length;
+    }
+  }
+  return counts;
+}
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(CASES).map((k) => [k, []]));
 const stages: Record<string, number[]> = {};
 const plainSteps: Record<string, number[]> = {};
@@ -103,19 +142,45 @@ try {
     }
   }
   const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-  const ratio = (a: string, b: string, aim: string) => `ratio ${(m[a] / m[b]).toFixed(2)} (aim <= ${aim})`;
   const all = spawnSync(process.execPath, [BIN, "build", "--all", "--html-only", "--out-dir", out("count")], { encoding: "utf8" });
   const editions = /Built (\d+) HTML/.exec(all.stdout)?.[1] ?? "?";
   console.log(`${runs} rounds, medians, whole processes (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)})`);
   for (const [name, t] of Object.entries(m)) console.log(`  ${name.padEnd(40)} ${ms(t)}`);
-  console.log("ratios:");
-  console.log(`  --help / node -e 0                       ${ratio("observatory --help", "node -e 0", "2.5")}`);
-  console.log(`  check one edition / node -e 0            ${ratio(`observatory check ${edition}`, "node -e 0", "6")}`);
-  console.log(`  build, empty output/ / plain print       ${ratio("npm run build:edition, empty output/", "plain Chromium print", "1.2")}`);
-  console.log(`  build over a build / plain print         ${ratio("npm run build:edition, over a build", "plain Chromium print", "1.2")}`);
+  // Issue 18's figures, measured before its work (README "Benchmark", load average 3.9).
+  const ISSUE = { empty: "3.55", over: "2.57", all: "1.87", freshPrints: "7", rebuildPrints: "2" };
+  const row = (label: string, issue: string, now: string, before: string | undefined, aim: string) =>
+    console.log(`  ${label.padEnd(34)} ${issue.padStart(7)} ${before === undefined ? "" : before.padStart(8)} ${now.padStart(8)}   ${aim}`);
+  const r = (a: string, b: string, tag = "") => (m[tag + a] / m[b.startsWith("plain") ? b : tag + b]).toFixed(2);
+  const tags = values.before ? ["before: ", ""] : [""];
   console.log(
-    `  --all (${editions} editions) / one edition        ${ratio("observatory build --all", `observatory build ${edition}`, "1.6")}`,
+    `ratios and prints (issue: before issue 18${values.before ? "; before: --before's checkout, this run" : ""}; now: this run):`,
   );
+  row("", "issue", "now", values.before ? "before" : undefined, "aim");
+  row("--help / node -e 0", "1.18", r("observatory --help", "node -e 0"), values.before ? "" : undefined, "<= 2.5");
+  row("check one edition / node -e 0", "3.02", r(`observatory check ${edition}`, "node -e 0"), values.before ? "" : undefined, "<= 6");
+  const both = (a: string, b: string) => tags.map((t) => r(a, b, t));
+  const [eb, en] = values.before
+    ? both("npm run build:edition, empty output/", "plain Chromium print")
+    : [undefined, r("npm run build:edition, empty output/", "plain Chromium print")];
+  row("build, empty output/ / plain print", ISSUE.empty, en as string, eb, "<= 2.0");
+  const [ob, on] = values.before
+    ? both("npm run build:edition, over a build", "plain Chromium print")
+    : [undefined, r("npm run build:edition, over a build", "plain Chromium print")];
+  row("build over a build / plain print", ISSUE.over, on as string, ob, "<= 1.2");
+  const [ab, an] = values.before
+    ? both("observatory build --all", `observatory build ${edition}`)
+    : [undefined, r("observatory build --all", `observatory build ${edition}`)];
+  row(`--all (${editions} editions) / one edition`, ISSUE.all, an as string, ab, "<= 1.6");
+  const prints = (dir: string) =>
+    Object.entries(printsOf(dir))
+      .map(([job, n]) => `${job.slice(0, 7)} ${n}`)
+      .join(", ");
+  const printRow = (label: string, issue: string, dir: string, aim: string) =>
+    console.log(
+      `  ${label.padEnd(34)} ${issue.padStart(7)}   ${values.before ? `before ${prints(out(`before-${dir}`))}; ` : ""}now ${prints(out(dir))}   ${aim}`,
+    );
+  printRow("prints, fresh build (--all)", ISSUE.freshPrints, "all-0", "3");
+  printRow("prints, over a build (--all)", ISSUE.rebuildPrints, "warm", "1");
   // Where a build's time goes: the stages build() reports, and around them
   // what the process spends starting, importing and closing.
   const staged = Object.values(stages).reduce((n, t) => n + median(t), 0);
@@ -149,7 +214,7 @@ try {
       { cwd: projectRoot, env, encoding: "utf8" },
     );
     const lines = preview.stdout.split("\n").filter((l) => /view, \d+ saves:|of which/.test(l));
-    console.log("preview, save to page shown (aim 500 ms):");
+    console.log("preview, save to page shown (aim 300 ms; issue: 2364 ms before its work):");
     for (const l of lines.length ? lines : [`measure:preview failed: ${preview.stderr.split("\n")[0]}`]) console.log(`  ${l.trim()}`);
   }
 } finally {

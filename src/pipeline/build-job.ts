@@ -13,6 +13,7 @@ import { StagedFiles } from "../runtime/atomic-write.js";
 import { loadLabels } from "../sections/labels.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataDir, editionData } from "./data-output.js";
+import { FinishMemo } from "./finish-memo.js";
 import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { conformanceStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
 import { printEdition } from "./print-edition.js";
@@ -137,6 +138,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     const printed = await printStage(job, session, printFile, hint, seed);
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
+    result.prints = printed.prints;
     if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css };
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = renderEditionHtml(edition, {
@@ -150,6 +152,8 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     // The open data of the edition, written beside the PDF and attached to it.
     const data = editionData(edition, paths.templates);
     result.chromium = await session.version();
+    // A rebuild whose raw print is the last build's takes what followed it from there (finish-memo.ts).
+    job.memo = await FinishMemo.open(job.base, printed.pdf, key);
     const finished = await finishStage(job, printed, final, labels);
     if (!(await preflightStage(job, printed, final, finished, labels))) {
       await staged.discard();

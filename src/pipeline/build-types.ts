@@ -72,6 +72,10 @@ export interface JobResult {
   pageNumbers?: Record<string, number>;
   blockedRequests: string[];
   timings: Record<string, number>;
+  /** How many times the edition was printed (src/pipeline/print-edition.ts). */
+  prints?: number;
+  /** What the next build needs to reuse this one's finishing and PDF preflight (src/pipeline/finish-memo.ts). */
+  finishing?: unknown;
   chromium?: string;
   /** Preflight findings, page by page; absent when preflight was skipped. */
   preflight?: Finding[];

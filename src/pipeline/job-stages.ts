@@ -17,6 +17,7 @@ import { pageStartAnchors } from "../typeset/page-start.js";
 import { webEdition, webFileName } from "../web/web-output.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import type { editionData } from "./data-output.js";
+import type { FinishMemo } from "./finish-memo.js";
 import type { Printed } from "./print-edition.js";
 import { reportJson } from "./report-json.js";
 import { packageTitle, toolName, toolVersion } from "./version.js";
@@ -34,6 +35,8 @@ export interface Job {
   staged: StagedFiles;
   result: JobResult;
   timed: <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
+  /** Finishing, PDF preflight and conformance, taken from the last build when its raw print was this one. */
+  memo?: FinishMemo;
 }
 
 function sourceDate(loaded: LoadedEdition, epoch: number | undefined): Date {
@@ -44,8 +47,9 @@ function sourceDate(loaded: LoadedEdition, epoch: number | undefined): Date {
 /** finish: the printed PDF made a document (metadata, bookmarks, page labels, compaction). */
 export function finishStage(job: Job, printed: Printed, final: EditionHtml, labels: Labels): Promise<FinishedPdf> {
   const { edition, result, profile, options } = job;
+  const finish = job.memo ? job.memo.finishPdf.bind(job.memo) : finishPdf;
   return job.timed("finish", () =>
-    finishPdf(printed.pdf, {
+    finish(printed.pdf, {
       title: edition.edition.title ?? `${edition.edition.publication} — ${edition.edition.label}`,
       author: edition.edition.publisher,
       subject: edition.edition.subject,
@@ -81,8 +85,9 @@ export async function preflightStage(
   if (!printed.inspection) return true;
   const found = printed.inspection;
   const geometry = found.geometry.pages[""];
+  const inspect = job.memo ? job.memo.inspectPdf.bind(job.memo) : inspectPdf;
   const fromPdf = await job.timed("preflight-pdf", () =>
-    inspectPdf(finished.bytes, {
+    inspect(finished.bytes, {
       language: edition.edition.language,
       headings: final.headings,
       area: {
@@ -108,7 +113,8 @@ export async function preflightStage(
 export async function conformanceStage(job: Job, finished: FinishedPdf): Promise<void> {
   const { result, staged } = job;
   const claimed = conformanceStandards(finished.standards);
-  const conformance = await job.timed("conformance", () => checkConformance(finished.bytes, claimed));
+  const check = job.memo ? job.memo.checkConformance.bind(job.memo) : checkConformance;
+  const conformance = await job.timed("conformance", () => check(finished.bytes, claimed));
   result.conformance = { standards: claimed, findings: conformance.findings, rulesChecked: rulesCheckedCount(conformance.checked) };
   // Preflight errors the run was told to allow (--allow) stand for a PDF known to be
   // imperfect: what it fails of its claims is then recorded in the report, not refused.
@@ -139,6 +145,7 @@ export async function writeStage(
   result.bookmarks = finished.bookmarks;
   result.standards = finished.standards;
   result.pageLabels = finished.pageLabels;
+  if (job.memo) result.finishing = job.memo.record();
   result.data = data.map((f) => path.join(dataFolder, f.name));
   await job.timed("write", async () => {
     await staged.write(result.pdf as string, finished.bytes);

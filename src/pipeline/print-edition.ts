@@ -1,16 +1,18 @@
-// The browser part of a job: load the HTML, print until the contents page
-// shows the real page of every heading, and (optionally) inspect the page for
-// preflight while it is still open.
+// The browser part of a job: load the HTML, print until the typesetting asks
+// for no fix and the contents page shows the real page of every heading, and
+// (optionally) inspect the page for preflight while it is still open.
 
+import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import { paintedBleed } from "../browser/page-bleed.js";
 import { loadForPrint, printPdf, setContentsPages } from "../browser/print-page.js";
 import type { Language } from "../manifest/primitives.js";
 import { inspectPage, type PageInspection } from "../preflight/inspect-page.js";
 import { watchFailedRequests } from "../preflight/watch-requests.js";
+import { addPrintAnchors, keptPrint, removePrintAnchors, withoutAnchors } from "../readback/print-anchors.js";
 import { printedPages } from "../readback/printed-pages.js";
-import { refinePrint } from "../typeset/refine.js";
-import type { Retypeset } from "../typeset/retypeset.js";
+import { decide, type MeasuredPrint, measurePrint, startTypesetting } from "../typeset/refine.js";
+import { MAX_PASSES, type Retypeset } from "../typeset/retypeset.js";
 import { lineFindings } from "./line-findings.js";
 import type { TypesetSeed } from "./typeset-memo.js";
 
@@ -39,40 +41,74 @@ export interface Printed {
   keepWhole: string[];
   /** CSS rules that balance the pages, found by measuring a print. */
   css: string[];
+  /** How many times the edition was printed (the preflight's own probe print, when it has findings to place, aside). */
+  prints: number;
 }
 
 export async function pagesOfHeadings(pdf: Uint8Array): Promise<Record<string, number>> {
-  return Object.fromEntries(await printedPages(pdf));
+  return withoutAnchors(await printedPages(pdf));
 }
 
 const same = (a: Record<string, number> | undefined, b: Record<string, number>) =>
   a !== undefined && Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([k, v]) => a[k] === v);
 
+/** Reprints that only fill the contents numbers in, after the layout has settled (a third print only if pages moved). */
+const CONTENTS_PASSES = 2;
+
 export async function printEdition(page: Page, request: PrintRequest): Promise<Printed> {
-  const { timed } = request;
+  const { timed, retypeset } = request;
   const failedRequests = watchFailedRequests(page);
   const { blocked } = await timed("load", () => loadForPrint(page, { htmlFile: request.htmlFile, allowedRoots: request.allowedRoots }));
-  // Chromium has no target-counter(): a print tells where each heading landed
-  // (from the PDF's named destinations), the contents page is filled in and
-  // printed again. With the numbers of the last build already in the HTML, the
-  // first print usually confirms them and is the only one. Otherwise the first
-  // print is untagged (faster, same layout). The numbers take no more room
-  // than the blanks, so pages do not move; a third print only if they did.
-  let pdf = await timed("print", () => printPdf(page, { tagged: request.hint !== undefined }));
-  let pages = await pagesOfHeadings(pdf);
-  let final = same(request.hint, pages);
-  // Hyphenation faults and unbalanced pages, measured in the print and fixed (src/typeset/).
-  const refined = request.retypeset
-    ? await refinePrint(page, { pdf, pages, final, seed: request.seed }, request.retypeset, pagesOfHeadings, timed)
-    : undefined;
-  if (refined) ({ pdf, pages, final } = refined);
-  for (let pass = 0; !final && pass < 2; pass++) {
-    await setContentsPages(page, pages);
-    pdf = await timed(pass ? "print-again" : "print-contents", () => printPdf(page));
-    const again = await pagesOfHeadings(pdf);
-    final = same(pages, again) || pass === 1;
-    pages = again;
+  const typeset = retypeset ? await startTypesetting(page, request.seed) : undefined;
+  // One loop for everything that needs another print. Chromium has no
+  // target-counter(): a print tells where each heading landed (from the PDF's
+  // named destinations), and the contents page shows the numbers of the print
+  // before it; typesetting measures the same print (hyphenation faults,
+  // unbalanced pages: src/typeset/) and asks for fixes. Each print is tagged
+  // and carries the rows' anchors (src/readback/print-anchors.ts), since any
+  // one may turn out to be the last: a print is kept when it asks for no fix
+  // and shows the numbers it printed at. With the numbers and decisions of the
+  // last build already in the HTML, that is the first print.
+  let prints = 0;
+  let anchored = false;
+  const printMeasured = async (stage: string): Promise<MeasuredPrint & { raw: Uint8Array }> => {
+    if (typeset && !anchored) await addPrintAnchors(page);
+    anchored = true;
+    const raw = await timed(stage, () => printPdf(page));
+    prints++;
+    const doc = await PDFDocument.load(raw, { updateMetadata: false });
+    const dests = await printedPages(doc);
+    return { raw, doc, dests, pages: withoutAnchors(dests) };
+  };
+  let shown = request.hint;
+  let printed = await printMeasured("print");
+  let fixPasses = 0;
+  let contentPasses = 0;
+  // The layout is measured again only after a print with new fixes: the contents numbers take no more room than the blanks.
+  let measure = true;
+  for (let pass = 1; ; pass++) {
+    const asked: { words: string[]; rules: string[] } | undefined =
+      typeset && retypeset && measure ? await timed(`measure-${pass}`, () => measurePrint(page, typeset, printed, retypeset)) : undefined;
+    const fixes: boolean = asked !== undefined && (asked.words.length > 0 || asked.rules.length > 0) && fixPasses < MAX_PASSES;
+    if (!fixes && (same(shown, printed.pages) || contentPasses === CONTENTS_PASSES)) break;
+    if (fixes && typeset && retypeset) {
+      fixPasses++;
+      decide(typeset, asked as { words: string[]; rules: string[] });
+      await retypeset.render([...typeset.whole].sort(), [...typeset.css], printed.pages);
+      await page.reload({ waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      anchored = false;
+    } else {
+      await setContentsPages(page, printed.pages);
+      contentPasses++;
+    }
+    measure = fixes;
+    shown = printed.pages;
+    printed = await printMeasured(fixes ? `reprint-${pass}` : contentPasses === 1 ? "print-contents" : "print-again");
   }
+  const pages = printed.pages;
+  // Preflight looks at the page as the editors made it: the anchors go before it does.
+  if (anchored && typeset) await removePrintAnchors(page);
   const bleed = request.print ? await paintedBleed(page) : 0;
   const inspection = request.preflight
     ? await timed("preflight-page", () =>
@@ -85,20 +121,21 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
         }),
       )
     : undefined;
-  if (inspection && request.retypeset && refined)
+  if (inspection && typeset)
     inspection.findings.push(
-      // Measured on the last print the passes made: the contents numbers filled in since move no line.
-      ...lineFindings(refined.lineFaults),
-      ...refined.tableFaults.map((f) => ({ rule: "table-continuation" as const, severity: "error" as const, ...f })),
+      // Measured on the last print measured: the contents numbers filled in since move no line.
+      ...lineFindings(typeset.lineFaults),
+      ...typeset.tableFaults.map((f) => ({ rule: "table-continuation" as const, severity: "error" as const, ...f })),
     );
   // A reprint reloads the page, and its refused requests are refused again: list each once.
   return {
-    pdf,
+    pdf: keptPrint(printed.raw),
     pageNumbers: pages,
     blocked: [...new Set(blocked)],
     bleed,
     inspection,
-    keepWhole: refined?.keepWhole ?? [],
-    css: refined?.css ?? [],
+    keepWhole: typeset ? [...typeset.whole].sort() : [],
+    css: typeset ? [...typeset.css] : [],
+    prints,
   };
 }

@@ -28,8 +28,10 @@ export function reportJson(r: JobResult) {
     preflight: r.preflight && { ...countFindings(r.preflight), findings: r.preflight },
     // Read back by the next build, which starts from these decisions when its inputs are the same.
     typeset: r.typeset,
+    finishing: r.finishing,
     tool: `${toolName} ${toolVersion}`,
     // Timings vary run to run; they live in the report, never in the PDF.
     timingsMs: r.timings,
+    prints: r.prints,
   };
 }

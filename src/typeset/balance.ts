@@ -1,7 +1,8 @@
 // Balanced pages, decided from a print: Chromium breaks pages where the
 // content runs out, so a table may leave one row on a page of its own and a
 // group of charts may be cut in two. A print tells where things landed (the
-// charts' headings and, through a probe print, every table row); the fixes
+// charts' headings and, through the anchors every measuring print carries
+// (src/readback/print-anchors.ts), every table row); the fixes
 // are CSS rules added to the page (breaks before a row or a chart group, the
 // service-model label on a continued row), and the edition is printed again.
 // Rules only accumulate, and depend only on the layout, so passes converge
@@ -9,7 +10,6 @@
 import type { Page } from "puppeteer-core";
 import { inPageScript } from "../readback/in-page-script.js";
 import { NEAR_EMPTY } from "../readback/page-fill.js";
-import { printedPages } from "../readback/printed-pages.js";
 
 /** Rows a continued table carries at least on its last page. */
 export const MIN_CONTINUED_ROWS = 3;
@@ -34,11 +34,11 @@ const script = inPageScript("balance");
 const ident = (id: string) => id.replace(/[^\w-]/g, (c) => `\\${c.codePointAt(0)?.toString(16)} `);
 const cssString = (text: string) => `"${[...text].map((c) => (/[\w ]/.test(c) ? c : `\\${c.codePointAt(0)?.toString(16)} `)).join("")}"`;
 
-async function measure(page: Page, mode: "measure" | "probe", area: { width: number; height: number }): Promise<Measured> {
+async function measure(page: Page, area: { width: number; height: number }): Promise<Measured> {
   // Laid out at the width of the page area, as when printing (the heights of rows depend on it).
   return (await page.evaluate(
     `(() => { const s = document.createElement("style"); s.id = "balance-width"; s.textContent = "html { width: ${area.width}px !important; }"; document.head.append(s);
-      try { return (${script})(${JSON.stringify(mode)}, ${area.height}); } finally { s.remove(); } })()`,
+      try { return (${script})("measure", ${area.height}); } finally { s.remove(); } })()`,
   )) as Measured;
 }
 
@@ -47,8 +47,8 @@ export interface BalanceInput {
   pages: Record<string, number>;
   /** The page area in CSS px. */
   area: { width: number; height: number };
-  /** An untagged print of the page as it stands (for the probe). */
-  print: () => Promise<Uint8Array>;
+  /** Page of every named destination of that print, the rows' anchors included. */
+  rowPages: ReadonlyMap<string, number>;
   /** Share of the page area each page's text fills (index 0 = page 1). */
   fill: number[];
 }
@@ -121,7 +121,7 @@ export async function balanceRules(
 ): Promise<{ rules: string[]; faults: TableFault[] }> {
   const rules: string[] = [];
   const faults: TableFault[] = [];
-  const first = await measure(page, "measure", input.area);
+  const first = await measure(page, input.area);
   // Charts of one group on one page, when they fit on one.
   const breaksBefore = new Set<string>();
   for (const group of first.charts) {
@@ -136,17 +136,10 @@ export async function balanceRules(
   }
   // Copyfitting waits until the charts have found their page.
   if (!rules.length) rules.push(...copyfit(first, input, have));
-  // Tables: only those that may run over a page need the probe print.
+  // Tables: only when one may run over a page (the rows' pages come from their anchors in the print).
   const long = first.tables.filter((t) => t.head + t.rows.reduce((s, r) => s + r.height, 0) > input.area.height / 2);
   if (!long.length) return { rules, faults };
-  let rowPages: Map<string, number>;
-  try {
-    const probed = await measure(page, "probe", input.area);
-    rowPages = await printedPages(await input.print());
-    first.tables = probed.tables;
-  } finally {
-    await page.evaluate(`(${script})("remove", 0)`);
-  }
+  const rowPages = input.rowPages;
   for (const t of first.tables) {
     const at = t.rows.map((r) => rowPages.get(r.id) ?? 0);
     const last = Math.max(...at);

@@ -1,72 +1,68 @@
-// The passes between the first print and the final one: measure the print
-// (hyphenation faults, unbalanced pages), render the edition again with the
-// words whole and the balancing rules, print again; until a print is clean
-// or MAX_PASSES. See retypeset.ts and balance.ts.
+// The typesetting's side of the convergence loop (src/pipeline/print-edition.ts):
+// measure a print (hyphenation faults, unbalanced pages) and say what to fix:
+// words to print whole, balancing rules. The decisions only accumulate; the
+// loop renders the edition again with them and prints again, until a print
+// is clean or MAX_PASSES. See retypeset.ts and balance.ts.
+
+import type { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
-import { printPdf } from "../browser/print-page.js";
 import { pageFill } from "../readback/page-fill.js";
-import { type PageLines, readLines } from "../readback/print-lines.js";
+import { readLines } from "../readback/print-lines.js";
 import { type PrintedArea, pageGeometry, textArea } from "../readback/text-area.js";
 import { balanceRules, type TableFault } from "./balance.js";
 import type { LineFault } from "./line-faults.js";
-import { lineFaults, MAX_PASSES, type Retypeset, wordsToKeepWhole } from "./retypeset.js";
+import { lineFaults, type Retypeset, wordsToKeepWhole } from "./retypeset.js";
 
-export interface Refined {
-  pdf: Uint8Array;
-  pages: Record<string, number>;
-  /** The contents numbers printed are the final ones (unchanged by any pass). */
-  final: boolean;
-  keepWhole: string[];
-  css: string[];
+/** What the passes decided so far, and the faults of the last print measured. */
+export interface Typesetting {
+  whole: Set<string>;
+  css: Set<string>;
   area: PrintedArea;
-  /** Continued tables that could not be balanced, in the final print. */
+  /** Continued tables that could not be balanced, in the last print measured. */
   tableFaults: TableFault[];
-  /** Hyphenation faults left in the final print (editors' own soft hyphens, or out of passes). */
+  /** Hyphenation faults left in the last print measured (editors' own soft hyphens, or out of passes). */
   lineFaults: LineFault[];
 }
 
-export async function refinePrint(
+/** Start from the decisions the first print was already made with (a rebuild's, src/pipeline/typeset-memo.ts). */
+export async function startTypesetting(page: Page, seed?: { keepWhole: string[]; css: string[] }): Promise<Typesetting> {
+  return {
+    whole: new Set(seed?.keepWhole),
+    css: new Set(seed?.css),
+    area: textArea(await pageGeometry(page)),
+    tableFaults: [],
+    lineFaults: [],
+  };
+}
+
+/** One print as the loop hands it over: the document, and the page of every named destination (rows' anchors included). */
+export interface MeasuredPrint {
+  doc: PDFDocument;
+  dests: ReadonlyMap<string, number>;
+  /** The pages of the headings alone. */
+  pages: Record<string, number>;
+}
+
+/** The fixes this print asks for beyond those already decided (none when it is clean); records its faults. */
+export async function measurePrint(
   page: Page,
-  start: { pdf: Uint8Array; pages: Record<string, number>; final: boolean; seed?: { keepWhole: string[]; css: string[] } },
-  retypeset: Retypeset,
-  pagesOf: (pdf: Uint8Array) => Promise<Record<string, number>>,
-  timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>,
-): Promise<Refined> {
-  let { pdf, pages, final } = start;
-  const area = textArea(await pageGeometry(page));
-  // The decisions the first print was already made with (a rebuild's, src/pipeline/typeset-memo.ts).
-  const whole = new Set<string>(start.seed?.keepWhole);
-  const css = new Set<string>(start.seed?.css);
-  let tableFaults: TableFault[] = [];
-  let faults: LineFault[] = [];
-  let clean = false;
-  const measure = (lines: PageLines[]) =>
-    balanceRules(page, { pages, area: area.px, print: () => printPdf(page, { tagged: false }), fill: pageFill(lines, area.points) }, css);
-  for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const { words, rules } = await timed(`measure-${pass}`, async () => {
-      const lines = await readLines(pdf, area.points);
-      const balance = await measure(lines);
-      tableFaults = balance.faults;
-      faults = await lineFaults(lines, area.points, retypeset.isName);
-      return { words: wordsToKeepWhole(faults, whole), rules: balance.rules };
-    });
-    clean = !words.length && !rules.length;
-    if (clean) break;
-    for (const w of words) whole.add(w);
-    for (const r of rules) css.add(r);
-    await retypeset.render([...whole].sort(), [...css], pages);
-    await page.reload({ waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const before = pages;
-    pdf = await timed(`reprint-${pass}`, () => printPdf(page, { tagged: final }));
-    pages = await pagesOf(pdf);
-    final = final && Object.entries(pages).every(([k, v]) => before[k] === v);
-  }
-  // Out of passes: what the final print leaves, for preflight.
-  if (!clean) {
-    const lines = await readLines(pdf, area.points);
-    tableFaults = (await measure(lines)).faults;
-    faults = await lineFaults(lines, area.points, retypeset.isName);
-  }
-  return { pdf, pages, final, keepWhole: [...whole].sort(), css: [...css], area, tableFaults, lineFaults: faults };
+  t: Typesetting,
+  print: MeasuredPrint,
+  retypeset: Pick<Retypeset, "isName">,
+): Promise<{ words: string[]; rules: string[] }> {
+  const lines = await readLines(print.doc, t.area.points);
+  const balance = await balanceRules(
+    page,
+    { pages: print.pages, area: t.area.px, rowPages: print.dests, fill: pageFill(lines, t.area.points) },
+    t.css,
+  );
+  t.tableFaults = balance.faults;
+  t.lineFaults = await lineFaults(lines, t.area.points, retypeset.isName);
+  return { words: wordsToKeepWhole(t.lineFaults, t.whole), rules: balance.rules };
+}
+
+/** Take the fixes into the decisions. */
+export function decide(t: Typesetting, fixes: { words: string[]; rules: string[] }): void {
+  for (const w of fixes.words) t.whole.add(w);
+  for (const r of fixes.rules) t.css.add(r);
 }

@@ -1,8 +1,9 @@
 // What balancing the pages needs to know of the laid-out document: the rows
 // of every table grouped by service model (their heights, the model each
 // continues), the groups of consecutive charts, and the page area. With
-// mode "probe", each row also gets a hidden link to it, so that the next
-// print writes a named destination (its page) for it; "remove" undoes that.
+// mode "probe", each row also gets a hidden link to it, so that every print
+// from then on writes a named destination (its page) for it (the anchors of
+// src/readback/print-anchors.ts); "remove" undoes that.
 (mode, areaHeight) => {
   if (mode === "remove") {
     for (const nav of document.querySelectorAll("[data-balance-probe]")) nav.remove();

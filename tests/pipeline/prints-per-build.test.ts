@@ -1,0 +1,84 @@
+// How many times a build prints, read from the build report: a fresh build of
+// each of the three editions prints 3 times (two typesetting passes, and the
+// third print confirms them and already shows the contents numbers of the
+// second), a rebuild of the same inputs once; and the rebuild's PDF is the
+// fresh build's, byte for byte, taken with its preflight and conformance from
+// that build since its raw print is the same (src/pipeline/finish-memo.ts). The fresh builds are the test run's shared
+// build (tests/support/global-build.ts); the rebuild runs over a copy of them.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { BrowserSession } from "../../src/browser/browser-session.js";
+import { build } from "../../src/pipeline/build-edition.js";
+import type { JobResult } from "../../src/pipeline/build-types.js";
+import { printKey } from "../../src/pipeline/finish-memo.js";
+import { built, EDITIONS } from "../support/built-editions.js";
+
+const printStages = (timings: Record<string, number>) =>
+  Object.keys(timings).filter((s) => /^(print|reprint-\d+|print-contents|print-again)$/.test(s));
+
+describe("prints per build", () => {
+  let dir: string;
+  let session: BrowserSession;
+  let rebuilt: JobResult[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "observatory-rebuild-"));
+    cpSync(inject("builtDir"), dir, { recursive: true });
+    session = new BrowserSession();
+    rebuilt = (await build({ all: true, outputDir: dir, session })).jobs;
+  });
+  afterAll(async () => {
+    await session.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(EDITIONS)("a fresh build of $id prints 3 times, and its report says so", ({ id, language }) => {
+    const report = built(id, language).report as unknown as { prints: number; timingsMs: Record<string, number> };
+    expect(report.prints).toBe(3);
+    // The count agrees with the print stages timed, and none is a probe or contents print of its own.
+    expect(printStages(report.timingsMs)).toEqual(["print", "reprint-1", "reprint-2"]);
+  });
+
+  it.each(EDITIONS)("a rebuild of $id prints once, to the fresh build's bytes", ({ id, language }) => {
+    const job = rebuilt.find((j) => j.id === id && j.language === language);
+    const fresh = built(id, language);
+    expect(job?.prints).toBe(1);
+    expect(printStages(job?.timings ?? {})).toEqual(["print"]);
+    expect(job?.sha256).toBe(fresh.report.sha256);
+    expect(readFileSync(job?.pdf ?? "").equals(readFileSync(fresh.pdf))).toBe(true);
+    // And the report it writes records it.
+    expect(JSON.parse(readFileSync(job?.report ?? "", "utf8")).prints).toBe(1);
+  });
+
+  it.each(EDITIONS)(
+    "a rebuild of $id takes finishing, the PDF preflight and the conformance check from the fresh build",
+    ({ id, language }) => {
+      const job = rebuilt.find((j) => j.id === id && j.language === language);
+      const fresh = built(id, language).report as unknown as { finishing: { reused: string[] }; preflight: unknown; conformance: unknown };
+      // The fresh build ran them all (an empty output/); the rebuild's raw print differs from the fresh
+      // build's last one in its dates and node ids only, so it ran none.
+      expect(fresh.finishing.reused).toEqual([]);
+      expect(job?.finishing?.reused).toEqual(["finish", "preflight-pdf", "conformance"]);
+      const report = JSON.parse(readFileSync(job?.report ?? "", "utf8"));
+      expect(report.preflight).toEqual(fresh.preflight);
+      expect(report.conformance).toEqual(fresh.conformance);
+    },
+  );
+});
+
+describe("the key of a raw print", () => {
+  const print = (text: string) => new Uint8Array(Buffer.from(text, "latin1"));
+  const raw = "<</ID (node00000271)/K [<</ID (node00000280)>>]>> /CreationDate (D:20261202163042+00'00') (node00000271)";
+
+  it("leaves out what varies between two prints of one page: the dates, the node ids' numbers", () => {
+    const later = raw.replace(/271/g, "513").replace("280", "522").replace("163042", "170001");
+    expect(printKey(print(later))).toBe(printKey(print(raw)));
+  });
+
+  it("keeps everything else, the order in which node ids appear included", () => {
+    expect(printKey(print(raw.replace("/K", "/Kids")))).not.toBe(printKey(print(raw)));
+    expect(printKey(print(raw.replace("(node00000271)/K", "(node00000280)/K")))).not.toBe(printKey(print(raw)));
+  });
+});
