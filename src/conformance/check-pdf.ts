@@ -2,11 +2,12 @@
 import { PDFDocument } from "pdf-lib";
 import { contentChecks } from "./checks-content.js";
 import { documentChecks } from "./checks-document.js";
+import { embeddedChecks } from "./checks-embedded.js";
 import { objectChecks } from "./checks-objects.js";
 import { PDFA3_RULES, PDFUA1_RULES } from "./profile-rules.js";
 import type { Check, ConformanceFinding, Standard } from "./types.js";
 
-export const CHECKS: Check[] = [...documentChecks, ...objectChecks, ...contentChecks];
+export const CHECKS: Check[] = [...documentChecks, ...objectChecks, ...contentChecks, ...embeddedChecks];
 
 export interface ConformanceResult {
   standards: Standard[];

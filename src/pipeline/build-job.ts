@@ -6,6 +6,7 @@ import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
 import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
+import { coverImage } from "../images/page-images.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { finishPdf } from "../pdf/finish.js";
 import { inspectPdf } from "../preflight/inspect-pdf.js";
@@ -14,10 +15,10 @@ import { renderEditionHtml } from "../render/edition-html.js";
 import { loadLabels } from "../render/labels.js";
 import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
 import { pageStartAnchors } from "../typeset/page-start.js";
-import { webEdition, webFileName } from "../web/web-output.js";
+import { COVER_WIDTH, coverFileName, webEdition, webFileName } from "../web/web-output.js";
 import { StagedFiles } from "./atomic-write.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
-import { dataDir, editionData } from "./data-output.js";
+import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { printEdition } from "./print-edition.js";
 import { reportJson } from "./report-json.js";
@@ -159,6 +160,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         backCoverLabel: labels.back_cover,
         printMarks: profile === "print" ? { paintedBleed: printed.bleed } : undefined,
         compact: !options.draft,
+        attachments: dataAttachments(data),
       }),
     );
     if (printed.inspection) {
@@ -214,13 +216,16 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.pageLabels = finished.pageLabels;
     const folder = dataDir(outputDir, edition);
     result.data = data.map((f) => path.join(folder, f.name));
+    // The web edition reads the digital print; the print-shop profile has none. Its sharing image is the PDF's cover.
+    const cover = profile === "digital" ? await timed("cover", () => coverImage(finished.bytes, COVER_WIDTH)) : undefined;
     await timed("write", async () => {
       await staged.write(result.pdf as string, finished.bytes);
       for (const f of data) await staged.write(path.join(folder, f.name), f.bytes);
-      // The web edition reads the digital print; the print-shop profile has none.
-      if (profile === "digital") {
+      if (cover) {
         result.web = path.join(htmlDir, webFileName(edition));
-        await staged.write(result.web, webEdition(edition, final.html, { htmlDir, assetsDir: paths.assets }));
+        result.cover = path.join(htmlDir, coverFileName(edition));
+        await staged.write(result.cover, cover.png);
+        await staged.write(result.web, webEdition(edition, final.html, { htmlDir, assetsDir: paths.assets }, cover));
       }
       await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
       await staged.commit(options.signal);

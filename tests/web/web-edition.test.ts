@@ -5,9 +5,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { PNG } from "pngjs";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findChromium } from "../../src/browser/find-chromium.js";
+import { writePageImages } from "../../src/images/page-images.js";
 import { parseManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
 import { renderEditionHtml } from "../../src/render/edition-html.js";
@@ -48,7 +51,7 @@ function webPage(manifest: string, edit: (s: string) => string = (s) => s): { fi
   if (!edition) throw new Error("no edition");
   const htmlDir = path.join(projectPaths.output, edition.edition.id);
   const print = renderEditionHtml(edition, { templatesDir: projectPaths.templates, assetsDir: projectPaths.assets, htmlDir }).html;
-  const html = webEdition(edition, print, { htmlDir, assetsDir: projectPaths.assets });
+  const html = webEdition(edition, print, { htmlDir, assetsDir: projectPaths.assets }, { width: 1200, height: 1697 });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "web-edition-")), "web.html");
   writeFileSync(file, html);
   return { file, html };
@@ -82,6 +85,70 @@ describe("web edition of each built edition", () => {
       });
     }
   }
+
+  for (const { id, language } of EDITIONS)
+    it(`${id} ${language}: sharing tags name the edition and its cover, a PNG beside the page drawn as observatory images draws page 1`, async () => {
+      const dir = path.join(inject("builtDir"), id);
+      const { page } = await open(path.join(dir, `${id}-${language}-web.html`), VIEWPORTS[1]);
+      const meta = Object.fromEntries(
+        await page.evaluate(() =>
+          [...document.querySelectorAll("meta[property], meta[name]")].map((m) => [
+            m.getAttribute("property") ?? m.getAttribute("name"),
+            m.getAttribute("content"),
+          ]),
+        ),
+      );
+      const title = await page.title();
+      await page.close();
+      expect(meta["og:title"]).toBe(title);
+      expect(meta["twitter:title"]).toBe(title);
+      expect(meta["og:description"]).toBe(meta.description);
+      expect(meta["twitter:description"]).toBe(meta.description);
+      expect(meta.description.length).toBeGreaterThan(40);
+      expect(meta["og:locale"]).toBe(language === "fr" ? "fr_FR" : "en_GB");
+      expect(meta["twitter:card"]).toBe("summary_large_image");
+      expect(meta["og:image:alt"]).toContain(title);
+      // Relative, beside the page: nothing to fetch from anywhere else.
+      expect(meta["og:image"]).toBe(`${id}-${language}-cover.png`);
+      expect(meta["twitter:image"]).toBe(meta["og:image"]);
+      const cover = readFileSync(path.join(dir, meta["og:image"]));
+      const png = PNG.sync.read(cover);
+      expect([png.width, png.height]).toEqual([Number(meta["og:image:width"]), Number(meta["og:image:height"])]);
+      expect(png.width).toBe(1200);
+      const drawn = await writePageImages({
+        pdf: path.join(dir, `${id}-${language}.pdf`),
+        pages: [1],
+        width: 1200,
+        outDir: mkdtempSync(path.join(tmpdir(), "web-cover-")),
+      });
+      expect(readFileSync(drawn[0]).equals(cover)).toBe(true);
+    });
+
+  for (const { id, language } of EDITIONS)
+    it(`${id} ${language}: an anchor for every section and every provider of the data, each id once`, async () => {
+      const dir = path.join(inject("builtDir"), id);
+      const { page } = await open(path.join(dir, `${id}-${language}-web.html`), VIEWPORTS[0]);
+      const found = await page.evaluate(() => ({
+        unanchored: [...document.querySelectorAll("main section")]
+          .filter((s) => !s.id && !s.querySelector("h1, h2, h3")?.id)
+          .map((s) => s.className),
+        ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
+        providers: [...document.querySelectorAll("[id^='provider-']")].map((e) => [e.id, e.textContent?.trim()]),
+      }));
+      await page.close();
+      expect(found.unanchored).toEqual([]);
+      expect(found.ids.length).toBe(new Set(found.ids).size);
+      const rows = parse(readFileSync(path.join(dir, `${id}-${language}-data`, "providers.csv")), { columns: true }) as Record<
+        string,
+        string
+      >[];
+      // One id may be printed under more than one name (OVH, OVH SAS): the anchor shows one of them.
+      const expected = new Map<string, string[]>();
+      for (const r of rows) expected.set(`provider-${r.provider_id}`, [...(expected.get(`provider-${r.provider_id}`) ?? []), r.provider]);
+      expect(found.providers.map(([a]) => a).sort()).toEqual([...expected.keys()].sort());
+      for (const [anchor, text] of found.providers)
+        expect(expected.get(anchor as string)?.some((name) => text?.startsWith(name)), `${anchor}: ${text}`).toBe(true);
+    });
 
   it("links the PDF and the data package beside it, and every contents entry reaches its section", async () => {
     const file = path.join(inject("builtDir"), "2026-04", "2026-04-en-web.html");
