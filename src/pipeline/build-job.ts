@@ -225,7 +225,10 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         result.web = path.join(htmlDir, webFileName(edition));
         result.cover = path.join(htmlDir, coverFileName(edition));
         await staged.write(result.cover, cover.png);
-        await staged.write(result.web, webEdition(edition, final.html, { htmlDir, assetsDir: paths.assets }, cover));
+        await staged.write(
+          result.web,
+          webEdition(edition, final.html, { htmlDir, assetsDir: paths.assets, templatesDir: paths.templates }, cover),
+        );
       }
       await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
       await staged.commit(options.signal);

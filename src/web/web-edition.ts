@@ -58,7 +58,7 @@ function shareTags(card: ShareCard): string[] {
   ];
 }
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 const FONT_TYPES: Record<string, string> = { ".woff2": "font/woff2", ".woff": "font/woff" };

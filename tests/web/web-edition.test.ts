@@ -11,9 +11,11 @@ import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findChromium } from "../../src/browser/find-chromium.js";
 import { writePageImages } from "../../src/images/page-images.js";
+import type { Edition } from "../../src/manifest/edition-schema.js";
 import { parseManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
 import { renderEditionHtml } from "../../src/render/edition-html.js";
+import { providerColumns } from "../../src/web/anchors.js";
 import { webEdition } from "../../src/web/web-output.js";
 import { EDITIONS } from "../support/built-editions.js";
 
@@ -44,17 +46,22 @@ async function open(file: string, viewport: { width: number; height: number }) {
 }
 
 /** A manifest as shipped, or with one text replaced, rendered to a web page in a temporary folder. */
-function webPage(manifest: string, edit: (s: string) => string = (s) => s): { file: string; html: string } {
+function webPage(manifest: string, edit: (s: string) => string = (s) => s): { file: string; html: string; edition: Edition } {
   const full = path.join(projectPaths.root, manifest);
   const { edition, problems } = parseManifest(edit(readFileSync(full, "utf8")), full);
   expect(problems).toEqual([]);
   if (!edition) throw new Error("no edition");
   const htmlDir = path.join(projectPaths.output, edition.edition.id);
   const print = renderEditionHtml(edition, { templatesDir: projectPaths.templates, assetsDir: projectPaths.assets, htmlDir }).html;
-  const html = webEdition(edition, print, { htmlDir, assetsDir: projectPaths.assets }, { width: 1200, height: 1697 });
+  const html = webEdition(
+    edition,
+    print,
+    { htmlDir, assetsDir: projectPaths.assets, templatesDir: projectPaths.templates },
+    { width: 1200, height: 1697 },
+  );
   const file = path.join(mkdtempSync(path.join(tmpdir(), "web-edition-")), "web.html");
   writeFileSync(file, html);
-  return { file, html };
+  return { file, html, edition };
 }
 
 describe("web edition of each built edition", () => {
@@ -147,7 +154,10 @@ describe("web edition of each built edition", () => {
       for (const r of rows) expected.set(`provider-${r.provider_id}`, [...(expected.get(`provider-${r.provider_id}`) ?? []), r.provider]);
       expect(found.providers.map(([a]) => a).sort()).toEqual([...expected.keys()].sort());
       for (const [anchor, text] of found.providers)
-        expect(expected.get(anchor as string)?.some((name) => text?.startsWith(name)), `${anchor}: ${text}`).toBe(true);
+        expect(
+          expected.get(anchor as string)?.some((name) => text?.startsWith(name)),
+          `${anchor}: ${text}`,
+        ).toBe(true);
     });
 
   it("links the PDF and the data package beside it, and every contents entry reaches its section", async () => {
@@ -172,8 +182,19 @@ describe("web edition of each built edition", () => {
 
 describe("web edition of a generated edition of 53 rows, long names and '&'", () => {
   it("fits a 360 px phone: the page never scrolls sideways, a table at most in its own region", async () => {
-    const { file } = webPage("tests/fixtures/long-edition/2026-09/fr.yaml");
+    const { file, edition } = webPage("tests/fixtures/long-edition/2026-09/fr.yaml");
     const { page, requests } = await open(file, { width: 360, height: 800 });
+    // Every provider of the manifest has its anchor, and a link to it lands on the cell that names it.
+    const ids = [
+      ...new Set(
+        providerColumns(edition)
+          .flat()
+          .flatMap((g) => [...g.inProgress, ...g.qualified]),
+      ),
+    ];
+    expect(ids.length).toBeGreaterThan(20);
+    const anchored = await page.evaluate(() => [...document.querySelectorAll("[id^='provider-']")].map((e) => e.id));
+    expect(anchored.sort()).toEqual(ids.map((i) => `provider-${i}`).sort());
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]);
     expect(requests).toHaveLength(1);
@@ -202,6 +223,13 @@ describe("markup in a manifest", () => {
     const { page } = await open(file, VIEWPORTS[1]);
     const meta = await page.evaluate(() => document.querySelector('meta[name="description"]')?.getAttribute("content"));
     expect(meta?.replace(/[\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')).toContain("& co");
+    const og = await page.evaluate(() =>
+      ["og:title", "og:description", "og:image:alt"].map((p) => document.querySelector(`meta[property="${p}"]`)?.getAttribute("content")),
+    );
+    expect(og[0]).toBe(await page.title());
+    expect(og[0]).toContain("&");
+    expect(og[1]).toBe(meta);
+    expect(og[2]).toContain(og[0]);
     expect(await page.evaluate(() => document.querySelectorAll("body script, body img").length)).toBe(0);
     await page.close();
   });
