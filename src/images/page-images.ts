@@ -79,9 +79,11 @@ export interface PageImage {
 /**
  * The first page of a finished PDF not yet written (the build's bytes), as
  * `observatory images <id> --pages 1` would draw it: the web edition's
- * sharing image, written beside it in the same commit.
+ * sharing image, written beside it in the same commit. Undefined when
+ * poppler is not installed: a build needs only Chromium, and the web edition
+ * then goes without its sharing image rather than the edition failing.
  */
-export async function coverImage(pdf: Uint8Array, width: number): Promise<PageImage> {
+export async function coverImage(pdf: Uint8Array, width: number): Promise<PageImage | undefined> {
   const temp = await mkdtemp(path.join(tmpdir(), "observatory-cover-"));
   try {
     const file = path.join(temp, "edition.pdf");
@@ -89,6 +91,9 @@ export async function coverImage(pdf: Uint8Array, width: number): Promise<PageIm
     const png = await drawPage(file, 1, width, temp);
     // IHDR: width and height are the big-endian words at bytes 16 and 20 of every PNG.
     return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT" && (err as { path?: string }).path === "pdftoppm") return undefined;
+    throw err;
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

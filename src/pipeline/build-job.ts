@@ -221,14 +221,14 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     await timed("write", async () => {
       await staged.write(result.pdf as string, finished.bytes);
       for (const f of data) await staged.write(path.join(folder, f.name), f.bytes);
-      if (cover) {
+      if (profile === "digital") {
         result.web = path.join(htmlDir, webFileName(edition));
-        result.cover = path.join(htmlDir, coverFileName(edition));
-        await staged.write(result.cover, cover.png);
-        await staged.write(
-          result.web,
-          webEdition(edition, final.html, { htmlDir, assetsDir: paths.assets, templatesDir: paths.templates }, cover),
-        );
+        if (cover) {
+          result.cover = path.join(htmlDir, coverFileName(edition));
+          await staged.write(result.cover, cover.png);
+        }
+        const dirs = { htmlDir, assetsDir: paths.assets, templatesDir: paths.templates };
+        await staged.write(result.web, webEdition(edition, final.html, dirs, cover));
       }
       await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
       await staged.commit(options.signal);

@@ -27,7 +27,7 @@ export interface ShareCard {
   locale: string;
   siteName: string;
   /** The cover as a PNG beside the page, relative to it: nothing is fetched from elsewhere. */
-  image: { href: string; width: number; height: number; alt: string };
+  image: { href: string; width: number; height: number; alt: string } | undefined;
 }
 
 /**
@@ -37,22 +37,26 @@ export interface ShareCard {
  * absolute og:image rewrites it on upload.
  */
 function shareTags(card: ShareCard): string[] {
-  const image = escapeHtml(encodeURI(card.image.href));
   const meta = (attr: "property" | "name", key: string, value: string) => `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
-  return [
+  const tags = [
     meta("property", "og:type", "article"),
     meta("property", "og:title", card.title),
     meta("property", "og:description", card.description),
     meta("property", "og:site_name", card.siteName),
     meta("property", "og:locale", card.locale),
+    meta("name", "twitter:card", card.image ? "summary_large_image" : "summary"),
+    meta("name", "twitter:title", card.title),
+    meta("name", "twitter:description", card.description),
+  ];
+  if (!card.image) return tags;
+  const image = escapeHtml(encodeURI(card.image.href));
+  return [
+    ...tags,
     `<meta property="og:image" content="${image}">`,
     meta("property", "og:image:type", "image/png"),
     meta("property", "og:image:width", String(card.image.width)),
     meta("property", "og:image:height", String(card.image.height)),
     meta("property", "og:image:alt", card.image.alt),
-    meta("name", "twitter:card", "summary_large_image"),
-    meta("name", "twitter:title", card.title),
-    meta("name", "twitter:description", card.description),
     `<meta name="twitter:image" content="${image}">`,
     meta("name", "twitter:image:alt", card.image.alt),
   ];

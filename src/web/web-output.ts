@@ -29,7 +29,8 @@ export function webEdition(
   edition: Edition,
   printHtml: string,
   dirs: { htmlDir: string; assetsDir: string; templatesDir: string },
-  cover: { width: number; height: number },
+  /** The sharing image's size; none when it could not be drawn (no poppler). */
+  cover: { width: number; height: number } | undefined,
 ): string {
   const { id, language, publication, label } = edition.edition;
   const words = WORDS[language];
@@ -51,7 +52,7 @@ export function webEdition(
       description,
       locale: words.locale,
       siteName: typo(publication),
-      image: { href: coverFileName(edition), ...cover, alt: `${title} (${words.cover})` },
+      image: cover && { href: coverFileName(edition), width: cover.width, height: cover.height, alt: `${title} (${words.cover})` },
     },
   });
 }

@@ -10,7 +10,7 @@ import { PNG } from "pngjs";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findChromium } from "../../src/browser/find-chromium.js";
-import { writePageImages } from "../../src/images/page-images.js";
+import { coverImage, writePageImages } from "../../src/images/page-images.js";
 import type { Edition } from "../../src/manifest/edition-schema.js";
 import { parseManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
@@ -46,7 +46,12 @@ async function open(file: string, viewport: { width: number; height: number }) {
 }
 
 /** A manifest as shipped, or with one text replaced, rendered to a web page in a temporary folder. */
-function webPage(manifest: string, edit: (s: string) => string = (s) => s): { file: string; html: string; edition: Edition } {
+function webPage(
+  manifest: string,
+  edit: (s: string) => string = (s) => s,
+  // null: no sharing image (a default parameter would replace undefined).
+  cover: { width: number; height: number } | null = { width: 1200, height: 1697 },
+): { file: string; html: string; edition: Edition } {
   const full = path.join(projectPaths.root, manifest);
   const { edition, problems } = parseManifest(edit(readFileSync(full, "utf8")), full);
   expect(problems).toEqual([]);
@@ -57,7 +62,7 @@ function webPage(manifest: string, edit: (s: string) => string = (s) => s): { fi
     edition,
     print,
     { htmlDir, assetsDir: projectPaths.assets, templatesDir: projectPaths.templates },
-    { width: 1200, height: 1697 },
+    cover ?? undefined,
   );
   const file = path.join(mkdtempSync(path.join(tmpdir(), "web-edition-")), "web.html");
   writeFileSync(file, html);
@@ -201,6 +206,22 @@ describe("web edition of a generated edition of 53 rows, long names and '&'", ()
     const rows = await page.evaluate(() => document.querySelectorAll(".providers-table tbody tr").length);
     expect(rows).toBeGreaterThanOrEqual(50);
     await page.close();
+  });
+});
+
+describe("a machine without poppler", () => {
+  it("builds the web edition without a sharing image: no image tags, a summary card", async () => {
+    const PATH = process.env.PATH;
+    process.env.PATH = mkdtempSync(path.join(tmpdir(), "no-poppler-"));
+    try {
+      expect(await coverImage(readFileSync(path.join(inject("builtDir"), "2026-04", "2026-04-en.pdf")), 1200)).toBeUndefined();
+    } finally {
+      process.env.PATH = PATH;
+    }
+    const { html } = webPage("editions/2026-04/en.yaml", undefined, null);
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).toContain('<meta property="og:title" content="SecNumCloud Observatory — APRIL 2026 EDITION">');
+    expect(html).not.toMatch(/og:image|twitter:image/);
   });
 });
 
