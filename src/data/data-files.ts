@@ -36,13 +36,18 @@ function packageFiles(
   about: Record<string, string>,
   info: PackageInfo,
 ): DataFile[] {
-  const csvs = tables.map((t) => ({ name: `${t.name}.csv`, bytes: utf8(tableCsv(t)), mediatype: "text/csv" }));
-  const json = { name: jsonName, bytes: jsonBytes(dataJson(tables, about)), mediatype: "application/json" };
+  const csvs = tables.map((t) => ({ name: `${t.name}.csv`, bytes: utf8(tableCsv(t)), mediatype: "text/csv", title: t.title }));
+  const json = { name: jsonName, bytes: jsonBytes(dataJson(tables, about)), mediatype: "application/json", title: jsonWords.title };
   const resources = [
     ...tables.map((t, i) => tableResource(t, csvs[i])),
     jsonResource(jsonName.replace(/\.json$/, ""), jsonWords, json, dataJsonSchema(tables, aboutSchema(about))),
   ];
-  const descriptor = { name: DATA_PACKAGE, bytes: jsonBytes(dataPackage(info, resources)), mediatype: "application/json" };
+  const descriptor = {
+    name: DATA_PACKAGE,
+    bytes: jsonBytes(dataPackage(info, resources)),
+    mediatype: "application/json",
+    title: info.title,
+  };
   return [descriptor, ...csvs, json];
 }
 

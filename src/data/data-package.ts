@@ -10,6 +10,8 @@ export interface DataFile {
   name: string;
   bytes: Uint8Array;
   mediatype: string;
+  /** What the file holds, in the edition's language (the description of its attachment in the PDF). */
+  title: string;
 }
 
 export interface PackageInfo {

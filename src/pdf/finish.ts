@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
 import { namedDestinations } from "../readback/destinations.js";
 import type { Heading } from "../sections/section-kit.js";
+import { type Attachment, attachFiles } from "./attachments.js";
 import { compactPdf } from "./compact/compact-pdf.js";
 import { writeMetadata } from "./metadata.js";
 import { addOutline } from "./outline.js";
@@ -31,6 +32,8 @@ export interface FinishOptions extends DocumentInfo {
   printMarks?: PrintMarksOptions;
   /** false skips the slow part of the size pass, the fonts (the preview, where a file is thrown away at the next save). */
   compact?: boolean;
+  /** Files carried inside the PDF (the edition's open data), dated with `date`. */
+  attachments?: Attachment[];
 }
 
 export interface FinishedPdf {
@@ -87,6 +90,8 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
 
   // Always: the same pass makes the text layer right (see compact-pdf.ts).
   compactPdf(doc, { fonts: options.compact !== false });
+  // After the size pass, which has no business with these streams.
+  attachFiles(doc, options.attachments ?? [], options.date);
 
   const id = PDFHexString.of(ZERO_ID);
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);

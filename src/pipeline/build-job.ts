@@ -12,7 +12,7 @@ import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
 import { StagedFiles } from "../runtime/atomic-write.js";
 import { loadLabels } from "../sections/labels.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
-import { dataDir, editionData } from "./data-output.js";
+import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { FinishMemo } from "./finish-memo.js";
 import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { conformanceStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
@@ -154,7 +154,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.chromium = await session.version();
     // A rebuild whose raw print is the last build's takes what followed it from there (finish-memo.ts).
     job.memo = await FinishMemo.open(job.base, printed.pdf, key);
-    const finished = await finishStage(job, printed, final, labels);
+    const finished = await finishStage(job, printed, final, labels, dataAttachments(data));
     if (!(await preflightStage(job, printed, final, finished, labels))) {
       await staged.discard();
       return result;

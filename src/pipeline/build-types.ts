@@ -59,6 +59,8 @@ export interface JobResult {
   data?: string[];
   /** The self-contained web edition (digital profile only). */
   web?: string;
+  /** The web edition's sharing image: the PDF's first page, 1200 px wide (digital profile only). */
+  cover?: string;
   pages?: number;
   bytes?: number;
   sha256?: string;

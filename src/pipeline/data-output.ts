@@ -2,13 +2,14 @@
 // staged commit (src/data/ makes the bytes); the series across every edition
 // once per run and language, after the jobs, staged and renamed the same way.
 import path from "node:path";
-import { editionDataFiles, seriesDataFiles } from "../data/data-files.js";
+import { DATA_PACKAGE, editionDataFiles, seriesDataFiles } from "../data/data-files.js";
 import type { DataFile } from "../data/data-package.js";
 import { loadEditionIn } from "../diff/compare-editions.js";
 import { listEditions } from "../manifest/discover.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
+import type { Attachment } from "../pdf/attachments.js";
 import { StagedFiles } from "../runtime/atomic-write.js";
 
 /** output/<id>/<id>-<lang>-data/: the same for both profiles (the data do not depend on the print). */
@@ -16,6 +17,16 @@ export const dataDir = (outputDir: string, edition: Edition) =>
   path.join(outputDir, edition.edition.id, `${edition.edition.id}-${edition.edition.language}-data`);
 
 export const editionData = (edition: Edition, templatesDir: string): DataFile[] => editionDataFiles(edition, templatesDir);
+
+/** The same files as attachments of the PDF: the tables and their JSON as its Data, the descriptor as a Supplement. */
+export const dataAttachments = (files: DataFile[]): Attachment[] =>
+  files.map((f) => ({
+    name: f.name,
+    bytes: f.bytes,
+    mediatype: f.mediatype,
+    description: f.title,
+    relationship: f.name === DATA_PACKAGE ? "Supplement" : "Data",
+  }));
 
 export const seriesDir = (outputDir: string, language: Language) => path.join(outputDir, "series", language);
 

@@ -5,8 +5,10 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
+import { coverImage } from "../images/page-images.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { LoadedEdition } from "../manifest/load.js";
+import type { Attachment } from "../pdf/attachments.js";
 import { type FinishedPdf, finishPdf } from "../pdf/finish.js";
 import { inspectPdf } from "../preflight/inspect-pdf.js";
 import { blockingFindings, sortFindings } from "../preflight/rules.js";
@@ -14,7 +16,7 @@ import type { EditionHtml } from "../render/edition-html.js";
 import type { StagedFiles } from "../runtime/atomic-write.js";
 import type { Labels } from "../sections/labels.js";
 import { pageStartAnchors } from "../typeset/page-start.js";
-import { webEdition, webFileName } from "../web/web-output.js";
+import { COVER_WIDTH, coverFileName, webEdition, webFileName } from "../web/web-output.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import type { editionData } from "./data-output.js";
 import type { FinishMemo } from "./finish-memo.js";
@@ -45,7 +47,13 @@ function sourceDate(loaded: LoadedEdition, epoch: number | undefined): Date {
 }
 
 /** finish: the printed PDF made a document (metadata, bookmarks, page labels, compaction). */
-export function finishStage(job: Job, printed: Printed, final: EditionHtml, labels: Labels): Promise<FinishedPdf> {
+export function finishStage(
+  job: Job,
+  printed: Printed,
+  final: EditionHtml,
+  labels: Labels,
+  attachments: Attachment[],
+): Promise<FinishedPdf> {
   const { edition, result, profile, options } = job;
   const finish = job.memo ? job.memo.finishPdf.bind(job.memo) : finishPdf;
   return job.timed("finish", () =>
@@ -65,6 +73,7 @@ export function finishStage(job: Job, printed: Printed, final: EditionHtml, labe
       backCoverLabel: labels.back_cover,
       printMarks: profile === "print" ? { paintedBleed: printed.bleed } : undefined,
       compact: !options.draft,
+      attachments,
     }),
   );
 }
@@ -147,13 +156,19 @@ export async function writeStage(
   result.pageLabels = finished.pageLabels;
   if (job.memo) result.finishing = job.memo.record();
   result.data = data.map((f) => path.join(dataFolder, f.name));
+  // The web edition reads the digital print; the print-shop profile has none. Its sharing image is the PDF's cover.
+  const cover = profile === "digital" ? await job.timed("cover", () => coverImage(finished.bytes, COVER_WIDTH)) : undefined;
   await job.timed("write", async () => {
     await staged.write(result.pdf as string, finished.bytes);
     for (const f of data) await staged.write(path.join(dataFolder, f.name), f.bytes);
-    // The web edition reads the digital print; the print-shop profile has none.
     if (profile === "digital") {
       result.web = path.join(htmlDir, webFileName(edition));
-      await staged.write(result.web, webEdition(edition, final.html, { htmlDir, assetsDir: options.paths.assets }));
+      if (cover) {
+        result.cover = path.join(htmlDir, coverFileName(edition));
+        await staged.write(result.cover, cover.png);
+      }
+      const dirs = { htmlDir, assetsDir: options.paths.assets, templatesDir: options.paths.templates };
+      await staged.write(result.web, webEdition(edition, final.html, dirs, cover));
     }
     await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
     await staged.commit(options.signal);

@@ -5,6 +5,7 @@
 // even markup that slipped through could not run or phone home.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { addProviderAnchors, addSectionAnchors, type ProviderColumns } from "./anchors.js";
 
 export interface WebEditionOptions {
   /** Folder the print HTML lives in: its stylesheet links are relative to it. */
@@ -13,9 +14,55 @@ export interface WebEditionOptions {
   description: string;
   /** Links shown in the page head, relative to the web page (PDF, data). */
   links: { href: string; label: string }[];
+  /** What a post that links the page shows (Open Graph, Twitter cards). */
+  share: ShareCard;
+  /** The provider ids of each providers table, for their anchors. */
+  providers: ProviderColumns;
 }
 
-const escapeHtml = (s: string) =>
+export interface ShareCard {
+  title: string;
+  description: string;
+  /** og:locale: fr_FR, en_GB. */
+  locale: string;
+  siteName: string;
+  /** The cover as a PNG beside the page, relative to it: nothing is fetched from elsewhere. */
+  image: { href: string; width: number; height: number; alt: string } | undefined;
+}
+
+/**
+ * Meta tags only: a sharing service reads them, the page never loads the
+ * image (the CSP would refuse it anyway). The address is relative, as the
+ * page does not know where it will be published; a site that needs an
+ * absolute og:image rewrites it on upload.
+ */
+function shareTags(card: ShareCard): string[] {
+  const meta = (attr: "property" | "name", key: string, value: string) => `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
+  const tags = [
+    meta("property", "og:type", "article"),
+    meta("property", "og:title", card.title),
+    meta("property", "og:description", card.description),
+    meta("property", "og:site_name", card.siteName),
+    meta("property", "og:locale", card.locale),
+    meta("name", "twitter:card", card.image ? "summary_large_image" : "summary"),
+    meta("name", "twitter:title", card.title),
+    meta("name", "twitter:description", card.description),
+  ];
+  if (!card.image) return tags;
+  const image = escapeHtml(encodeURI(card.image.href));
+  return [
+    ...tags,
+    `<meta property="og:image" content="${image}">`,
+    meta("property", "og:image:type", "image/png"),
+    meta("property", "og:image:width", String(card.image.width)),
+    meta("property", "og:image:height", String(card.image.height)),
+    meta("property", "og:image:alt", card.image.alt),
+    `<meta name="twitter:image" content="${image}">`,
+    meta("name", "twitter:image:alt", card.image.alt),
+  ];
+}
+
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 const FONT_TYPES: Record<string, string> = { ".woff2": "font/woff2", ".woff": "font/woff" };
@@ -46,10 +93,14 @@ export function webEditionHtml(printHtml: string, options: WebEditionOptions): s
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="description" content="${escapeHtml(options.description)}">`,
+    ...shareTags(options.share),
     `<style>\n${web}\n</style>`,
   ].join("\n");
   html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${head}`);
-  html = html.replace('<html lang="', '<html class="web" lang="');
+  // One class attribute: the print's (profile-…) and the web's together.
+  html = html.replace(/<html lang="([^"]+)" class="([^"]*)">/, '<html lang="$1" class="web $2">');
+  if (!html.includes('class="web ')) throw new Error("web edition: the print HTML has no <html lang class> to mark");
+  html = addSectionAnchors(addProviderAnchors(html, options.providers));
   // A wide table scrolls inside its own focusable region, never the page.
   const seen = new Map<string, number>();
   html = html.replace(/<table\b[\s\S]*?<\/table>/g, (t, at: number, all: string) => {

@@ -60,7 +60,8 @@ describe("prints per build", () => {
       // The fresh build ran them all (an empty output/); the rebuild's raw print differs from the fresh
       // build's last one in its dates and node ids only, so it ran none.
       expect(fresh.finishing.reused).toEqual([]);
-      expect(job?.finishing?.reused).toEqual(["finish", "preflight-pdf", "conformance"]);
+      const finishing = job?.finishing as { reused: string[] } | undefined;
+      expect(finishing?.reused).toEqual(["finish", "preflight-pdf", "conformance"]);
       const report = JSON.parse(readFileSync(job?.report ?? "", "utf8"));
       expect(report.preflight).toEqual(fresh.preflight);
       expect(report.conformance).toEqual(fresh.conformance);

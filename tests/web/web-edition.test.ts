@@ -5,12 +5,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { PNG } from "pngjs";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findChromium } from "../../src/browser/find-chromium.js";
+import { coverImage, writePageImages } from "../../src/images/page-images.js";
+import type { Edition } from "../../src/manifest/edition-schema.js";
 import { parseManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
 import { renderEditionHtml } from "../../src/render/edition-html.js";
+import { providerColumns } from "../../src/web/anchors.js";
 import { webEdition } from "../../src/web/web-output.js";
 import { EDITIONS } from "../support/built-editions.js";
 
@@ -41,17 +46,27 @@ async function open(file: string, viewport: { width: number; height: number }) {
 }
 
 /** A manifest as shipped, or with one text replaced, rendered to a web page in a temporary folder. */
-function webPage(manifest: string, edit: (s: string) => string = (s) => s): { file: string; html: string } {
+function webPage(
+  manifest: string,
+  edit: (s: string) => string = (s) => s,
+  // null: no sharing image (a default parameter would replace undefined).
+  cover: { width: number; height: number } | null = { width: 1200, height: 1697 },
+): { file: string; html: string; edition: Edition } {
   const full = path.join(projectPaths.root, manifest);
   const { edition, problems } = parseManifest(edit(readFileSync(full, "utf8")), full);
   expect(problems).toEqual([]);
   if (!edition) throw new Error("no edition");
   const htmlDir = path.join(projectPaths.output, edition.edition.id);
   const print = renderEditionHtml(edition, { templatesDir: projectPaths.templates, assetsDir: projectPaths.assets, htmlDir }).html;
-  const html = webEdition(edition, print, { htmlDir, assetsDir: projectPaths.assets });
+  const html = webEdition(
+    edition,
+    print,
+    { htmlDir, assetsDir: projectPaths.assets, templatesDir: projectPaths.templates },
+    cover ?? undefined,
+  );
   const file = path.join(mkdtempSync(path.join(tmpdir(), "web-edition-")), "web.html");
   writeFileSync(file, html);
-  return { file, html };
+  return { file, html, edition };
 }
 
 describe("web edition of each built edition", () => {
@@ -84,6 +99,73 @@ describe("web edition of each built edition", () => {
     }
   }
 
+  for (const { id, language } of EDITIONS)
+    it(`${id} ${language}: sharing tags name the edition and its cover, a PNG beside the page drawn as observatory images draws page 1`, async () => {
+      const dir = path.join(inject("builtDir"), id);
+      const { page } = await open(path.join(dir, `${id}-${language}-web.html`), VIEWPORTS[1]);
+      const meta = Object.fromEntries(
+        await page.evaluate(() =>
+          [...document.querySelectorAll("meta[property], meta[name]")].map((m) => [
+            m.getAttribute("property") ?? m.getAttribute("name"),
+            m.getAttribute("content"),
+          ]),
+        ),
+      );
+      const title = await page.title();
+      await page.close();
+      expect(meta["og:title"]).toBe(title);
+      expect(meta["twitter:title"]).toBe(title);
+      expect(meta["og:description"]).toBe(meta.description);
+      expect(meta["twitter:description"]).toBe(meta.description);
+      expect(meta.description.length).toBeGreaterThan(40);
+      expect(meta["og:locale"]).toBe(language === "fr" ? "fr_FR" : "en_GB");
+      expect(meta["twitter:card"]).toBe("summary_large_image");
+      expect(meta["og:image:alt"]).toContain(title);
+      // Relative, beside the page: nothing to fetch from anywhere else.
+      expect(meta["og:image"]).toBe(`${id}-${language}-cover.png`);
+      expect(meta["twitter:image"]).toBe(meta["og:image"]);
+      const cover = readFileSync(path.join(dir, meta["og:image"]));
+      const png = PNG.sync.read(cover);
+      expect([png.width, png.height]).toEqual([Number(meta["og:image:width"]), Number(meta["og:image:height"])]);
+      expect(png.width).toBe(1200);
+      const drawn = await writePageImages({
+        pdf: path.join(dir, `${id}-${language}.pdf`),
+        pages: [1],
+        width: 1200,
+        outDir: mkdtempSync(path.join(tmpdir(), "web-cover-")),
+      });
+      expect(readFileSync(drawn[0]).equals(cover)).toBe(true);
+    });
+
+  for (const { id, language } of EDITIONS)
+    it(`${id} ${language}: an anchor for every section and every provider of the data, each id once`, async () => {
+      const dir = path.join(inject("builtDir"), id);
+      const { page } = await open(path.join(dir, `${id}-${language}-web.html`), VIEWPORTS[0]);
+      const found = await page.evaluate(() => ({
+        unanchored: [...document.querySelectorAll("main section")]
+          .filter((s) => !s.id && !s.querySelector("h1, h2, h3")?.id)
+          .map((s) => s.className),
+        ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
+        providers: [...document.querySelectorAll("[id^='provider-']")].map((e) => [e.id, e.textContent?.trim()]),
+      }));
+      await page.close();
+      expect(found.unanchored).toEqual([]);
+      expect(found.ids.length).toBe(new Set(found.ids).size);
+      const rows = parse(readFileSync(path.join(dir, `${id}-${language}-data`, "providers.csv")), { columns: true }) as Record<
+        string,
+        string
+      >[];
+      // One id may be printed under more than one name (OVH, OVH SAS): the anchor shows one of them.
+      const expected = new Map<string, string[]>();
+      for (const r of rows) expected.set(`provider-${r.provider_id}`, [...(expected.get(`provider-${r.provider_id}`) ?? []), r.provider]);
+      expect(found.providers.map(([a]) => a).sort()).toEqual([...expected.keys()].sort());
+      for (const [anchor, text] of found.providers)
+        expect(
+          expected.get(anchor as string)?.some((name) => text?.startsWith(name)),
+          `${anchor}: ${text}`,
+        ).toBe(true);
+    });
+
   it("links the PDF and the data package beside it, and every contents entry reaches its section", async () => {
     const file = path.join(inject("builtDir"), "2026-04", "2026-04-en-web.html");
     const { page } = await open(file, VIEWPORTS[0]);
@@ -106,14 +188,41 @@ describe("web edition of each built edition", () => {
 
 describe("web edition of a generated edition of 53 rows, long names and '&'", () => {
   it("fits a 360 px phone: the page never scrolls sideways, a table at most in its own region", async () => {
-    const { file } = webPage("tests/fixtures/long-edition/2026-09/fr.yaml");
+    const { file, edition } = webPage("tests/fixtures/long-edition/2026-09/fr.yaml");
     const { page, requests } = await open(file, { width: 360, height: 800 });
+    // Every provider of the manifest has its anchor, and a link to it lands on the cell that names it.
+    const ids = [
+      ...new Set(
+        providerColumns(edition)
+          .flat()
+          .flatMap((g) => [...g.inProgress, ...g.qualified]),
+      ),
+    ];
+    expect(ids.length).toBeGreaterThan(20);
+    const anchored = await page.evaluate(() => [...document.querySelectorAll("[id^='provider-']")].map((e) => e.id));
+    expect(anchored.sort()).toEqual(ids.map((i) => `provider-${i}`).sort());
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]);
     expect(requests).toHaveLength(1);
     const rows = await page.evaluate(() => document.querySelectorAll(".providers-table tbody tr").length);
     expect(rows).toBeGreaterThanOrEqual(50);
     await page.close();
+  });
+});
+
+describe("a machine without poppler", () => {
+  it("builds the web edition without a sharing image: no image tags, a summary card", async () => {
+    const PATH = process.env.PATH;
+    process.env.PATH = mkdtempSync(path.join(tmpdir(), "no-poppler-"));
+    try {
+      expect(await coverImage(readFileSync(path.join(inject("builtDir"), "2026-04", "2026-04-en.pdf")), 1200)).toBeUndefined();
+    } finally {
+      process.env.PATH = PATH;
+    }
+    const { html } = webPage("editions/2026-04/en.yaml", undefined, null);
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).toContain('<meta property="og:title" content="SecNumCloud Observatory — APRIL 2026 EDITION">');
+    expect(html).not.toMatch(/og:image|twitter:image/);
   });
 });
 
@@ -136,6 +245,13 @@ describe("markup in a manifest", () => {
     const { page } = await open(file, VIEWPORTS[1]);
     const meta = await page.evaluate(() => document.querySelector('meta[name="description"]')?.getAttribute("content"));
     expect(meta?.replace(/[\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')).toContain("& co");
+    const og = await page.evaluate(() =>
+      ["og:title", "og:description", "og:image:alt"].map((p) => document.querySelector(`meta[property="${p}"]`)?.getAttribute("content")),
+    );
+    expect(og[0]).toBe(await page.title());
+    expect(og[0]).toContain("&");
+    expect(og[1]).toBe(meta);
+    expect(og[2]).toContain(og[0]);
     expect(await page.evaluate(() => document.querySelectorAll("body script, body img").length)).toBe(0);
     await page.close();
   });
