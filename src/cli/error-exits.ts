@@ -17,6 +17,8 @@ export const ERROR_EXITS = {
   AlreadyArchivedError: "usage",
   ArchiveRaceError: "usage",
   RecordError: "usage",
+  SigningError: "usage",
+  SigningToolError: "noBrowser",
   BrowserNotFoundError: "noBrowser",
   TemplateError: "renderFailed",
   OutputError: "outputNotWritten",

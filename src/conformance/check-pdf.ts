@@ -4,6 +4,7 @@ import { annotChecks } from "./checks-annots.js";
 import { colourChecks } from "./checks-colour.js";
 import { contentChecks } from "./checks-content.js";
 import { documentChecks } from "./checks-document.js";
+import { embeddedChecks } from "./checks-embedded.js";
 import { featureChecks } from "./checks-features.js";
 import { fileChecks } from "./checks-file.js";
 import { fontChecks } from "./checks-fonts.js";
@@ -22,6 +23,7 @@ export const CHECKS: Check[] = [
   ...documentChecks,
   ...xmpChecks,
   ...featureChecks,
+  ...embeddedChecks,
   ...colourChecks,
   ...graphicsChecks,
   ...operatorChecks,

@@ -159,35 +159,5 @@ export const featureChecks: Check[] = [
       }
     },
   },
-  {
-    family: "embedded-files",
-    ids: [{ a: "6.8-1" }, { a: "6.8-2" }, { a: "6.8-3" }, { a: "6.8-4" }, { ua: "7.11-1" }],
-    run(ctx) {
-      const { doc } = ctx;
-      const associated = new Set<unknown>();
-      const specs: [string, PDFDict][] = [];
-      for (const { ref, key, value } of allValues(doc)) {
-        if (key === "AF") for (const x of arrayOf(doc, value) ?? [value]) associated.add(dictOf(doc, x));
-        const d = value instanceof PDFRawStream ? value.dict : value;
-        if (d instanceof PDFDict && (nameOf(d.get(N("Type"))) === "Filespec" || d.has(N("EF")))) specs.push([ref.toString(), d]);
-      }
-      for (const [ref, obj] of objects(doc)) {
-        if (obj instanceof PDFRawStream && nameOf(obj.dict.get(N("Type"))) === "EmbeddedFile") {
-          const sub = nameOf(obj.dict.get(N("Subtype")));
-          if (!sub || !/^[-\w+.]+\/[-\w+.]+$/.test(sub))
-            ctx.fail({ a: "6.8-1" }, { object: `EmbeddedFile ${ref}` }, `Subtype ${sub ?? "missing"}: not a MIME type`);
-        }
-      }
-      for (const [ref, d] of specs) {
-        const where = { object: `file specification in ${ref}` };
-        const ef = d.has(N("EF"));
-        const f = get(doc, d, "F");
-        const uf = get(doc, d, "UF");
-        if (ef && (!f || !uf)) ctx.fail({ a: "6.8-2" }, where, "embedded file without both F and UF");
-        if (ef && (!textOf(f) || !textOf(uf))) ctx.fail({ ua: "7.11-1" }, where, "embedded file without non-empty F and UF");
-        if (!d.has(N("AFRelationship"))) ctx.fail({ a: "6.8-3" }, where, "no AFRelationship");
-        if (!associated.has(d)) ctx.fail({ a: "6.8-4" }, where, "not referenced from an AF array");
-      }
-    },
-  },
+  // Embedded files (6.8, UA 7.11): checks-embedded.ts.
 ];
