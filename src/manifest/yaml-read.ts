@@ -84,7 +84,7 @@ export function readYaml(text: string): YamlRead {
       path: "",
       message: `expected a plain value, got the YAML tag ${/tag: (.*)$/.exec(w.message)?.[1]?.replace("tag:yaml.org,2002:", "!!") ?? "here"} (tags are not read: remove it)`,
     }));
-  const limits = valueLimits(doc).map((p) => ({ ...lineColumn(lineCounter, p.offset), path: "", message: p.message }));
+  const limits = valueLimits(doc, source).map((p) => ({ ...lineColumn(lineCounter, p.offset), path: "", message: p.message }));
   if (tags.length || limits.length) return { ok: false, problems: [...tags, ...limits] };
 
   let data: unknown;
