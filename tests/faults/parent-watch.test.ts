@@ -60,7 +60,7 @@ describe("the parent watch", () => {
     await expectNothingLeft(s.tmp, s.out);
   });
 
-  it("a parent killed outright (kill -9) stops the build within 2.5 s, leaving nothing", async () => {
+  it("a parent killed outright (kill -9) stops the build within 6 s (1 s to notice, then the stop), leaving nothing", async () => {
     s = scratch();
     const run = startProcess("node", [parentScript()], { env: { TMPDIR: s.tmp }, limitMs: 90_000 });
     group = run.child.pid;
@@ -82,7 +82,7 @@ describe("the parent watch", () => {
     console.log(`parent killed mid-build: the build stopped ${ms} ms after`);
     await waitFor(() => /Interrupted \(SIGHUP\)/.test(run.stderr()), 2000, "the build's message");
     expect(run.stderr()).toMatch(/The command that started this one \(process \d+\) has ended/);
-    expect(ms).toBeLessThan(2500);
+    expect(ms).toBeLessThan(6000);
     expect(filesUnder(s.out).filter((f) => f.endsWith(".pdf"))).toEqual([]);
     await expectNothingLeft(s.tmp, s.out);
   });
