@@ -70,7 +70,10 @@ export class BrowserSession {
   /** The current browser timed out or died: it is killed, not asked to close. */
   private faulty = false;
 
-  constructor(private readonly executablePath?: string) {}
+  constructor(private readonly executablePath?: string) {
+    // A bad OBSERVATORY_BROWSER_TIMEOUT is refused before any work starts.
+    browserTimeoutMs();
+  }
 
   private launch(): Promise<Launched> {
     if (this.stopped) return Promise.reject(new BrowserFaultError("the run is stopping: no browser is started again"));
