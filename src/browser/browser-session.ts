@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { onCleanup } from "../pipeline/cleanup.js";
 import { asBrowserFault, BrowserFaultError, browserTimeoutMs, crashFault, launchFault } from "./browser-fault.js";
 import { findChromium } from "./find-chromium.js";
-import { killRunDirProcesses, makeRunDir, type RunDir, removeRunDir } from "./run-dir.js";
+import { killRunDirProcesses, makeRunDir, type RunDir, removeRunDir, tmpFullFault } from "./run-dir.js";
 
 // Nothing may leave the machine while printing: pages load only file: and
 // data: URLs, but Chromium's own services (sign-in, component and extension
@@ -117,8 +117,9 @@ export class BrowserSession {
                 // A crashed browser is forgotten, so the next job (the preview's
                 // next render) launches a fresh one instead of failing forever.
                 if (this.current === launching) this.current = undefined;
+                const full = tmpFullFault(dir);
                 release();
-                reject(crashFault());
+                reject(full ?? crashFault());
               }),
             );
             gone.catch(() => {});
@@ -127,8 +128,10 @@ export class BrowserSession {
           (err) => {
             // The failed launch stays the answer until close(): a job after
             // prelaunch() must not wait for a second one.
+            // A full TMPDIR makes Chromium fail to start: the disk is named, not the browser.
+            const full = tmpFullFault(dir);
             release();
-            throw launchFault(executable, err);
+            throw full ?? launchFault(executable, err);
           },
         );
       this.current = launching;
