@@ -1,11 +1,11 @@
 // `verify --rebuild`: build the archived manifests again with today's
 // templates, assets, fonts and tools, and compare the bytes. When they differ,
 // say which recorded input changed.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
+import { makeWorkFolder } from "../pipeline/work-folder.js";
 import { buildArchived } from "./build-archived.js";
 import { inputsAndVersions } from "./build-inputs.js";
 import { type InputChange, inputChanges } from "./input-changes.js";
@@ -39,7 +39,9 @@ export async function rebuildArchived(record: ArchiveRecord, folder: string, pat
   );
   let outcomes: RebuildOutcome[] = [];
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const work = await mkdtemp(path.join(os.tmpdir(), `observatory-rebuild-${record.edition}-`));
+    // Removed by Ctrl-C too (the cleanup registry), and swept by the next run after a kill -9.
+    const folder = makeWorkFolder(`rebuild-${record.edition}`);
+    const work = folder.path;
     try {
       const jobs = await buildArchived(paths, record.edition, sources, work, {
         sourceDateEpoch: record.sourceDateEpoch,
@@ -61,7 +63,7 @@ export async function rebuildArchived(record: ArchiveRecord, folder: string, pat
       // A changed input explains a difference: building again would not help.
       if (outcomes.every((o) => o.identical) || changed.some((c) => c.input !== "code")) return outcomes;
     } finally {
-      await rm(work, { recursive: true, force: true });
+      folder.remove();
     }
   }
   return outcomes;
