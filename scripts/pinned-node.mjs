@@ -38,7 +38,9 @@ export function onPinnedNode() {
  */
 export function handOver(script, args) {
   const pinned = pinnedNode();
-  const child = spawn(pinned.binary, [...process.execArgv, script, ...args], { stdio: "inherit" });
+  // The command sees through this relay when it watches its parent (src/pipeline/parent-watch.ts).
+  const env = { ...process.env, OBSERVATORY_RELAY_PID: String(process.pid) };
+  const child = spawn(pinned.binary, [...process.execArgv, script, ...args], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"])
     process.on(signal, () => {
       if (child.exitCode === null) child.kill(signal);

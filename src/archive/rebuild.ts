@@ -1,11 +1,11 @@
 // `verify --rebuild`: build the archived manifests again with today's
 // templates, assets, fonts and tools, and compare the bytes. When they differ,
 // say which recorded input changed.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Language } from "../manifest/primitives.js";
 import type { ProjectPaths } from "../paths.js";
+import { makeWorkFolder } from "../pipeline/work-folder.js";
 import { digestFile, listFiles } from "../runtime/hashing.js";
 import { buildArchived } from "./build-archived.js";
 import { inputsAndVersions } from "./build-inputs.js";
@@ -57,7 +57,9 @@ export async function rebuildArchived(record: ArchiveRecord, folder: string, pat
   let outcomes: RebuildOutcome[] = [];
   const shas = new Map<string, string[]>();
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const work = await mkdtemp(path.join(os.tmpdir(), `observatory-rebuild-${record.edition}-`));
+    // Removed by Ctrl-C too (the cleanup registry), and swept by the next run after a kill -9.
+    const workFolder = makeWorkFolder(`rebuild-${record.edition}`);
+    const work = workFolder.path;
     try {
       const manifestOf = (language: Language) =>
         path.join(folder, record.languages.find((l) => l.language === language)?.manifest ?? `manifests/${language}.yaml`);
@@ -98,7 +100,7 @@ export async function rebuildArchived(record: ArchiveRecord, folder: string, pat
       // archived PDF, not Chromium, is what differs.
       if (attempt >= 2 && outcomes.every((o) => o.identical || new Set(o.rebuilds.slice(-2)).size === 1)) return outcomes;
     } finally {
-      await rm(work, { recursive: true, force: true });
+      workFolder.remove();
     }
   }
   return outcomes;

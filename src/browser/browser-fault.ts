@@ -2,6 +2,7 @@
 // ours and not the manifest's fault: it has its own error (and exit code), and
 // a sentence that says what to do.
 import { ProtocolError, TimeoutError } from "puppeteer-core";
+import { FaultError } from "../runtime/fault-error.js";
 import { BrowserFaultError } from "./browser-fault-error.js";
 
 export { BrowserFaultError };
@@ -12,9 +13,20 @@ export { BrowserFaultError };
  * seconds, 30 by default (a print of a whole edition takes under 1 s here).
  */
 export function browserTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env.OBSERVATORY_BROWSER_TIMEOUT);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 30_000;
+  const value = env.OBSERVATORY_BROWSER_TIMEOUT;
+  if (value === undefined || value.trim() === "") return 30_000;
+  const seconds = Number(value);
+  // Timers hold at most 2^31 - 1 ms (24.8 days): a longer one fires at once,
+  // so "a year" meant 1 ms; "abc" silently meant 30 s. Both are refused.
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds * 1000 > MAX_TIMER_MS)
+    throw new FaultError(
+      `OBSERVATORY_BROWSER_TIMEOUT=${value} is not a number of seconds from 0.001 to ${MAX_TIMER_MS / 1000} (24.8 days): set one, or unset it for 30 s`,
+      "usage",
+    );
+  return Math.max(1, Math.round(seconds * 1000));
 }
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const ADVICE =
   "Run again; if it happens again, check the browser with `chromium --headless --dump-dom about:blank`, or set CHROME_PATH to another one.";

@@ -8,10 +8,19 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { onCleanup } from "../runtime/cleanup.js";
 import { asBrowserFault, BrowserFaultError, browserTimeoutMs, crashFault, launchFault } from "./browser-fault.js";
 import { findChromium } from "./find-chromium.js";
-import { killRunDirProcesses, makeRunDir, type RunDir, removeRunDir } from "./run-dir.js";
+import { killRunDirProcesses, makeRunDir, type RunDir, removeRunDir, tmpFullFault } from "./run-dir.js";
 
-// Without these, Chromium keeps trying to reach Google's hosts, which this
-// machine (and a print pipeline) must never do.
+// Nothing may leave the machine while printing: pages load only file: and
+// data: URLs, but Chromium's own services (sign-in, component and extension
+// updates) still looked up accounts.google.com, update.googleapis.com and
+// clients2.google.com in every build, with --disable-background-networking
+// and friends set. So no host name is ever resolved (every name maps to "not
+// found", which answers before any DNS query), and anything that still tried
+// a connection would go through a proxy that is a closed loopback port, for
+// loopback too (`<-loopback>` removes the implicit bypass). Proved by strace
+// of a build, a preview and an archive in tests/faults/network.test.ts.
+// What remains is the network service's IPv6 probe: a UDP connect() to
+// 2001:4860:4860::8888 that only asks the kernel for a route, no packet sent.
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -24,6 +33,10 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
   "--no-default-browser-check",
   "--disable-quic",
+  "--host-resolver-rules=MAP * ~NOTFOUND",
+  "--proxy-server=127.0.0.1:9",
+  "--proxy-bypass-list=<-loopback>",
+  "--dns-prefetch-disable",
   "--font-render-hinting=none",
 ];
 
@@ -57,7 +70,10 @@ export class BrowserSession {
   /** The current browser timed out or died: it is killed, not asked to close. */
   private faulty = false;
 
-  constructor(private readonly executablePath?: string) {}
+  constructor(private readonly executablePath?: string) {
+    // A bad OBSERVATORY_BROWSER_TIMEOUT is refused before any work starts.
+    browserTimeoutMs();
+  }
 
   private launch(): Promise<Launched> {
     if (this.stopped) return Promise.reject(new BrowserFaultError("the run is stopping: no browser is started again"));
@@ -101,8 +117,9 @@ export class BrowserSession {
                 // A crashed browser is forgotten, so the next job (the preview's
                 // next render) launches a fresh one instead of failing forever.
                 if (this.current === launching) this.current = undefined;
+                const full = tmpFullFault(dir);
                 release();
-                reject(crashFault());
+                reject(full ?? crashFault());
               }),
             );
             gone.catch(() => {});
@@ -111,8 +128,10 @@ export class BrowserSession {
           (err) => {
             // The failed launch stays the answer until close(): a job after
             // prelaunch() must not wait for a second one.
+            // A full TMPDIR makes Chromium fail to start: the disk is named, not the browser.
+            const full = tmpFullFault(dir);
             release();
-            throw launchFault(executable, err);
+            throw full ?? launchFault(executable, err);
           },
         );
       this.current = launching;

@@ -2,10 +2,11 @@
 // its profile and its temporary files (Chromium's own TMPDIR), removed when
 // the browser closes. A run that was killed (kill -9) cannot remove it, so the
 // next run removes every such folder whose process is gone.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { processAlive } from "../runtime/cleanup.js";
+import { FaultError } from "../runtime/fault-error.js";
 
 const PREFIX = "observatory-browser-";
 
@@ -17,11 +18,45 @@ export interface RunDir {
 
 export function makeRunDir(): RunDir {
   sweepRunDirs();
-  const root = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
+  let root: string;
+  try {
+    root = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
+  } catch (err) {
+    throw tmpFault(err);
+  }
   const dir = { root, profile: path.join(root, "profile"), tmp: path.join(root, "tmp") };
-  mkdirSync(dir.profile);
-  mkdirSync(dir.tmp);
+  try {
+    mkdirSync(dir.profile);
+    mkdirSync(dir.tmp);
+  } catch (err) {
+    removeRunDir(dir);
+    throw tmpFault(err);
+  }
   return dir;
+}
+
+/** The temporary folder cannot hold the browser's folder: said as such (exit 5), not as an internal error. */
+function tmpFault(err: unknown): FaultError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const where = process.env.TMPDIR ? `TMPDIR=${process.env.TMPDIR}` : `the temporary folder ${os.tmpdir()}`;
+  const why =
+    code === "ENOENT" || code === "ENOTDIR"
+      ? "names no folder: create it, or unset TMPDIR"
+      : code === "ENOSPC"
+        ? "is full: free some space there, or point TMPDIR at another folder"
+        : `cannot be written (${code ?? (err as Error).message}): fix its permissions, or point TMPDIR at another folder`;
+  return new FaultError(`${where} ${why} (the browser keeps its profile there)`, "outputNotWritten", { cause: err });
+}
+
+/** Under 64 MB free where the browser keeps its profile: a browser that failed there failed for want of space. */
+export function tmpFullFault(dir: RunDir): FaultError | undefined {
+  try {
+    const fs = statfsSync(dir.root);
+    if (fs.bavail * fs.bsize >= 64 * 1024 * 1024) return undefined;
+  } catch {
+    return undefined;
+  }
+  return tmpFault(Object.assign(new Error("no space left"), { code: "ENOSPC" }));
 }
 
 /**

@@ -28,6 +28,8 @@ export const ERROR_EXITS = {
 
 /** The reason the table gives a thrown value, if it is one of its errors. */
 export function exitReasonOf(err: unknown): ExitReason | undefined {
+  // A fault raised where it arises carries its own reason (src/runtime/fault-error.ts).
+  if (err instanceof Error && err.name === "FaultError" && "exit" in err) return err.exit as ExitReason;
   const name = err instanceof Error ? err.name : undefined;
   return name && Object.hasOwn(ERROR_EXITS, name) ? ERROR_EXITS[name as keyof typeof ERROR_EXITS] : undefined;
 }

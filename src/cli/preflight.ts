@@ -2,12 +2,11 @@
 // builds into a temporary folder (output/ is left alone) and prints what
 // preflight found, page by page. The work is build() in src/pipeline, imported
 // only after the arguments are read (--help and --rules load no browser driver).
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
+import { makeWorkFolder } from "../pipeline/work-folder.js";
 import { blockingFindings, RULE_IDS, RULES } from "../preflight/rules.js";
 import { out, parseCli } from "./cli-kit.js";
 import { helpText } from "./command-spec.js";
@@ -40,7 +39,9 @@ export async function main(argv: string[]): Promise<ExitReason> {
   const allow = parseAllow(values.allow);
   const style = styleFor(process.stdout);
   const [{ build }, { TemplateError }] = await Promise.all([import("../pipeline/build-edition.js"), import("../render/template-env.js")]);
-  const outputDir = await mkdtemp(path.join(os.tmpdir(), "observatory-preflight-"));
+  // Removed by Ctrl-C too, and swept by the next run after a kill -9.
+  const work = makeWorkFolder("preflight");
+  const outputDir = work.path;
   try {
     const paths = values["editions-dir"] ? { ...projectPaths, editions: path.resolve(values["editions-dir"]) } : projectPaths;
     // Every rule allowed here, so every job runs to the end; the exit code applies --allow.
@@ -90,6 +91,6 @@ export async function main(argv: string[]): Promise<ExitReason> {
       );
     throw err;
   } finally {
-    await rm(outputDir, { recursive: true, force: true });
+    work.remove();
   }
 }

@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from "../manifest/primitives.js";
+import { onCleanup } from "../runtime/cleanup.js";
 import { out, parseCli } from "./cli-kit.js";
 import { helpText } from "./command-spec.js";
 import { preview } from "./command-specs.js";
@@ -48,10 +49,14 @@ export async function main(argv: string[]): Promise<ExitReason> {
   if (values.host && !LOOPBACK.has(values.host)) out(`Listening on ${values.host}: other machines that reach it can read the preview.`);
   out("Watching templates/, assets/ and editions/. Ctrl-C to stop.");
 
-  await new Promise<void>((resolve) => {
-    const stop = () => void preview.close().finally(resolve);
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  // Ctrl-C, SIGTERM or a parent gone end the preview through the one signal
+  // handler (src/cli/signals.ts): the server closes with the browser, then
+  // exit 130 or 143. A handler of its own here raced that one: it returned
+  // "ok" (exit 0) while a render was being stopped, leaving the browser's folder.
+  onCleanup(
+    () => {},
+    () => preview.close(),
+  );
+  await new Promise<never>(() => {});
   return "ok";
 }

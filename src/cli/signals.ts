@@ -8,10 +8,10 @@
 // npm 11 sends SIGINT and SIGTERM to the script's shell only, and sh passes
 // nothing on: the package.json scripts `exec` the command so the signal lands
 // on it. When the process that started us dies without telling us (npx, a
-// killed npm), the leader of our process group is gone: we stop as if hung up.
-import { readFileSync } from "node:fs";
+// killed npm), we stop as if hung up (src/pipeline/parent-watch.ts).
 import { constants } from "node:os";
-import { cleanupGently, cleanupNow, processAlive } from "../runtime/cleanup.js";
+import { watchParent } from "../pipeline/parent-watch.js";
+import { cleanupGently, cleanupNow } from "../runtime/cleanup.js";
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const GENTLE_MS = 2000;
@@ -45,25 +45,8 @@ export function installSignalHandlers(stderr: { write(text: string): unknown } =
     }
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
-  const leader = processGroupLeader();
-  if (leader !== undefined && leader !== process.pid && processAlive(leader)) {
-    const timer = setInterval(() => {
-      if (processAlive(leader)) return;
-      clearInterval(timer);
-      stderr.write(`The command that started this one (process ${leader}) has ended.`);
-      onSignal("SIGHUP");
-    }, 1000);
-    timer.unref();
-  }
-}
-
-/** Our process group (Linux /proc; elsewhere none, and no watch). */
-function processGroupLeader(): number | undefined {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
-    return Number.isInteger(pgrp) && pgrp > 0 ? pgrp : undefined;
-  } catch {
-    return undefined;
-  }
+  watchParent((parent) => {
+    stderr.write(`The command that started this one (process ${parent}) has ended.`);
+    onSignal("SIGHUP");
+  });
 }

@@ -1,7 +1,7 @@
 // Which editions exist: folders named YYYY-MM under the editions directory,
 // each holding fr.yaml and/or en.yaml. Everything takes the directory as a
 // parameter so tests can point it at a temporary folder.
-import { type Dirent, statSync } from "node:fs";
+import { type Dirent, lstatSync, readlinkSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { projectPaths } from "../paths.js";
@@ -83,6 +83,10 @@ export async function editionFiles(id: string, options: { language?: string; edi
   checkLanguage(language);
   const all = await listManifests(editionsDir);
   const ofEdition = all.filter((m) => m.edition === id);
+  // A manifest that is there but cannot be read as a file is named, not "no such edition".
+  const broken = brokenManifests(path.join(editionsDir, id), language);
+  if (broken && (!ofEdition.length || (language && !ofEdition.some((m) => m.language === language))))
+    throw new EditionNotFoundError(broken);
   if (!ofEdition.length) {
     const available = [...new Set(all.map((m) => m.edition))];
     throw new EditionNotFoundError(
@@ -95,4 +99,28 @@ export async function editionFiles(id: string, options: { language?: string; edi
       `expected a ${language}.yaml in edition ${id}, got only ${orList(ofEdition.map((m) => `${m.language}.yaml`))}`,
     );
   return files;
+}
+
+/** What is wrong with an fr.yaml or en.yaml that is not a readable file (a dangling link, a folder), or undefined. */
+function brokenManifests(folder: string, language?: string): string | undefined {
+  for (const lang of language ? [language] : LANGUAGES) {
+    const file = path.join(folder, `${lang}.yaml`);
+    let link: ReturnType<typeof lstatSync>;
+    try {
+      link = lstatSync(file);
+    } catch {
+      continue;
+    }
+    if (link.isSymbolicLink()) {
+      try {
+        if (statSync(file).isFile()) continue;
+        return `expected ${shown(file).slice(0, -1)} to be a YAML file, got a link to a folder (${readlinkSync(file)}): link it to the manifest itself`;
+      } catch {
+        return `expected ${shown(file).slice(0, -1)} to be a YAML file, got a link to ${readlinkSync(file)}, which does not exist: restore the file it names, or replace the link with the manifest`;
+      }
+    }
+    if (link.isDirectory())
+      return `expected ${shown(file).slice(0, -1)} to be a YAML file, got a folder: a manifest is one file, ${lang}.yaml`;
+  }
+  return undefined;
 }

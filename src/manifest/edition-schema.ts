@@ -1,6 +1,7 @@
 // The whole manifest: an edition block and an ordered list of typed sections.
 import { z } from "zod";
 import { SECTION_KINDS } from "../sections/registry.js";
+import { checkEditionDates } from "./edition-dates.js";
 import { EDITION_ID, expected, IsoDate, Language, Plain, Text } from "./primitives.js";
 import { checkReferences } from "./references.js";
 
@@ -36,7 +37,7 @@ export const Edition = z
       .describe("The sections in the order they are printed; each has a type"),
   })
   .superRefine((edition, ctx) => {
-    for (const issue of checkReferences(edition)) ctx.addIssue({ code: "custom", ...issue });
+    for (const issue of [...checkReferences(edition), ...checkEditionDates(edition)]) ctx.addIssue({ code: "custom", ...issue });
   });
 
 export type Edition = z.infer<typeof Edition>;

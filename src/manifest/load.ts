@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { sectionKinds } from "../sections/registry.js";
 import { decodeManifest } from "./decode.js";
+import { checkEditionDates } from "./edition-dates.js";
 import { Edition } from "./edition-schema.js";
 import { describeIssue } from "./issue-message.js";
 import { EDITION_ID, LANGUAGES } from "./primitives.js";
@@ -33,7 +34,7 @@ export function parseManifest(source: string, file: string): { edition?: Edition
     for (const issue of result.error.issues) findings.push(...describeIssue(issue, data, Edition));
     // zod skips the edition-wide refinement as soon as any section fails, which would
     // hide a dangling source id until the next run; check references again here.
-    if (sectionsHaveKnownTypes(data)) findings.push(...checkReferences(data));
+    if (sectionsHaveKnownTypes(data)) findings.push(...checkReferences(data), ...checkEditionDates(data));
   }
   findings.push(...checkFileName(data, file));
 

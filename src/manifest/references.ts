@@ -91,6 +91,19 @@ export function checkReferences(edition: { sections?: unknown }): Problem[] {
     counts.set(type, n);
     if (!text(section.id)) anchors.set(n === 1 ? type : `${type}-${n}`, i);
   });
+  // Anchors the templates make themselves: "source-<id>" for each source,
+  // "<anchor>-title" for each chart's title. A section id equal to one would
+  // make two elements share an id, and links land on the wrong one.
+  const generated = new Map<string, string>();
+  for (const id of sourceIds) generated.set(`source-${id}`, `the source "${id}"`);
+  const counted = new Map<string, number>();
+  for (const section of sections) {
+    const type = text(section.type) ?? "";
+    const n = (counted.get(type) ?? 0) + 1;
+    counted.set(type, n);
+    const anchor = text(section.id) ?? (n === 1 ? type : `${type}-${n}`);
+    if (type === "chart") generated.set(`${anchor}-title`, `the title of the chart "${anchor}"`);
+  }
   sections.forEach((section, i) => {
     const id = text(section.id);
     if (!id) return;
@@ -103,6 +116,11 @@ export function checkReferences(edition: { sections?: unknown }): Problem[] {
       problems.push({
         path: ["sections", i, "id"],
         message: `expected each section id once, got "${id}" a second time (first used by sections[${anchors.get(id)}])`,
+      });
+    else if (generated.has(id))
+      problems.push({
+        path: ["sections", i, "id"],
+        message: `expected an id the page does not already use, got "${id}", the anchor of ${generated.get(id)}: choose another`,
       });
     else anchors.set(id, i);
   });

@@ -42,9 +42,12 @@ export function readYaml(text: string): YamlRead {
     return fail(limit.message, before.split("\n").length, limit.offset - before.lastIndexOf("\n"));
   }
 
-  const lineCounter = new LineCounter();
   // resolveKnownTags off: !!binary, !!set and the like are reported below, not turned into odd values.
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, resolveKnownTags: false });
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true, resolveKnownTags: false });
+  // Lines counted from the text itself: the reader's own LineCounter misses
+  // the line breaks inside tokens it gave up on (an unclosed quote), and every
+  // position after one was then lines too high, outside the file.
+  const lineCounter = countLines(source);
   if (doc.errors.length) {
     // One problem per line: the reader often reports a single mistake three times over.
     const problems: Located[] = [];
@@ -84,7 +87,7 @@ export function readYaml(text: string): YamlRead {
       path: "",
       message: `expected a plain value, got the YAML tag ${/tag: (.*)$/.exec(w.message)?.[1]?.replace("tag:yaml.org,2002:", "!!") ?? "here"} (tags are not read: remove it)`,
     }));
-  const limits = valueLimits(doc).map((p) => ({ ...lineColumn(lineCounter, p.offset), path: "", message: p.message }));
+  const limits = valueLimits(doc, source).map((p) => ({ ...lineColumn(lineCounter, p.offset), path: "", message: p.message }));
   if (tags.length || limits.length) return { ok: false, problems: [...tags, ...limits] };
 
   let data: unknown;
@@ -100,4 +103,11 @@ export function readYaml(text: string): YamlRead {
     return fail(`${TOP}, got ${got}`, line, column);
   }
   return { ok: true, doc, data: data as Record<string, unknown>, lineCounter };
+}
+
+function countLines(source: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) counter.addNewLine(i + 1);
+  return counter;
 }

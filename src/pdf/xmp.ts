@@ -77,7 +77,14 @@ export interface XmpFields extends DocumentInfo {
 /** Keywords as one string, for Info /Keywords and pdf:Keywords: commas keep "trusted cloud" one keyword. */
 export const keywordsText = (keywords: string[]) => keywords.join(", ");
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// XML 1.0 cannot hold control characters (but tab and line breaks), U+FFFE,
+// U+FFFF or lone surrogates, not even as &#…; references: they are dropped,
+// so the packet stays well-formed whatever a manifest holds (check refuses
+// them in the manifest; this is the last guard).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold, to remove
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+const esc = (s: string) =>
+  s.replace(NOT_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function xmpPacket(f: XmpFields): string {
   const iso = f.date.toISOString().replace(/\.\d{3}Z$/, "Z");

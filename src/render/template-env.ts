@@ -6,38 +6,83 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { renderInline } from "../manifest/markup.js";
 import type { Language } from "../manifest/primitives.js";
+// Where templates and their files go wrong: the labels, read in src/sections/, need them too.
+import { TemplateError, templateFileError } from "../sections/template-error.js";
 import { formatDate, formatNumber } from "./format.js";
 import { hyphenateHtml } from "./hyphenate.js";
 import type { HyphenPolicy } from "./word-policy.js";
 
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "TemplateError";
-  }
-}
+export { TemplateError, templateFileError };
 
 export interface TemplateEnv {
   render(data: Record<string, unknown>): string;
   partialNames: string[];
 }
 
+export function readTemplateFile(file: string, what?: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw templateFileError(file, err, what);
+  }
+}
+
+// A <meta http-equiv="refresh"> makes the browser leave the page before it
+// prints (scripts being off does not stop it): refused at its line.
+const META_REFRESH = /<meta\b[^>]*http-equiv\s*=\s*["']?refresh/i;
+
 function compile(hb: typeof Handlebars, file: string): HandlebarsTemplateDelegate {
-  const source = readFileSync(file, "utf8");
+  const source = readTemplateFile(file, "template");
+  const refresh = META_REFRESH.exec(source);
+  if (refresh) {
+    const before = source.slice(0, refresh.index);
+    throw new TemplateError(
+      file,
+      before.split("\n").length,
+      refresh.index - before.lastIndexOf("\n"),
+      'expected no <meta http-equiv="refresh"> (the browser would leave the page before printing it): remove it',
+    );
+  }
+  let template: HandlebarsTemplateDelegate;
   try {
     // Parse now so syntax errors name the file instead of surfacing mid-render
     // (compile() itself is lazy).
     hb.parse(source);
-    return hb.compile(source, { preventIndent: true });
+    template = hb.compile(source, { preventIndent: true });
   } catch (err) {
     const { line, column, message } = describeParseError(source, (err as Error).message);
     throw new TemplateError(file, line, column, message);
   }
+  // An error while a template runs (a missing helper, a bad partial) is named
+  // at this file, and at its line when Handlebars or the message tells it.
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (err) {
+      if (err instanceof TemplateError) throw err;
+      const { line, column } = runtimePlace(source, err);
+      throw new TemplateError(file, line, column, (err as Error).message);
+    }
+  };
+}
+
+function listTemplates(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch (err) {
+    throw templateFileError(dir, err, "folder of templates");
+  }
+}
+
+function runtimePlace(source: string, err: unknown): { line: number; column: number } {
+  const e = err as { lineNumber?: number; column?: number; message?: string };
+  if (typeof e.lineNumber === "number") return { line: e.lineNumber, column: (e.column ?? 0) + 1 };
+  // "Missing helper: \"name\"", "The partial x could not be found": the name's first use.
+  const name = /"([^"]+)"|partial (\S+)/.exec(e.message ?? "");
+  const at = name ? source.search(new RegExp(`{{[#>~\\s]*${(name[1] ?? name[2]).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\b`)) : -1;
+  if (at < 0) return { line: 1, column: 1 };
+  const before = source.slice(0, at);
+  return { line: before.split("\n").length, column: at - before.lastIndexOf("\n") };
 }
 
 /**
@@ -138,14 +183,14 @@ export function createTemplateEnv(templatesDir: string, language: Language): Tem
 
   const sectionsDir = path.join(templatesDir, "sections");
   const partialNames: string[] = [];
-  for (const name of readdirSync(sectionsDir).sort()) {
+  for (const name of listTemplates(sectionsDir)) {
     if (!name.endsWith(".hbs")) continue;
     const type = name.replace(/\.hbs$/, "");
     hb.registerPartial(type, compile(hb, path.join(sectionsDir, name)));
     partialNames.push(type);
   }
   const partialsDir = path.join(templatesDir, "partials");
-  for (const name of readdirSync(partialsDir).sort()) {
+  for (const name of listTemplates(partialsDir)) {
     if (name.endsWith(".hbs")) hb.registerPartial(`partials/${name.replace(/\.hbs$/, "")}`, compile(hb, path.join(partialsDir, name)));
   }
   const layoutFile = path.join(templatesDir, "layout.hbs");

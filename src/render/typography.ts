@@ -12,6 +12,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import type { Language } from "../manifest/primitives.js";
+import { TemplateError, templateFileError } from "../sections/template-error.js";
 import { registerOwnRules } from "./typography-rules.js";
 
 // The package is CommonJS (UMD); its types are those of the ES build.
@@ -63,11 +64,17 @@ export function typographyRules(templatesDir?: string): Record<Language, string[
   }
   const hit = configs.get(key);
   if (hit) return hit;
-  const parsed = ConfigSchema.safeParse(parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file}: expected lists of rule names under fr: and en: (${parsed.error.issues[0]?.message})`);
+  let parsed: ReturnType<typeof ConfigSchema.safeParse>;
+  try {
+    parsed = ConfigSchema.safeParse(parse(readFileSync(file, "utf8")));
+  } catch (err) {
+    throw templateFileError(file, err, "typography file");
+  }
+  if (!parsed.success)
+    throw new TemplateError(file, 1, 1, `expected lists of rule names under fr: and en: (${parsed.error.issues[0]?.message})`);
   const known = new Set(Typograf.getRules().map((r) => r.name));
   for (const name of [...parsed.data.fr, ...parsed.data.en])
-    if (!known.has(name)) throw new Error(`${file}: no typography rule is called "${name}"`);
+    if (!known.has(name)) throw new TemplateError(file, 1, 1, `no typography rule is called "${name}"`);
   configs.set(key, parsed.data);
   return parsed.data;
 }

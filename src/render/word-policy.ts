@@ -9,6 +9,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import type { Edition } from "../manifest/edition-schema.js";
+import { TemplateError, templateFileError } from "../sections/template-error.js";
 
 export interface HyphenPolicy {
   /** Words of proper names, as written (case matters: "Confiance" is a name, "confiance" a word). */
@@ -70,10 +71,18 @@ export function loadHyphenationExceptions(templatesDir: string): HyphenationExce
   }
   const hit = cache.get(key);
   if (hit) return hit;
-  const parsed = ExceptionsSchema.safeParse(parse(readFileSync(file, "utf8")) ?? {});
+  let parsed: ReturnType<typeof ExceptionsSchema.safeParse>;
+  try {
+    parsed = ExceptionsSchema.safeParse(parse(readFileSync(file, "utf8")) ?? {});
+  } catch (err) {
+    throw templateFileError(file, err, "hyphenation file");
+  }
   if (!parsed.success)
-    throw new Error(
-      `${file}: expected "never:" and "breaks:" lists of words (breaks written like in-fra-struc-ture): ${parsed.error.issues[0]?.message}`,
+    throw new TemplateError(
+      file,
+      1,
+      1,
+      `expected "never:" and "breaks:" lists of words (breaks written like in-fra-struc-ture): ${parsed.error.issues[0]?.message}`,
     );
   cache.set(key, parsed.data);
   return parsed.data;

@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import type { Language } from "../manifest/primitives.js";
 import { projectPaths } from "../paths.js";
+import { templateFileError } from "./template-error.js";
 
 export const LabelsSchema = z.strictObject({
   contents: z.string(),
@@ -46,10 +47,25 @@ const cache = new Map<string, Labels>();
 
 export function loadLabels(language: Language, templatesDir = projectPaths.templates): Labels {
   const file = path.join(templatesDir, "labels", `${language}.yaml`);
-  const key = `${file}:${statSync(file).mtimeMs}`;
+  let key: string;
+  try {
+    key = `${file}:${statSync(file).mtimeMs}`;
+  } catch (err) {
+    throw templateFileError(file, err, "labels file");
+  }
   const hit = cache.get(key);
   if (hit) return hit;
-  const labels = LabelsSchema.parse(parse(readFileSync(file, "utf8")));
+  let labels: Labels;
+  try {
+    const parsed = LabelsSchema.safeParse(parse(readFileSync(file, "utf8")));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`expected the labels of every section, got ${issue?.path.join(".") || "the file"}: ${issue?.message}`);
+    }
+    labels = parsed.data;
+  } catch (err) {
+    throw templateFileError(file, err, "labels file");
+  }
   cache.set(key, labels);
   return labels;
 }

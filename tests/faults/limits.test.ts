@@ -86,6 +86,28 @@ describe("manifest limits", () => {
     ]);
   });
 
+  it("2,000 nested explicit keys (`? ? ? … y`): the indicator where nesting passes 32 levels, within 1 s", () => {
+    const t = performance.now();
+    expect(problems(`${"? ".repeat(2000)}y\n`)).toEqual([
+      "1:63  expected at most 32 levels of nested mappings and lists, got more from here",
+    ]);
+    expect(problems(`edition:\n  - ${"? - ".repeat(1000)}y\n`)).toEqual([
+      "2:63  expected at most 32 levels of nested mappings and lists, got more from here",
+    ]);
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+
+  it("flow nesting after a plain scalar holding a quote is counted (the apostrophe opens no quoted scalar)", () => {
+    expect(problems(`edition:\n  x: [it's, ${"[".repeat(2000)}${"]".repeat(2000)}]\n`)).toEqual([
+      "2:42  expected at most 32 levels of nested mappings and lists, got more from here",
+    ]);
+    expect(problems(`edition: [a"b, ${"{a: ".repeat(2000)}1${"}".repeat(2000)}]\n`)).toEqual([
+      "1:136  expected at most 32 levels of nested mappings and lists, got more from here",
+    ]);
+    // A real quoted scalar still hides its brackets.
+    expect(problems(`edition:\n  x: ["${"[".repeat(100)}"]\n`).join()).not.toContain("levels");
+  });
+
   it("a file over 512 KB is refused before it is read", () => {
     const source = `${BASE}${"# padding padding padding padding\n".repeat(20_000)}`;
     const [problem] = problems(source);
