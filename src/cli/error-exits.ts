@@ -24,6 +24,8 @@ export const ERROR_EXITS = {
   OutputError: "outputNotWritten",
   PreflightError: "preflightFailed",
   BrowserFaultError: "browserFailed",
+  // Raised where a fault arises with its own reason (src/runtime/fault-error.ts), which exitReasonOf reads first.
+  FaultError: "usage",
 } as const satisfies Record<string, ExitReason>;
 
 /** The reason the table gives a thrown value, if it is one of its errors. */

@@ -10,14 +10,17 @@ import { below, columnOf, continuation } from "../readback/line-order.js";
 import type { PageLines } from "../readback/print-lines.js";
 import type { Finding } from "./rules.js";
 
-// The months as render/typography-rules.ts binds them (the two stages never import each other).
-const MONTHS = [
-  "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
-  "January|February|March|April|May|June|July|August|September|October|November|December",
-].join("|");
+// The months as render/typography-rules.ts binds them (the two stages never
+// import each other): French in either case, English capitalised ("the 3 may
+// apply" is no date).
+const FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+  .split("|")
+  .map((m) => `[${m[0]}${m[0].toUpperCase()}]${m.slice(1)}`);
+const EN = "January|February|March|April|May|June|July|August|September|October|November|December".split("|");
+const MONTHS = [...FR, ...EN].join("|");
 const DATE = new RegExp(
-  `(?<![\\p{L}\\d])(?:\\d{1,2}(?:er)?\\s+(?:${MONTHS})(?:\\s+\\d{4})?|(?:${MONTHS})\\s+\\d{1,2},?\\s+\\d{4}|(?:${MONTHS})\\s+\\d{4})(?![\\p{L}\\d])`,
-  "giu",
+  `(?<![\\p{L}\\d])(?:\\d{1,2}(?:er)?\\s+(?:${MONTHS})(?:\\s+\\d{4})?|(?:${EN.join("|")})\\s+\\d{1,2},?\\s+\\d{4}|(?:${MONTHS})\\s+\\d{4})(?![\\p{L}\\d])`,
+  "gu",
 );
 // Capitalised parts joined by hyphens, with a capital after one of them.
 const NAME = /^\p{Lu}[\p{L}’']*(?:-\p{L}[\p{L}’']*)*-\p{Lu}[\p{L}’']*(?:-\p{L}[\p{L}’']*)*$/u;
@@ -45,7 +48,8 @@ export function checkLineBreaks(pages: PageLines[]): Finding[] {
       const joined = `${head}${line.hyphenated ? "" : " "}${tail}`;
       for (const m of joined.matchAll(DATE)) {
         const at = m.index ?? 0;
-        if (at < head.length && at + m[0].length > head.length + 1) add("split-date", `«${m[0]}» is split across a line break`);
+        // A line that holds nothing but the date's start is a label (a chart's value over its axis), not running text.
+        if (at > 0 && at < head.length && at + m[0].length > head.length + 1) add("split-date", `«${m[0]}» is split across a line break`);
       }
       if (line.hyphenated || !head.endsWith("-")) continue;
       const end = lastToken(head);

@@ -29,7 +29,8 @@ export function addressPieces(address: string): string[] {
 export function breakableAddress(escaped: string): string {
   const pieces = addressPieces(decode(escaped));
   if (pieces.length < 2) return escaped;
-  return pieces.map((p) => `<span class="url-piece">${escapeHtml(p)}</span>`).join("<wbr>");
+  // An address is in no language: the language check leaves it out, as it does names.
+  return `<span translate="no">${pieces.map((p) => `<span class="url-piece">${escapeHtml(p)}</span>`).join("<wbr>")}</span>`;
 }
 
 // The elements whose whole text is an address: the sources' and the links

@@ -98,8 +98,9 @@ export function webEditionHtml(printHtml: string, options: WebEditionOptions): s
   ].join("\n");
   html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${head}`);
   // One class attribute: the print's (profile-…) and the web's together.
-  html = html.replace(/<html lang="([^"]+)" class="([^"]*)">/, '<html lang="$1" class="web $2">');
-  if (!html.includes('class="web ')) throw new Error("web edition: the print HTML has no <html lang class> to mark");
+  // (A layout without lang, which preflight reports, still gets its web class.)
+  html = html.replace(/<html((?: lang="[^"]+")?) class="([^"]*)">/, '<html$1 class="web $2">');
+  if (!html.includes('class="web ')) throw new Error("web edition: the print HTML has no <html class> to mark");
   html = addSectionAnchors(addProviderAnchors(html, options.providers));
   // A wide table scrolls inside its own focusable region, never the page.
   const seen = new Map<string, number>();

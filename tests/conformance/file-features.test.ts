@@ -2,7 +2,7 @@
 // actions, optional content, signatures, alternate presentations), and
 // embedded files: a real edition broken once per rule family, each fixture
 // named by the rules it must be caught under.
-import { PDFHexString, PDFName, PDFNumber, PDFString } from "pdf-lib";
+import { PDFArray, PDFHexString, PDFName, PDFNumber, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { BOTH, broken, N } from "./break-edition.js";
 
@@ -104,7 +104,10 @@ describe("embedded files (6.8, UA 7.11)", () => {
       }),
     );
     d.catalog.set(N("Names"), d.context.obj({ EmbeddedFiles: { Names: [PDFHexString.fromText("data.csv"), spec] } }));
-    if (good) d.catalog.set(N("AF"), d.context.obj([spec]));
+    // Added to the catalog's AF beside the edition's own data files, which are attached already.
+    const af = d.catalog.lookup(N("AF"));
+    if (good && af instanceof PDFArray) af.push(spec);
+    else if (good) d.catalog.set(N("AF"), d.context.obj([spec]));
   };
   it("a conforming attachment (MIME subtype, F and UF, AFRelationship, in the catalog's AF): no finding", async () => {
     expect(await broken(attach(true))).toEqual([]);

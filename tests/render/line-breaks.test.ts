@@ -70,10 +70,10 @@ describe("web addresses", () => {
       '<p class="source-url">https://a-b.fr/x?id&#x3D;1&amp;l</p><a href="https://c.fr/d-e">https://c.fr/d-e</a><a href="https://c.fr">Site</a>',
     );
     expect(html).toContain(
-      '<span class="url-piece">https://</span><wbr><span class="url-piece">a</span><wbr><span class="url-piece">-b</span>',
+      '<span translate="no"><span class="url-piece">https://</span><wbr><span class="url-piece">a</span><wbr><span class="url-piece">-b</span>',
     );
     expect(html).toContain('<span class="url-piece">=1</span><wbr><span class="url-piece">&amp;l</span>');
-    expect(html).toContain('<span class="url-piece">-e</span></a>');
+    expect(html).toContain('<span class="url-piece">-e</span></span></a>');
     expect(html).toContain('<a href="https://c.fr">Site</a>');
     expect(html.replace(/<[^>]+>/g, "")).toBe("https://a-b.fr/x?id=1&amp;lhttps://c.fr/d-eSite");
   });

@@ -87,7 +87,7 @@ function editorial(language: "fr" | "en", label: string, changes: string[]) {
     `This month's tables: ${changes.join("; ")}.`,
     "R&D, AT&T, Procter & Gamble: the names are printed as typed, and so is markup shown literally, such as &lt;b&gt; and &amp;.",
     "Organizations' expectations have moved since the '90s: as one buyer put it, \"the cloud is 'sovereign' only when the contract says so\", and *\"trust\"* is earned.",
-    `Read the [ANSSI's list](https://cyber.gouv.fr/produits-services-qualifies?type=cloud&sort=date) for the full record of the ${label.toLowerCase()}.`,
+    `Read the [ANSSI's list](https://cyber.gouv.fr/produits-services-qualifies?type=cloud&sort=date) for the full record of the ${label.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase())}.`,
   ];
   const fr = [
     `Les tableaux de ce mois : ${changes.join(" ; ")}.`,

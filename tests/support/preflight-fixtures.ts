@@ -81,7 +81,10 @@ export function applyEdits(text: string, edits: Edit[], where: string): string {
 }
 
 function manifestFor(f: Fixture | undefined, id: string): string {
-  const base = readFileSync(BASE_MANIFEST, "utf8").replace(`id: "${BASE_ID}"`, `id: "${id}"`);
+  // The edition's date moves with its id: a date outside its month is refused.
+  const base = readFileSync(BASE_MANIFEST, "utf8")
+    .replace(`id: "${BASE_ID}"`, `id: "${id}"`)
+    .replace(`date: "${BASE_ID}-01"`, `date: "${id}-01"`);
   return f ? applyEdits(base, f.edits, f.name) : base;
 }
 
