@@ -211,14 +211,21 @@ describe("web edition of a generated edition of 53 rows, long names and '&'", ()
 });
 
 describe("a machine without poppler", () => {
-  it("builds the web edition without a sharing image: no image tags, a summary card", async () => {
+  it("still draws the sharing image: Chromium draws it, as observatory images draws page 1", async () => {
+    const pdf = path.join(inject("builtDir"), "2026-04", "2026-04-en.pdf");
     const PATH = process.env.PATH;
     process.env.PATH = mkdtempSync(path.join(tmpdir(), "no-poppler-"));
     try {
-      expect(await coverImage(readFileSync(path.join(inject("builtDir"), "2026-04", "2026-04-en.pdf")), 1200)).toBeUndefined();
+      const cover = await coverImage(readFileSync(pdf), 1200);
+      expect([cover.width, PNG.sync.read(cover.png).width]).toEqual([1200, 1200]);
+      const drawn = await writePageImages({ pdf, pages: [1], width: 1200, outDir: mkdtempSync(path.join(tmpdir(), "web-cover-")) });
+      expect(readFileSync(drawn[0]).equals(cover.png)).toBe(true);
     } finally {
       process.env.PATH = PATH;
     }
+  });
+
+  it("a web edition given no sharing image has no image tags, a summary card", () => {
     const { html } = webPage("editions/2026-04/en.yaml", undefined, null);
     expect(html).toContain('<meta name="twitter:card" content="summary">');
     expect(html).toContain('<meta property="og:title" content="SecNumCloud Observatory — APRIL 2026 EDITION">');
