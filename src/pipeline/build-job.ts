@@ -161,7 +161,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     }
     await conformanceStage(job, finished);
     const folder = dataDir(outputDir, edition);
-    await writeStage(job, finished, final, data, folder);
+    await writeStage(job, finished, final, data, folder, session);
     options.reporter?.file?.(label, path.relative(process.cwd(), result.pdf as string));
     options.reporter?.file?.(label, path.relative(process.cwd(), folder));
     return result;

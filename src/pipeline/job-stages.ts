@@ -4,6 +4,7 @@
 // staged files and the result they fill in.
 import { createHash } from "node:crypto";
 import path from "node:path";
+import type { BrowserSession } from "../browser/browser-session.js";
 import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
 import { coverImage } from "../images/page-images.js";
 import type { Edition } from "../manifest/edition-schema.js";
@@ -144,6 +145,7 @@ export async function writeStage(
   final: EditionHtml,
   data: ReturnType<typeof editionData>,
   dataFolder: string,
+  session?: BrowserSession,
 ): Promise<void> {
   const { result, staged, edition, profile, base, htmlDir, options } = job;
   result.pdf = `${base}.pdf`;
@@ -157,7 +159,7 @@ export async function writeStage(
   if (job.memo) result.finishing = job.memo.record();
   result.data = data.map((f) => path.join(dataFolder, f.name));
   // The web edition reads the digital print; the print-shop profile has none. Its sharing image is the PDF's cover.
-  const cover = profile === "digital" ? await job.timed("cover", () => coverImage(finished.bytes, COVER_WIDTH)) : undefined;
+  const cover = profile === "digital" ? await job.timed("cover", () => coverImage(finished.bytes, COVER_WIDTH, session)) : undefined;
   await job.timed("write", async () => {
     await staged.write(result.pdf as string, finished.bytes);
     for (const f of data) await staged.write(path.join(dataFolder, f.name), f.bytes);

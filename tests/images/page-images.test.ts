@@ -1,6 +1,7 @@
 // `observatory images` as a person runs it (the compiled command), on the
 // editions the test run built: the PNG is the asked width, and it matches the
 // same page drawn by another renderer (MuPDF) within the layout tests' tolerance.
+// Chromium draws it: no poppler is needed, so the first case runs without one on the PATH.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,13 +18,14 @@ function builtCopy(): string {
   return dir;
 }
 
-const images = (args: string[]) =>
-  spawnSync(process.execPath, [path.join(projectRoot, "bin", "observatory.js"), "images", ...args], { encoding: "utf8" });
+const images = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(process.execPath, [path.join(projectRoot, "bin", "observatory.js"), "images", ...args], { encoding: "utf8", env });
 
 describe("observatory images", () => {
-  it("writes a 1200 px PNG of the cover that matches the PDF page drawn by MuPDF", () => {
+  it("writes a 1200 px PNG of the cover that matches the PDF page drawn by MuPDF, with no pdftoppm on the PATH", () => {
     const out = builtCopy();
-    const run = images(["2026-04", "--pages", "1,9", "--width", "1200", "--lang", "en", "--output-dir", out]);
+    const noPoppler = { ...process.env, PATH: "/nonexistent" };
+    const run = images(["2026-04", "--pages", "1,9", "--width", "1200", "--lang", "en", "--output-dir", out], noPoppler);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const dir = path.join(out, "2026-04", "2026-04-en-images");
