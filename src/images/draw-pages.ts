@@ -41,7 +41,18 @@ interface DrawerWindow {
 }
 
 /** `pages` (1-based) of `pdf`, each a PNG exactly `width` pixels wide, drawn in one borrowed tab. */
-export async function drawPages(session: BrowserSession, pdf: Uint8Array, pages: number[], width: number): Promise<Buffer[]> {
+// One drawing at a time in this process: two pages drawn at once (two jobs of
+// a build) came out with a few anti-aliased pixels different, one time in
+// twelve; drawn in turn, the same page always gives the same bytes.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function drawPages(session: BrowserSession, pdf: Uint8Array, pages: number[], width: number): Promise<Buffer[]> {
+  const turn = queue.then(() => drawNow(session, pdf, pages, width));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function drawNow(session: BrowserSession, pdf: Uint8Array, pages: number[], width: number): Promise<Buffer[]> {
   const [lib, worker] = await pdfjsSources();
   const data = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("base64");
   return session.withPage(async (tab) => {
