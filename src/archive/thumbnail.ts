@@ -2,15 +2,8 @@
 // the archive already runs, with the pdf.js the preview already ships: no
 // other tool to install, and one that cannot be missing on the day.
 import { readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import type { BrowserSession } from "../browser/browser-session.js";
-
-const require = createRequire(import.meta.url);
-let sources: Promise<[string, string]> | undefined;
-const pdfjsSources = () =>
-  (sources ??= Promise.all(
-    ["pdf.min.mjs", "pdf.worker.min.mjs"].map((name) => readFile(require.resolve(`pdfjs-dist/build/${name}`), "utf8")),
-  ) as Promise<[string, string]>);
+import { pdfjsSources } from "../images/draw-pages.js";
 
 const DRAW_COVER = `window.drawCover = async (lib, worker, data, dpi) => {
   const pdfjs = await import(URL.createObjectURL(new Blob([lib], { type: "text/javascript" })));

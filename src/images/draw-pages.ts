@@ -7,7 +7,8 @@ import type { BrowserSession } from "../browser/browser-session.js";
 
 const require = createRequire(import.meta.url);
 let sources: Promise<[string, string]> | undefined;
-const pdfjsSources = () =>
+/** pdf.js and its worker as text, read once per process (the archive's thumbnails use them too). */
+export const pdfjsSources = () =>
   (sources ??= Promise.all(
     ["pdf.min.mjs", "pdf.worker.min.mjs"].map((name) => readFile(require.resolve(`pdfjs-dist/build/${name}`), "utf8")),
   ) as Promise<[string, string]>);
