@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
+import type { PageImage } from "../images/page-images.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { type HtmlOptions, renderEditionHtml } from "../render/edition-html.js";
@@ -15,7 +16,7 @@ import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { FinishMemo } from "./finish-memo.js";
 import { type HistoryLoader, historyLoader } from "./history-cache.js";
-import { conformanceStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
+import { conformanceStage, coverStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
 import { printEdition } from "./print-edition.js";
 import { type TypesetInputs, type TypesetSeed, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
 
@@ -118,6 +119,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
   const job = await startJob(loaded, options);
   const { edition, staged, result, label } = job;
   const { paths, outputDir } = options;
+  let drawing: Promise<PageImage> | undefined;
   try {
     const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(job.base);
     const key =
@@ -155,17 +157,22 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     // A rebuild whose raw print is the last build's takes what followed it from there (finish-memo.ts).
     job.memo = await FinishMemo.open(job.base, printed.pdf, key);
     const finished = await finishStage(job, printed, final, labels, dataAttachments(data));
+    // Drawn in Chromium while the two checks below run here.
+    drawing = coverStage(job, finished, session);
     if (!(await preflightStage(job, printed, final, finished, labels))) {
+      await drawing?.catch(() => {});
       await staged.discard();
       return result;
     }
     await conformanceStage(job, finished);
     const folder = dataDir(outputDir, edition);
-    await writeStage(job, finished, final, data, folder, session);
+    await writeStage(job, finished, final, data, folder, drawing);
     options.reporter?.file?.(label, path.relative(process.cwd(), result.pdf as string));
     options.reporter?.file?.(label, path.relative(process.cwd(), folder));
     return result;
   } catch (err) {
+    // The browser is left with no drawing of this job's in flight.
+    await drawing?.catch(() => {});
     await staged.discard();
     throw err;
   }

@@ -18,6 +18,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { type ConformanceResult, checkConformance } from "../conformance/check-pdf.js";
 import type { Standard } from "../conformance/types.js";
+import type { PageImage } from "../images/page-images.js";
 import { type FinishedPdf, type FinishOptions, finishPdf } from "../pdf/finish.js";
 import { type InspectPdfOptions, inspectPdf } from "../preflight/inspect-pdf.js";
 import type { Finding } from "../preflight/rules.js";
@@ -31,6 +32,8 @@ interface Stored {
   /** The steps this build took from the last one instead of running them (for the report and the tests). */
   reused: string[];
 }
+
+const STEP_ORDER = ["finish", "preflight-pdf", "conformance", "cover"];
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
@@ -98,6 +101,31 @@ export class FinishMemo {
     return this.step("conformance", standards, bytes, () => checkConformance(bytes, standards));
   }
 
+  /**
+   * The cover image drawn from the finished bytes, or the last build's when those
+   * bytes are the same and its file is still the one drawn (its sha256 is kept):
+   * the drawing is deterministic (src/images/draw-pages.ts), and it is the
+   * longest stage of a rebuild after the print.
+   */
+  async coverImage(bytes: Uint8Array, width: number, file: string, draw: () => Promise<PageImage>): Promise<PageImage> {
+    const digest = digestOf({ width });
+    const same = this.stored !== undefined && this.stored.sha256 === sha256(bytes);
+    const prior = same && this.prior?.sha256 === this.stored?.sha256 ? this.prior?.steps.cover : undefined;
+    if (prior?.inputs === digest) {
+      const png = await readFile(file).catch(() => undefined);
+      if (png && sha256(png) === prior.value) {
+        if (this.stored) {
+          this.stored.steps.cover = prior;
+          this.stored.reused.push("cover");
+        }
+        return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+      }
+    }
+    const image = await draw();
+    if (same && this.stored) this.stored.steps.cover = { inputs: digest, value: sha256(image.png) };
+    return image;
+  }
+
   private async step<T>(name: string, inputs: unknown, bytes: Uint8Array, run: () => Promise<T>): Promise<T> {
     const digest = digestOf(inputs);
     const same = this.stored !== undefined && this.stored.sha256 === sha256(bytes);
@@ -114,6 +142,8 @@ export class FinishMemo {
 
   /** What the report keeps for the next build. */
   record(): Stored | undefined {
+    // The cover is drawn while the preflight and conformance run: listed in the stages' order, whichever ended first.
+    if (this.stored) this.stored.reused.sort((a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b));
     return this.stored;
   }
 }

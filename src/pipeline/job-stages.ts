@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
 import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
-import { coverImage } from "../images/page-images.js";
+import { coverImage, type PageImage } from "../images/page-images.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import type { Attachment } from "../pdf/attachments.js";
@@ -138,6 +138,22 @@ export async function conformanceStage(job: Job, finished: FinishedPdf): Promise
   }
 }
 
+/**
+ * cover: the web edition's sharing image, the PDF's first page drawn by
+ * Chromium. It needs only the finished bytes, so it is started as soon as they
+ * exist and drawn in the browser's processes while the PDF preflight and the
+ * conformance check run in this one; write awaits it. The print-shop profile has none.
+ */
+export function coverStage(job: Job, finished: FinishedPdf, session?: BrowserSession): Promise<PageImage> | undefined {
+  if (job.profile !== "digital") return undefined;
+  const file = path.join(job.htmlDir, coverFileName(job.edition));
+  const draw = () => coverImage(finished.bytes, COVER_WIDTH, session);
+  const drawn = job.timed("cover", () => (job.memo ? job.memo.coverImage(finished.bytes, COVER_WIDTH, file, draw) : draw()));
+  // Awaited by write, or only settled when a stage between fails: never an unhandled rejection.
+  drawn.catch(() => {});
+  return drawn;
+}
+
 /** write: the PDF, its open data, the web edition and the report, committed together. */
 export async function writeStage(
   job: Job,
@@ -145,7 +161,7 @@ export async function writeStage(
   final: EditionHtml,
   data: ReturnType<typeof editionData>,
   dataFolder: string,
-  session?: BrowserSession,
+  drawing?: Promise<PageImage>,
 ): Promise<void> {
   const { result, staged, edition, profile, base, htmlDir, options } = job;
   result.pdf = `${base}.pdf`;
@@ -158,8 +174,8 @@ export async function writeStage(
   result.pageLabels = finished.pageLabels;
   if (job.memo) result.finishing = job.memo.record();
   result.data = data.map((f) => path.join(dataFolder, f.name));
-  // The web edition reads the digital print; the print-shop profile has none. Its sharing image is the PDF's cover.
-  const cover = profile === "digital" ? await job.timed("cover", () => coverImage(finished.bytes, COVER_WIDTH, session)) : undefined;
+  // The web edition reads the digital print; its sharing image is the PDF's cover (coverStage).
+  const cover = await drawing;
   await job.timed("write", async () => {
     await staged.write(result.pdf as string, finished.bytes);
     for (const f of data) await staged.write(path.join(dataFolder, f.name), f.bytes);

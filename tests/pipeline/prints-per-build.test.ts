@@ -53,7 +53,7 @@ describe("prints per build", () => {
   });
 
   it.each(EDITIONS)(
-    "a rebuild of $id takes finishing, the PDF preflight and the conformance check from the fresh build",
+    "a rebuild of $id takes finishing, the PDF preflight, the conformance check and the cover image from the fresh build",
     ({ id, language }) => {
       const job = rebuilt.find((j) => j.id === id && j.language === language);
       const fresh = built(id, language).report as unknown as { finishing: { reused: string[] }; preflight: unknown; conformance: unknown };
@@ -61,7 +61,9 @@ describe("prints per build", () => {
       // build's last one in its dates and node ids only, so it ran none.
       expect(fresh.finishing.reused).toEqual([]);
       const finishing = job?.finishing as { reused: string[] } | undefined;
-      expect(finishing?.reused).toEqual(["finish", "preflight-pdf", "conformance"]);
+      expect(finishing?.reused).toEqual(["finish", "preflight-pdf", "conformance", "cover"]);
+      // The cover kept is the fresh build's drawing, byte for byte.
+      expect(readFileSync(job?.cover ?? "").equals(readFileSync(fresh.pdf.replace(/\.pdf$/, "-cover.png")))).toBe(true);
       const report = JSON.parse(readFileSync(job?.report ?? "", "utf8"));
       expect(report.preflight).toEqual(fresh.preflight);
       expect(report.conformance).toEqual(fresh.conformance);
