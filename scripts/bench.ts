@@ -1,17 +1,19 @@
 // Benchmark (not a test): whole processes, as a person waits for them, measured
 // side by side in one run. Each round runs every command once, in the same
 // order, so a busy machine slows them alike; the figures are medians.
-//   npm run bench [-- --runs 5 --edition 2026-04 --preview-runs 5 --no-preview --before DIR]
+//   npm run bench [-- --runs 5 --edition 2026-04 --preview-runs 5 --no-preview --before DIR --scale 12,48 --no-scale]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { latestEdition } from "../src/manifest/discover.js";
 import { projectRoot } from "../src/paths.js";
+import { pagesBuilt, scaleEditions, treeRun } from "./bench-scale.js";
 import { scriptArgs } from "./script-args.js";
 
 const { values } = scriptArgs(
-  `Usage: npm run bench [-- --runs N --edition YYYY-MM --preview-runs N --no-preview --before DIR]
+  `Usage: npm run bench [-- --runs N --edition YYYY-MM --preview-runs N --no-preview --before DIR
+                          --scale N,M --no-scale]
 
 Times whole processes, side by side, N rounds (medians), and prints the ratios
 the project aims at:
@@ -24,6 +26,9 @@ the project aims at:
   observatory build --all       against one edition                (aim <= 1.6)
   prints per build              fresh and over a build, each edition (aim 3 and 1)
   preview, save to page shown   page view, 2025-12 (measure:preview, aim 300 ms)
+  build --all of 12 and of 48   editions (generated months after the project's
+                                own): time per edition and per page, and the
+                                process tree's peak memory (aim: linear, flat)
 each beside the figure issue 18 measured before its work, and where the build's
 time goes, stage by stage. Writes only in a temporary folder.
   --runs N            rounds (default 5)
@@ -33,6 +38,9 @@ time goes, stage by stage. Writes only in a temporary folder.
   --before DIR        also run the builds from another checkout (set up, e.g. a
                       clone of main), interleaved in each round: before and after
                       side by side in one run
+  --scale N,M         the edition counts of the scale figures (default 12,48),
+                      each one whole --all, once (with --before: before, then now)
+  --no-scale          skip the scale figures
   -h, --help          show this help
 `,
   {
@@ -41,6 +49,8 @@ time goes, stage by stage. Writes only in a temporary folder.
     "preview-runs": { type: "string", default: "5" },
     "no-preview": { type: "boolean", default: false },
     before: { type: "string" },
+    scale: { type: "string", default: "12,48" },
+    "no-scale": { type: "boolean", default: false },
   },
 );
 const runs = Number(values.runs);
@@ -217,6 +227,53 @@ try {
     console.log("preview, save to page shown (aim 300 ms; issue: 2364 ms before its work):");
     for (const l of lines.length ? lines : [`measure:preview failed: ${preview.stderr.split("\n")[0]}`]) console.log(`  ${l.trim()}`);
   }
+  if (!values["no-scale"]) await scaleFigures();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/** 12 and 48 editions (--scale), each built by one --all: per edition, per page, peak memory of the process tree. */
+async function scaleFigures(): Promise<void> {
+  const counts = String(values.scale)
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
+  const own = readdirSync(path.join(projectRoot, "editions"), { recursive: true }).filter((f) => String(f).endsWith(".yaml")).length;
+  const roots = values.before
+    ? [["before", path.resolve(values.before)] as const, ["now", projectRoot] as const]
+    : [["now", projectRoot] as const];
+  console.log("build --all at scale (one run each; editions past the project's own are generated):");
+  const rows: Record<string, { n: number; perEdition: number; perPage: number; peak: number }[]> = {};
+  for (const n of counts) {
+    const dir = out(`scale-${n}`);
+    scaleEditions(dir, n, own);
+    for (const [tag, root] of roots) {
+      const o = out(`scale-${n}-${tag}`);
+      const args = [
+        path.join(root, "bin", "observatory.js"),
+        "build",
+        "--all",
+        "--editions-dir",
+        path.join(dir, "editions"),
+        "--out-dir",
+        o,
+      ];
+      const run = await treeRun(process.execPath, args, root, env);
+      const pages = pagesBuilt(o);
+      rows[tag] ??= [];
+      rows[tag].push({ n, perEdition: run.ms / n, perPage: run.ms / pages, peak: run.peakMiB });
+      console.log(
+        `  ${`${tag}: ${n} editions (${pages} pages)`.padEnd(34)} ${ms(run.ms)}, ${ms(run.ms / n)} an edition, ${ms(run.ms / pages)} a page, peak ${Math.round(run.peakMiB)} MiB`,
+      );
+      rmSync(o, { recursive: true, force: true });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const [tag, r] of Object.entries(rows))
+    if (r.length > 1) {
+      const [a, b] = [r[0], r[r.length - 1]];
+      console.log(
+        `  ${`${tag}: ${b.n} ÷ ${a.n} editions`.padEnd(34)} per edition ${(b.perEdition / a.perEdition).toFixed(2)}, per page ${(b.perPage / a.perPage).toFixed(2)}, peak memory ${(b.peak / a.peak).toFixed(2)}   (aim: linear, flat: 1.0)`,
+      );
+    }
 }

@@ -5,8 +5,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
-import type { PageImage } from "../images/page-images.js";
 import { previousEditionsFor } from "../diff/previous-editions.js";
+import type { PageImage } from "../images/page-images.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { type HtmlOptions, renderEditionHtml } from "../render/edition-html.js";
 import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";

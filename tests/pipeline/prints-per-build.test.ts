@@ -63,7 +63,7 @@ describe("prints per build", () => {
       const finishing = job?.finishing as { reused: string[] } | undefined;
       expect(finishing?.reused).toEqual(["finish", "preflight-pdf", "conformance", "cover"]);
       // The cover kept is the fresh build's drawing, byte for byte.
-      expect(readFileSync(job?.cover ?? "").equals(readFileSync(fresh.pdf.replace(/\.pdf$/, "-cover.png")))).toBe(true);
+      expect(readFileSync(job?.cover ?? "").equals(readFileSync(built(id, language).pdf.replace(/\.pdf$/, "-cover.png")))).toBe(true);
       const report = JSON.parse(readFileSync(job?.report ?? "", "utf8"));
       expect(report.preflight).toEqual(fresh.preflight);
       expect(report.conformance).toEqual(fresh.conformance);
