@@ -17,7 +17,7 @@ import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { FinishMemo } from "./finish-memo.js";
 import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { conformanceStage, coverStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
-import { printEdition } from "./print-edition.js";
+import { type Printed, printEdition } from "./print-edition.js";
 import { type TypesetInputs, type TypesetSeed, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
 
 export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
@@ -90,12 +90,15 @@ async function startJob(loaded: LoadedEdition, options: JobOptions): Promise<Ren
 }
 
 /** load, print, print-contents, measure, reprint, preflight-page (print-edition.ts): the HTML printed until its page numbers hold. */
-async function printStage(job: RenderJob, session: BrowserSession, printFile: string, hint?: Record<string, number>, seed?: TypesetSeed) {
+// The page is opened as soon as the job knows it will print, and waits for
+// its HTML: Chromium makes the tab in its own processes while this one renders.
+async function printStage(job: RenderJob, session: BrowserSession, ready: Promise<PrintInput>) {
   const { edition, options, staged, htmlDir } = job;
   const { paths } = options;
   const policy = hyphenPolicy(edition, paths.templates);
-  return session.withPage((page) =>
-    printEdition(page, {
+  return session.withPage(async (page) => {
+    const { printFile, hint, seed } = await ready;
+    return printEdition(page, {
       htmlFile: printFile,
       allowedRoots: [paths.templates, paths.assets, path.join(paths.root, "node_modules", "@fontsource"), htmlDir],
       language: edition.edition.language,
@@ -111,9 +114,23 @@ async function printStage(job: RenderJob, session: BrowserSession, printFile: st
         },
         isName: (word) => isProtectedWord(word, policy),
       },
-    }),
-  );
+    });
+  });
 }
+
+/** What the print waits for: the staged HTML, rendered with these page numbers and typesetting decisions. */
+interface PrintInput {
+  printFile: string;
+  hint?: Record<string, number>;
+  seed?: TypesetSeed;
+}
+
+/** The HTML kept is the one first rendered when the print kept its numbers and decisions (a rebuild): not rendered again. */
+const sameRender = (hint: Record<string, number> | undefined, seed: TypesetSeed | undefined, printed: Printed) =>
+  hint !== undefined &&
+  seed !== undefined &&
+  JSON.stringify(Object.entries(hint)) === JSON.stringify(Object.entries(printed.pageNumbers)) &&
+  JSON.stringify([seed.keepWhole, seed.css]) === JSON.stringify([printed.keepWhole, printed.css]);
 
 export async function buildJob(loaded: LoadedEdition, options: JobOptions, session?: BrowserSession): Promise<JobResult> {
   const job = await startJob(loaded, options);
@@ -127,28 +144,50 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
         ? typesetKey(await (options.inputs ?? typesetInputs(paths)), paths, loaded.file, job.profile, await session.version())
         : undefined;
     const seed = key ? await typesetSeed(`${job.base}.report.json`, key, options.draft === true) : undefined;
-    const first = await job.timed("html", () =>
-      renderEditionHtml(edition, { ...job.html, pageNumbers: hint && new Map(Object.entries(hint)), ...seed }),
-    );
-    const printFile = await staged.stagePath(result.html);
-    await staged.writeStaged(printFile, first.html);
-    if (options.htmlOnly || !session) {
+    let rendered: (input: PrintInput) => void = () => {};
+    let failed: (err: unknown) => void = () => {};
+    const ready = new Promise<PrintInput>((resolve, reject) => {
+      rendered = resolve;
+      failed = reject;
+    });
+    const printing = session && !options.htmlOnly ? printStage(job, session, ready) : undefined;
+    // Settled here if the HTML fails (the page is closed, the job reports the HTML's error).
+    printing?.catch(() => {});
+    // The tab's creation is asked of Chromium before this process is busy rendering.
+    if (printing) await new Promise((r) => setImmediate(r));
+    let first: ReturnType<typeof renderEditionHtml>;
+    let printFile: string;
+    try {
+      first = await job.timed("html", () =>
+        renderEditionHtml(edition, { ...job.html, pageNumbers: hint && new Map(Object.entries(hint)), ...seed }),
+      );
+      printFile = await staged.stagePath(result.html);
+      await staged.writeStaged(printFile, first.html);
+    } catch (err) {
+      failed(err);
+      await printing?.catch(() => {});
+      throw err;
+    }
+    if (!printing || !session) {
       await staged.commit(options.signal);
       options.reporter?.file?.(label, path.relative(process.cwd(), result.html));
       return result;
     }
-    const printed = await printStage(job, session, printFile, hint, seed);
+    rendered({ printFile, hint, seed });
+    const printed = await printing;
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
     result.prints = printed.prints;
     if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css };
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
-    const final = renderEditionHtml(edition, {
-      ...job.html,
-      pageNumbers: new Map(Object.entries(printed.pageNumbers)),
-      keepWhole: printed.keepWhole,
-      css: printed.css,
-    });
+    const final = sameRender(hint, seed, printed)
+      ? first
+      : renderEditionHtml(edition, {
+          ...job.html,
+          pageNumbers: new Map(Object.entries(printed.pageNumbers)),
+          keepWhole: printed.keepWhole,
+          css: printed.css,
+        });
     await staged.writeStaged(printFile, final.html);
     const labels = loadLabels(edition.edition.language, paths.templates);
     // The open data of the edition, written beside the PDF and attached to it.
