@@ -67,6 +67,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
       preflight: !values["no-preflight"],
       draft: values.draft,
       session,
+      closeSession: true,
       reporter: { ...reporter, preflight: preflightReporter(allow, styleFor(process.stdout), out) },
     });
     const pdfs = result.jobs.filter((j) => j.pdf);

@@ -48,6 +48,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const own = !options.htmlOnly && !options.session ? new BrowserSession() : undefined;
   own?.prelaunch();
   sweepOutputs(outputDir);
+  let closing: Promise<void> | undefined;
   try {
     const loaded = await loadSelected(paths, options);
     const session = options.htmlOnly ? undefined : (options.session ?? own);
@@ -57,10 +58,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Started while the browser launches; a failed digest fails the jobs that await it.
     const inputs = session ? typesetInputs(paths) : undefined;
     inputs?.catch(() => {});
+    // The browser is closed once every job is past it, while their last files and the series are written.
+    let needing = loaded.length;
+    const browserDone = () => {
+      needing--;
+      if (needing === 0 && session && (own || options.closeSession)) closing = session.close();
+    };
     const jobs = await mapLimit(
       loaded,
       options.concurrency ?? 2,
-      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal, history, inputs }, session),
+      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal, history, inputs, browserDone }, session),
       () => own?.stop(),
     );
     // Every job ran (and wrote, when it could) before the failing ones are reported.
@@ -73,6 +80,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         options.reporter?.file?.(path.relative(process.cwd(), paths.editions), path.relative(process.cwd(), dir));
     return { jobs, series, ms: Math.round(performance.now() - start) };
   } finally {
+    await closing;
     await own?.stop();
   }
 }

@@ -26,6 +26,8 @@ export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
     history?: HistoryLoader;
     /** The digests of the run's inputs, computed once for all its jobs. */
     inputs?: Promise<TypesetInputs>;
+    /** Called once per job, when it needs the browser no more (its cover drawn, or it failed). */
+    browserDone?: () => void;
   };
 
 function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile): string {
@@ -137,6 +139,11 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
   const { edition, staged, result, label } = job;
   const { paths, outputDir } = options;
   let drawing: Promise<PageImage> | undefined;
+  let released = false;
+  const done = () => {
+    if (!released) options.browserDone?.();
+    released = true;
+  };
   try {
     const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(job.base);
     const key =
@@ -150,6 +157,8 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
       rendered = resolve;
       failed = reject;
     });
+    // A failed HTML rejects it before the page awaits it: handled there, not reported as unhandled.
+    ready.catch(() => {});
     const printing = session && !options.htmlOnly ? printStage(job, session, ready) : undefined;
     // Settled here if the HTML fails (the page is closed, the job reports the HTML's error).
     printing?.catch(() => {});
@@ -205,6 +214,9 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     }
     await conformanceStage(job, finished);
     const folder = dataDir(outputDir, edition);
+    // The cover was the job's last use of the browser.
+    void drawing?.finally(done).catch(() => {});
+    if (!drawing) done();
     await writeStage(job, finished, final, data, folder, drawing);
     options.reporter?.file?.(label, path.relative(process.cwd(), result.pdf as string));
     options.reporter?.file?.(label, path.relative(process.cwd(), folder));
@@ -214,5 +226,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     await drawing?.catch(() => {});
     await staged.discard();
     throw err;
+  } finally {
+    done();
   }
 }

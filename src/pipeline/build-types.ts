@@ -23,6 +23,12 @@ export interface BuildOptions {
   concurrency?: number;
   /** A browser to borrow (the preview keeps one open); otherwise one is launched for this run. */
   session?: BrowserSession;
+  /**
+   * The borrowed session is closed by build() as soon as no job needs it any more
+   * (the last cover drawn), while the last files are written: the CLI's, which
+   * is used for one build. The preview's and the tests' stay open.
+   */
+  closeSession?: boolean;
   reporter?: BuildReporter;
   /** digital (default: links live, no marks) or print (3 mm bleed, TrimBox and BleedBox, crop marks). */
   profile?: Profile;
