@@ -203,7 +203,7 @@ try {
   );
   for (const [stage, t] of Object.entries(stages)) console.log(`  ${`stage ${stage}`.padEnd(40)} ${ms(median(t))}`);
   console.log(
-    `  ${"start, imports, browser launch, close".padEnd(40)} ${ms(m[`observatory build ${edition}`] - staged)}   (the rest; in the plain print ${Math.round(plainAround)} ms)`,
+    `  ${"start, imports, browser launch, close".padEnd(40)} ${ms(m[`observatory build ${edition}`] - staged)}   (the rest; in the plain print ${Math.round(plainAround)} ms; the cover is drawn beside preflight-pdf and conformance, so this is low by up to its time)`,
   );
   const bytes = (file: string) => statSync(file).size;
   const [built, raw] = [bytes(path.join(out("one-0"), edition, `${edition}-en.pdf`)), bytes(out("plain-0.pdf"))];

@@ -3,9 +3,11 @@
 // third print confirms them and already shows the contents numbers of the
 // second), a rebuild of the same inputs once; and the rebuild's PDF is the
 // fresh build's, byte for byte, taken with its preflight and conformance from
-// that build since its raw print is the same (src/pipeline/finish-memo.ts). The fresh builds are the test run's shared
+// that build since its raw print is the same (src/pipeline/finish-memo.ts),
+// with its cover image (unless the file was changed since) and its HTML, which
+// is not rendered a second time. The fresh builds are the test run's shared
 // build (tests/support/global-build.ts); the rebuild runs over a copy of them.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -14,6 +16,8 @@ import { build } from "../../src/pipeline/build-edition.js";
 import type { JobResult } from "../../src/pipeline/build-types.js";
 import { printKey } from "../../src/pipeline/finish-memo.js";
 import { built, EDITIONS } from "../support/built-editions.js";
+
+const REDRAWN = "2026-03";
 
 const printStages = (timings: Record<string, number>) =>
   Object.keys(timings).filter((s) => /^(print|reprint-\d+|print-contents|print-again)$/.test(s));
@@ -26,6 +30,8 @@ describe("prints per build", () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "observatory-rebuild-"));
     cpSync(inject("builtDir"), dir, { recursive: true });
+    // A cover that is no longer the one drawn is drawn again, not kept (its sha256 is in the report).
+    writeFileSync(path.join(dir, REDRAWN, `${REDRAWN}-en-cover.png`), "not the cover");
     session = new BrowserSession();
     rebuilt = (await build({ all: true, outputDir: dir, session })).jobs;
   });
@@ -48,6 +54,8 @@ describe("prints per build", () => {
     expect(printStages(job?.timings ?? {})).toEqual(["print"]);
     expect(job?.sha256).toBe(fresh.report.sha256);
     expect(readFileSync(job?.pdf ?? "").equals(readFileSync(fresh.pdf))).toBe(true);
+    // The HTML kept is the one the rebuild rendered first (its numbers and decisions held): the fresh build's.
+    expect(readFileSync(job?.html ?? "").equals(readFileSync(fresh.html))).toBe(true);
     // And the report it writes records it.
     expect(JSON.parse(readFileSync(job?.report ?? "", "utf8")).prints).toBe(1);
   });
@@ -61,8 +69,9 @@ describe("prints per build", () => {
       // build's last one in its dates and node ids only, so it ran none.
       expect(fresh.finishing.reused).toEqual([]);
       const finishing = job?.finishing as { reused: string[] } | undefined;
-      expect(finishing?.reused).toEqual(["finish", "preflight-pdf", "conformance", "cover"]);
-      // The cover kept is the fresh build's drawing, byte for byte.
+      const steps = ["finish", "preflight-pdf", "conformance"];
+      expect(finishing?.reused).toEqual(id === REDRAWN ? steps : [...steps, "cover"]);
+      // The cover kept, or drawn again, is the fresh build's drawing, byte for byte.
       expect(readFileSync(job?.cover ?? "").equals(readFileSync(built(id, language).pdf.replace(/\.pdf$/, "-cover.png")))).toBe(true);
       const report = JSON.parse(readFileSync(job?.report ?? "", "utf8"));
       expect(report.preflight).toEqual(fresh.preflight);
