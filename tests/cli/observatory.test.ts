@@ -88,6 +88,11 @@ describe("observatory", () => {
     expect(["hyphen", "puppeteer-core", "pdf-lib"].filter((p) => built.has(p))).toEqual(["hyphen", "puppeteer-core", "pdf-lib"]);
   });
 
+  it("loads no pdf.js for a whole build: the cover is drawn by Chromium, which is handed pdf.js as text", () => {
+    const built = packagesLoaded(["build", "2026-03", "--out-dir", path.join(work, "pdf")]);
+    expect(["puppeteer-core", "pdf-lib", "pdfjs-dist"].filter((p) => built.has(p))).toEqual(["puppeteer-core", "pdf-lib"]);
+  }, 120_000);
+
   it("suggests the nearest command or option, on exit 2 and without a stack trace", () => {
     const command = observatory(["buld", "2026-04"]);
     expect([command.code, command.stdout]).toEqual([2, ""]);
