@@ -5,9 +5,9 @@
 // preflight refuses them), and the editors' warnings.
 
 import { loadEditionIn } from "../diff/compare-editions.js";
-import { previousEditionsFor } from "../diff/previous-editions.js";
 import { listEditions } from "../manifest/discover.js";
 import { ManifestError } from "../manifest/problem.js";
+import { previousEditionsFor } from "../sections/whats-new/view/previous-editions.js";
 import type { FileCheck } from "./check-editions.js";
 import { editorWarnings } from "./editor-warnings.js";
 import { locate } from "./locate.js";

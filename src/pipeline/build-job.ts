@@ -5,12 +5,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
-import { previousEditionsFor } from "../diff/previous-editions.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { type HtmlOptions, renderEditionHtml } from "../render/edition-html.js";
 import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
 import { StagedFiles } from "../runtime/atomic-write.js";
 import { loadLabels } from "../sections/labels.js";
+import { previousEditionsFor } from "../sections/whats-new/view/previous-editions.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { FinishMemo } from "./finish-memo.js";

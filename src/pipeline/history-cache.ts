@@ -4,10 +4,10 @@
 // shared by the jobs. Scoped to one run, so a preview save reads the files anew.
 
 import { loadEditionIn } from "../diff/compare-editions.js";
-import { readsEarlierEditions } from "../diff/history-editions.js";
 import { listEditions } from "../manifest/discover.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { LoadedEdition } from "../manifest/load.js";
+import { readsEarlierEditions } from "../sections/chart/view/history-editions.js";
 
 export type HistoryLoader = (loaded: LoadedEdition) => Promise<Edition[] | undefined>;
 

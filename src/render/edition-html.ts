@@ -2,13 +2,13 @@
 // written, so `--html-only`, the preview and the tests share it.
 import path from "node:path";
 import type { Edition } from "../manifest/edition-schema.js";
+import { chartData } from "../sections/chart/chart-data.js";
+import { historyData } from "../sections/chart/history-data.js";
 import { loadLabels } from "../sections/labels.js";
 import type { Heading } from "../sections/section-kit.js";
 import { breakAddresses } from "./address-breaks.js";
-import { chartData } from "./chart-data.js";
 import { bindCompoundNames } from "./compound-names.js";
 import { flattenHeadings, headingTree, placeSections } from "./headings.js";
-import { historyData } from "./history-data.js";
 import { loadLicenses } from "./licences.js";
 import { markPlaceholders } from "./placeholder-marks.js";
 import { sectionView } from "./section-views.js";

@@ -3,14 +3,15 @@
 // table in rows, the PaaS matrix); the two views here need what sits above the
 // sections in the pipeline's order: a chart's SVG (render/) and what changed
 // since earlier editions (diff/).
-import { whatsNewSectionView } from "../diff/whats-new.js";
+
 import type { Edition, Section } from "../manifest/edition-schema.js";
 import { providerId } from "../manifest/references.js";
+import type { ChartData } from "../sections/chart/chart-data.js";
+import type { HistoryData } from "../sections/chart/history-data.js";
+import { chartFigureView } from "../sections/chart/view/chart-figure.js";
 import type { Labels } from "../sections/labels.js";
 import { sectionKinds } from "../sections/registry.js";
-import type { ChartData } from "./chart-data.js";
-import { chartFigureView } from "./chart-figure.js";
-import type { HistoryData } from "./history-data.js";
+import { whatsNewSectionView } from "../sections/whats-new/view/whats-new-view.js";
 
 interface ViewContext {
   edition: Edition;

@@ -1,6 +1,6 @@
 // The one list of section types. Adding a type: write src/sections/<type>.ts,
 // templates/sections/<type>.hbs, a test, and add it here.
-import { chart } from "./chart.js";
+import { chart } from "./chart/chart.js";
 import { contents } from "./contents.js";
 import { backCover, cover } from "./cover.js";
 import { criteria } from "./criteria.js";
@@ -13,7 +13,7 @@ import { procedure } from "./procedure.js";
 import { providers } from "./providers.js";
 import type { SectionKind } from "./section-kit.js";
 import { sources } from "./sources.js";
-import { whatsNew } from "./whats-new.js";
+import { whatsNew } from "./whats-new/whats-new.js";
 
 export const SECTION_KINDS = [
   cover,

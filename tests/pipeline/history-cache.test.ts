@@ -5,10 +5,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { historyEditionsFor } from "../../src/diff/history-editions.js";
 import { loadManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
 import { historyLoader } from "../../src/pipeline/history-cache.js";
+import { historyEditionsFor } from "../../src/sections/chart/view/history-editions.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "history-cache-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -98,7 +98,7 @@ describe("imports follow the pipeline's order (README, Layout of the code)", () 
       { file: at("browser/run-dir.ts"), text: 'import type { JobResult } from "../pipeline/build-types.js";' },
       { file: at("readback/pdf-content.ts"), text: 'const m = await import("../preflight/rules.js");' },
       { file: at("cli/observatory.ts"), text: 'import { build } from "../pipeline/build-edition.js";' },
-      { file: at("sections/chart.ts"), text: 'import { Edition } from "../manifest/edition-schema.js";' },
+      { file: at("sections/chart/chart.ts"), text: 'import { Edition } from "../manifest/edition-schema.js";' },
     ];
     expect(climbingImports(planted, stages)).toEqual([
       "manifest/primitives.ts -> render/edition-html.ts (render comes after manifest in the README's map)",

@@ -1,13 +1,14 @@
 // The data of a "What's new this month" section: the diff of this edition's
 // tables against an earlier edition, worded in this edition's language.
 // Names are printed as this edition prints them (the older one for removals).
-import type { Edition } from "../manifest/edition-schema.js";
-import type { Language } from "../manifest/primitives.js";
-import { fill } from "../sections/fill.js";
-import { type ChangeLine, changeLines } from "./change-lines.js";
-import type { CellValue, EditionRef, PaasChange } from "./diff-types.js";
-import { TABLE_CHANGE_KINDS } from "./diff-types.js";
-import { diffEditions } from "./edition-diff.js";
+
+import { type ChangeLine, changeLines } from "../../../diff/change-lines.js";
+import type { CellValue, EditionRef, PaasChange } from "../../../diff/diff-types.js";
+import { TABLE_CHANGE_KINDS } from "../../../diff/diff-types.js";
+import { diffEditions } from "../../../diff/edition-diff.js";
+import type { Edition } from "../../../manifest/edition-schema.js";
+import type { Language } from "../../../manifest/primitives.js";
+import { fill } from "../../fill.js";
 import { WHATS_NEW_WORDS, type WhatsNewWords } from "./whats-new-words.js";
 
 export interface WhatsNewItem {

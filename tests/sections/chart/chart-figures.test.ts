@@ -1,13 +1,13 @@
 // What each chart prints, in the HTML the PDF is printed from: its figure
 // number, what it counts and in which unit, the bars' text alternative with the
-// hand counts of tests/manifest/chart-data.test.ts, and one source line per run
+// hand counts of tests/sections/chart/chart-data.test.ts, and one source line per run
 // of charts. One test per case of the status chart.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseManifest } from "../../src/manifest/load.js";
-import { projectPaths } from "../../src/paths.js";
-import { renderEditionHtml } from "../../src/render/edition-html.js";
+import { parseManifest } from "../../../src/manifest/load.js";
+import { projectPaths } from "../../../src/paths.js";
+import { renderEditionHtml } from "../../../src/render/edition-html.js";
 
 const htmlOptions = { templatesDir: projectPaths.templates, assetsDir: projectPaths.assets, htmlDir: projectPaths.output };
 

@@ -2,10 +2,11 @@
 // in the editions folder, in this edition's language where it exists (the data
 // are the same in both languages, see language-pair.ts). Loaded before
 // rendering, since rendering reads no files.
-import { listEditions } from "../manifest/discover.js";
-import type { Edition } from "../manifest/edition-schema.js";
-import type { LoadedEdition } from "../manifest/load.js";
-import { loadEditionIn } from "./compare-editions.js";
+
+import { loadEditionIn } from "../../../diff/compare-editions.js";
+import { listEditions } from "../../../manifest/discover.js";
+import type { Edition } from "../../../manifest/edition-schema.js";
+import type { LoadedEdition } from "../../../manifest/load.js";
 
 // The status chart reads them too: an applicant this edition publishes no stage
 // for is placed at the last stage an earlier edition published (chart-data.ts).

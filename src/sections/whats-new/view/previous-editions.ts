@@ -1,13 +1,14 @@
 // The earlier editions that "whats-new" sections compare with, loaded before
 // rendering (rendering itself reads no files). A wrong `since` is reported
 // like any manifest problem: file, line, column and what to write instead.
-import { EditionNotFoundError, listEditions } from "../manifest/discover.js";
-import type { Edition } from "../manifest/edition-schema.js";
-import type { LoadedEdition } from "../manifest/load.js";
-import { ManifestError, type Problem } from "../manifest/problem.js";
-import { lineColumn, offsetOf } from "../manifest/yaml-position.js";
-import { readYaml } from "../manifest/yaml-read.js";
-import { loadEditionIn } from "./compare-editions.js";
+
+import { loadEditionIn } from "../../../diff/compare-editions.js";
+import { EditionNotFoundError, listEditions } from "../../../manifest/discover.js";
+import type { Edition } from "../../../manifest/edition-schema.js";
+import type { LoadedEdition } from "../../../manifest/load.js";
+import { ManifestError, type Problem } from "../../../manifest/problem.js";
+import { lineColumn, offsetOf } from "../../../manifest/yaml-position.js";
+import { readYaml } from "../../../manifest/yaml-read.js";
 
 /** Index and `since` of every whats-new section, read loosely so this works before and after the type is registered. */
 export function whatsNewSections(edition: Edition): { index: number; since: string }[] {
