@@ -127,7 +127,7 @@ describe("status chart of an edition where a qualified provider applies at a pub
 // whose stage it does not publish where December put them, as Figure 4 lists them.
 describe("status chart of April 2026 read with the editions before it", () => {
   const editions = ["2025-12/fr.yaml", "2026-03/en.yaml", "2026-04/en.yaml"].map((f) => parse(f));
-  const html = renderEditionHtml(editions[2], { ...htmlOptions, historyEditions: editions }).html;
+  const html = renderEditionHtml(editions[2], { ...htmlOptions, earlier: new Map([["chart", editions]]) }).html;
 
   it("draws the stages December published, says so, and names December in the source line", () => {
     const status = chart(html, "status");
@@ -157,7 +157,7 @@ describe.each([
   ["April 2026 with its history", ["2025-12/fr.yaml", "2026-03/en.yaml", "2026-04/en.yaml"]],
 ])("the visual key of %s", (_name, files) => {
   const editions = files.map((f) => parse(f));
-  const html = renderEditionHtml(editions[editions.length - 1], { ...htmlOptions, historyEditions: editions }).html;
+  const html = renderEditionHtml(editions[editions.length - 1], { ...htmlOptions, earlier: new Map([["chart", editions]]) }).html;
   const meaning = (label: string) => (/ualifi/.test(label) ? "b" : /(not published|non publiée)/i.test(label) ? "c" : "a");
 
   it("draws each meaning in one fill, wherever it is", () => {

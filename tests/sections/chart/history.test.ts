@@ -115,7 +115,7 @@ describe("history in French", () => {
       templatesDir: projectPaths.templates,
       assetsDir: projectPaths.assets,
       htmlDir: tmp,
-      historyEditions: [edition],
+      earlier: new Map([["chart", [edition]]]),
     });
     const figure = (/<section class="chart-section chart-history">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "")
       .replace(/\u00ad/g, "")
