@@ -38,7 +38,10 @@ describe("section types as plug-ins", () => {
       expect(kind?.view, type).toBeUndefined();
       expect(existsSync(path.join(sectionsDir, type, "view", "plugin.ts")), type).toBe(true);
       expect(SECTION_VIEWS.map((v) => v.type)).toContain(type);
-      expect(readdirSync(path.join(root, "tests", "sections", type)).some((f) => f.endsWith(".test.ts")), type).toBe(true);
+      expect(
+        readdirSync(path.join(root, "tests", "sections", type)).some((f) => f.endsWith(".test.ts")),
+        type,
+      ).toBe(true);
     }
   });
 
@@ -58,13 +61,16 @@ describe("section types as plug-ins", () => {
       const problems = results.flatMap((r) => r.problems);
       expect(problems.length).toBeGreaterThan(0);
       expect(problems.every((p) => p.file === march)).toBe(true);
-      const err = await build({
+      const err: { problems?: { file: string; message: string }[] } = await build({
         paths: { ...projectPaths, editions },
         outputDir: path.join(tmp, "out"),
         editions: ["2026-04"],
         htmlOnly: true,
-      }).catch((e: unknown) => e as { problems?: { file: string; message: string }[] });
-      expect(err?.problems?.map((p) => p.message)).toEqual(problems.map((p) => p.message));
+      }).then(
+        () => ({}),
+        (e: unknown) => e as { problems?: { file: string; message: string }[] },
+      );
+      expect(err.problems?.map((p) => p.message)).toEqual(problems.map((p) => p.message));
     });
   });
 });
