@@ -7,7 +7,16 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { expectNothingLeft, filesUnder, scratch } from "../support/fault-kit.js";
 import { copyProject } from "../support/project-copy.js";
-import { type CliRun, killGroup, processesMentioning, runCli, startCli, startInTerminal, startProcess, waitFor } from "../support/run-cli.js";
+import {
+  type CliRun,
+  killGroup,
+  processesMentioning,
+  runCli,
+  startCli,
+  startInTerminal,
+  startProcess,
+  waitFor,
+} from "../support/run-cli.js";
 
 let s: ReturnType<typeof scratch>;
 afterEach(() => s?.done());
