@@ -33,7 +33,7 @@ export function unknownOptionMessage(typed: string, options: Options): string {
 export function parseCli<const O extends Options>(argv: string[], options: O) {
   // A former name parses as an option of its own, then gives its value to the current one.
   const aliases = Object.entries(options as Record<string, WithAlias>).flatMap(([name, o]) =>
-    o.alias ? [{ name, alias: o.alias, option: { type: o.type, multiple: o.multiple } }] : [],
+    o.alias ? [{ name, alias: o.alias, option: { type: o.type, ...(o.multiple ? { multiple: true } : {}) } }] : [],
   );
   try {
     const config = { ...COMMON, ...options, ...Object.fromEntries(aliases.map((a) => [a.alias, a.option])) };
