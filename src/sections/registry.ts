@@ -1,5 +1,7 @@
-// The one list of section types. Adding a type: write src/sections/<type>.ts,
-// templates/sections/<type>.hbs, a test, and add it here.
+// The one list of section types. Adding a type: write src/sections/<type>.ts
+// (or the folder src/sections/<type>/, with its view in view/plugin.ts, listed
+// in src/render/section-views.ts), templates/sections/<type>.hbs, a test, and
+// add it here.
 import { chart } from "./chart/chart.js";
 import { contents } from "./contents.js";
 import { backCover, cover } from "./cover.js";

@@ -105,9 +105,9 @@ export function whatsNewView(edition: Edition, previous: Edition): WhatsNewView 
 }
 
 /**
- * What src/render/section-views.ts calls for a `whats-new` section: the
- * earlier edition comes from `previous`, loaded by the build beforehand
- * (see previous-editions.ts), because rendering reads no files.
+ * What the type's view (plugin.ts) calls for a `whats-new` section: the
+ * earlier edition comes from `previous`, read beforehand by the build and by
+ * `check` (readEarlierEditions, previous-editions.ts), because rendering reads no files.
  */
 export function whatsNewSectionView(
   section: { since: string },
@@ -116,7 +116,7 @@ export function whatsNewSectionView(
   const previous = ctx.previous?.get(section.since);
   if (!previous)
     throw new Error(
-      `the "whats-new" section compares with edition ${section.since}, which was not loaded; load it with previousEditionsFor() before rendering`,
+      `the "whats-new" section compares with edition ${section.since}, which was not loaded; read it with readEarlierEditions() before rendering`,
     );
   return whatsNewView(ctx.edition, previous);
 }
