@@ -49,7 +49,7 @@ export function builtDigest() {
 
 /**
  * Folders of files that are not compiled but read at run time beside the code
- * (the preflight's in-page scripts, the preview's client): linked into dist/
+ * (the read-back layer's in-page scripts, the preview's client): linked into dist/
  * under their own name, not copied, so an edit to one shows at once, as it does
  * when running the sources.
  */
@@ -87,8 +87,9 @@ export async function compile() {
     platform: "node",
     target: "node24",
     // CommonJS packages inside an ES module bundle still call require().
-    // pdf.js (read in Node to measure the printed lines) loads its worker from
-    // beside its own file: bundled, it looks for dist/pdf.worker.mjs and fails.
+    // pdf.js never runs in Node: its two files are found with require.resolve
+    // and sent as they are to Chromium (src/images/draw-pages.ts) and to the
+    // preview's page (/vendor/); left external, the bundle never holds a copy.
     external: ["pdfjs-dist"],
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     // Stack traces point at src/ with --debug (which turns source maps on).

@@ -47,12 +47,18 @@ export async function describeInputs(paths: ProjectPaths): Promise<BuildInputs> 
 
 export async function describeVersions(paths: ProjectPaths, chromium: string): Promise<Versions> {
   const version = async (dir: string) => String((await readJson(path.join(dir, "package.json")))?.version ?? "unknown");
+  const title = async (dir: string) => {
+    const pkg = (await readJson(path.join(dir, "package.json"))) as { name?: string; version?: string } | undefined;
+    return pkg?.version ? `${pkg.name ?? path.basename(dir)} ${pkg.version}` : "unknown";
+  };
   const modules = path.join(paths.root, "node_modules");
   return {
     project: await version(paths.root),
     node: process.version,
     chromium,
-    "pdf-lib": await version(path.join(modules, "pdf-lib")),
+    // As the package names itself: `pdf-lib` is an npm alias of its maintained fork, so its
+    // version alone ("2.11.1") would read as the original pdf-lib's, which never had one.
+    "pdf-lib": await title(path.join(modules, "pdf-lib")),
     "puppeteer-core": await version(path.join(modules, "puppeteer-core")),
   };
 }

@@ -33,6 +33,7 @@ export const Versions = z.object({
   project: z.string(),
   node: z.string(),
   chromium: z.string(),
+  /** "@cantoo/pdf-lib 2.11.1": the finishing library as it names itself (records made before hold the version alone). */
   "pdf-lib": z.string(),
   "puppeteer-core": z.string(),
 });

@@ -62,3 +62,8 @@ export function asBrowserFault(err: unknown): unknown {
     return new BrowserFaultError(`the browser stopped answering (${firstLine(err)}). ${ADVICE}`, { cause: err });
   return err;
 }
+
+/** A browser that stopped answering a call that has no timeout of its own (a page's close). */
+export function frozenFault(what: string): BrowserFaultError {
+  return new BrowserFaultError(`the browser stopped answering (${what}). ${ADVICE}`);
+}

@@ -6,7 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { onCleanup } from "../runtime/cleanup.js";
-import { asBrowserFault, BrowserFaultError, browserTimeoutMs, crashFault, launchFault } from "./browser-fault.js";
+import { asBrowserFault, BrowserFaultError, browserTimeoutMs, crashFault, frozenFault, launchFault } from "./browser-fault.js";
 import { findChromium } from "./find-chromium.js";
 import { killRunDirProcesses, makeRunDir, type RunDir, removeRunDir, tmpFullFault } from "./run-dir.js";
 
@@ -69,6 +69,10 @@ export class BrowserSession {
   private stopped = false;
   /** The current browser timed out or died: it is killed, not asked to close. */
   private faulty = false;
+  /** Why it is faulty: what every later ask of it fails with. */
+  private fault: BrowserFaultError | undefined;
+  /** The version of the current browser, asked once. */
+  private versions: { of: Promise<Launched>; version: Promise<string> } | undefined;
 
   constructor(private readonly executablePath?: string) {
     // A bad OBSERVATORY_BROWSER_TIMEOUT is refused before any work starts.
@@ -147,14 +151,39 @@ export class BrowserSession {
     } catch {}
   }
 
+  /**
+   * The browser's version, asked once per browser: a job asks before its print
+   * and again after it, and the second ask, to a browser frozen since, waited
+   * a whole second timeout (then close() a third wait) before the kill.
+   */
   async version(): Promise<string> {
-    const { browser, gone } = await this.launch();
-    return Promise.race([browser.version(), gone]).catch((err) => Promise.reject(asBrowserFault(err)));
+    const launching = this.launch();
+    if (this.versions?.of === launching) return this.versions.version;
+    const { browser, gone } = await launching;
+    this.refuseIfFaulty();
+    const version = Promise.race([browser.version(), gone]).catch((err) => {
+      const fault = asBrowserFault(err);
+      if (fault instanceof BrowserFaultError) this.fail(fault);
+      return Promise.reject(fault);
+    });
+    this.versions = { of: launching, version };
+    return version;
+  }
+
+  /** The browser failed us: it is killed on close, and asked nothing more (every ask would wait a timeout). */
+  private fail(fault: BrowserFaultError): void {
+    this.faulty = true;
+    this.fault ??= fault;
+  }
+
+  private refuseIfFaulty(): void {
+    if (this.faulty && this.fault) throw this.fault;
   }
 
   /** Borrow a fresh page for `fn`; the page is closed whatever happens. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const { browser, gone } = await this.launch();
+    this.refuseIfFaulty();
     let page: Page | undefined;
     try {
       page = await Promise.race([browser.newPage(), gone]);
@@ -165,10 +194,20 @@ export class BrowserSession {
     } catch (err) {
       const fault = asBrowserFault(err);
       // A browser that failed us is not asked for anything more: it is killed on close.
-      if (fault instanceof BrowserFaultError) this.faulty = true;
+      if (fault instanceof BrowserFaultError) this.fail(fault);
       throw fault;
     } finally {
-      if (page && !this.faulty) await Promise.race([page.close().catch(() => {}), delay(CLOSE_MS)]);
+      if (page && !this.faulty) {
+        const closed = await Promise.race([
+          page.close().then(
+            () => true,
+            () => true,
+          ),
+          delay(CLOSE_MS).then(() => false),
+        ]);
+        // A page that does not close froze with its browser: the next ask fails at once instead of waiting.
+        if (!closed) this.fail(frozenFault(`a page did not close within ${CLOSE_MS / 1000} s`));
+      }
     }
   }
 
@@ -180,6 +219,7 @@ export class BrowserSession {
     if (!launched) return;
     if (!this.faulty) await Promise.race([launched.browser.close().catch(() => {}), delay(CLOSE_MS)]);
     this.faulty = false;
+    this.fault = undefined;
     launched.release();
   }
 

@@ -14,6 +14,9 @@ const COMMON = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
+/** An option's former name (OptionSpec.alias, command-spec.ts), still accepted. */
+type WithAlias = Options[string] & { alias?: string };
+
 /** "Unknown option '--langs'; did you mean --lang?": the nearest option the command has, if one is near. */
 export function unknownOptionMessage(typed: string, options: Options): string {
   const all: Options = { ...COMMON, ...options };
@@ -28,9 +31,23 @@ export function unknownOptionMessage(typed: string, options: Options): string {
  * nearest option when there is one, and the way out.
  */
 export function parseCli<const O extends Options>(argv: string[], options: O) {
+  // A former name parses as an option of its own, then gives its value to the current one.
+  const aliases = Object.entries(options as Record<string, WithAlias>).flatMap(([name, o]) =>
+    o.alias ? [{ name, alias: o.alias, option: { type: o.type, ...(o.multiple ? { multiple: true } : {}) } }] : [],
+  );
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON, ...options }, strict: true });
+    const config = { ...COMMON, ...options, ...Object.fromEntries(aliases.map((a) => [a.alias, a.option])) };
+    const parsed = parseArgs({ args: argv, allowPositionals: true, options: config as O & typeof COMMON, strict: true });
+    const values = parsed.values as Record<string, unknown>;
+    for (const { name, alias } of aliases) {
+      if (values[alias] === undefined) continue;
+      if (values[name] !== undefined) throw new CliError(`--${alias} is the former name of --${name}: give one of them`, "usage");
+      values[name] = values[alias];
+      delete values[alias];
+    }
+    return parsed;
   } catch (err) {
+    if (err instanceof CliError) throw err;
     const unknown = (err as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && /'(-[^']*)'/.exec((err as Error).message)?.[1];
     const text = unknown ? unknownOptionMessage(unknown, options) : (err as Error).message;
     throw new CliError(`${text}\nRun with --help for the usage.`, "usage");

@@ -14,6 +14,8 @@ export interface OptionSpec {
   value?: string;
   /** The help's words; lines after the first are indented under it. */
   help: string;
+  /** A former name the option still answers to (scripts written before a rename keep working). */
+  alias?: string;
 }
 
 /** What the dispatcher lists for every command: its summary, its npm script, its exit codes. */
@@ -64,7 +66,9 @@ function row(label: string, help: string): string {
 export function helpText(name: string, spec: CommandSpec): string {
   const rows = [
     ...Object.entries(spec.args ?? {}).map(([label, help]) => row(label, help)),
-    ...Object.entries({ ...spec.options, ...COMMON_OPTIONS }).map(([n, o]) => row(optionLabel(n, o), o.help)),
+    ...Object.entries({ ...spec.options, ...COMMON_OPTIONS } as Record<string, OptionSpec>).map(([n, o]) =>
+      row(optionLabel(n, o), o.alias ? `${o.help}\n(--${o.alias}, its former name, is the same)` : o.help),
+    ),
   ];
   return [
     `Usage: observatory ${name} ${spec.usage}\n       npm run ${spec.script} -- ${spec.usage}`,

@@ -150,7 +150,12 @@ export const images = {
     pages: { type: "string", value: "LIST", help: "page numbers, comma-separated (default: every page)" },
     width: { type: "string", default: "1200", value: "PX", help: "image width in pixels, 100 to 4000 (default: 1200)" },
     lang: { ...LANG, help: "this language only (default: every language built)" },
-    "output-dir": { type: "string", value: "DIR", help: "where the built editions are (default: output/)" },
+    "out-dir": {
+      type: "string",
+      value: "DIR",
+      help: "where the built editions are, as build's --out-dir (default: output/)",
+      alias: "output-dir",
+    },
   },
   exits: {
     ok: "written",

@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<ExitReason> {
     throw new CliError(`--width: expected 100 to 4000 pixels, got "${values.width}"`, "usage");
   if (values.lang && !LANGUAGES.includes(values.lang as Language))
     throw new CliError(`--lang: expected ${LANGUAGES.join(" or ")}, got "${values.lang}"`, "usage");
-  const outputDir = values["output-dir"] ? path.resolve(values["output-dir"]) : projectPaths.output;
+  const outputDir = values["out-dir"] ? path.resolve(values["out-dir"]) : projectPaths.output;
   const languages = values.lang ? [values.lang] : LANGUAGES.filter((l) => existsSync(path.join(outputDir, id, `${id}-${l}.pdf`)));
   const pages = values.pages ? numbers(values.pages) : undefined;
   for (const language of languages) {

@@ -8,7 +8,7 @@ import { isPlaceholder } from "../manifest/placeholder.js";
 import { SERVICE_MODELS, STAGES } from "../manifest/primitives.js";
 import { providerId } from "../manifest/references.js";
 import { slug } from "../manifest/slug.js";
-import { chartData } from "../render/chart-data.js";
+import { chartData } from "../sections/chart/chart-data.js";
 import { CELL_STATES } from "../sections/paas-zoom.js";
 import { type DataLabels, word } from "./data-labels.js";
 import { figureRows } from "./figure-rows.js";

@@ -1,6 +1,6 @@
 // The chart figures as rows: what the charts print, from the same chartData()
 // the charts are drawn from, so the data cannot drift from the bars.
-import type { ChartData } from "../render/chart-data.js";
+import type { ChartData } from "../sections/chart/chart-data.js";
 import { type DataLabels, word } from "./data-labels.js";
 import type { Row } from "./table.js";
 

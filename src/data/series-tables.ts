@@ -3,7 +3,7 @@
 // edition. Computed by historyData(), as the history chart is.
 import type { Edition } from "../manifest/edition-schema.js";
 import { SERVICE_MODELS, STAGES } from "../manifest/primitives.js";
-import { historyData } from "../render/history-data.js";
+import { historyData } from "../sections/chart/history-data.js";
 import { type DataLabels, word } from "./data-labels.js";
 import { field, tableWords } from "./edition-tables.js";
 import type { Row, Table } from "./table.js";

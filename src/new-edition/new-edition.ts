@@ -5,13 +5,13 @@ import { link, mkdir, readFile, stat, unlink, writeFile } from "node:fs/promises
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { editionBefore } from "../diff/compare-editions.js";
-import { whatsNewSections } from "../diff/previous-editions.js";
 import { editionFiles, type ManifestFile } from "../manifest/discover.js";
 import { withYamlLineBreaks } from "../manifest/line-breaks.js";
 import { loadManifest, parseManifest } from "../manifest/load.js";
 import { EDITION_ID, type Language } from "../manifest/primitives.js";
 import { ManifestError } from "../manifest/problem.js";
 import { projectPaths } from "../paths.js";
+import { whatsNewSections } from "../sections/whats-new/view/previous-editions.js";
 import { moveMonth } from "./month-label.js";
 import { editScalars, type ScalarEdit } from "./scalar-edit.js";
 

@@ -1,9 +1,11 @@
 // The one build function: typed options in, files and a report out. The CLI,
 // the preview server, the archive, the benchmark and the tests all call it.
+
 import path from "node:path";
 import { BrowserSession } from "../browser/browser-session.js";
 import { checkFile, selectManifests } from "../checks/check-editions.js";
 import { checkLanguagePairs } from "../checks/language-pair-check.js";
+import { editionReader } from "../diff/edition-reader.js";
 import type { ManifestFile } from "../manifest/discover.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { placeholderProblems } from "../manifest/placeholder.js";
@@ -14,7 +16,6 @@ import { sweepOutputs } from "../runtime/atomic-write.js";
 import { buildJob } from "./build-job.js";
 import type { BuildOptions, BuildResult } from "./build-types.js";
 import { writeSeries } from "./data-output.js";
-import { historyLoader } from "./history-cache.js";
 import { mapLimit } from "./map-limit.js";
 import { PreflightError } from "./preflight-error.js";
 import { typesetInputs } from "./typeset-memo.js";
@@ -54,7 +55,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const session = options.htmlOnly ? undefined : (options.session ?? own);
     // A failed job stops the run: our browser is stopped at once (the jobs in
     // flight fail fast and write nothing), and no job starts another one.
-    const history = historyLoader(paths.editions);
+    const reader = editionReader(paths.editions);
     // Started while the browser launches; a failed digest fails the jobs that await it.
     const inputs = session ? typesetInputs(paths) : undefined;
     inputs?.catch(() => {});
@@ -67,7 +68,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const jobs = await mapLimit(
       loaded,
       options.concurrency ?? 2,
-      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal, history, inputs, browserDone }, session),
+      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal, reader, inputs, browserDone }, session),
       () => own?.stop(),
     );
     // Every job ran (and wrote, when it could) before the failing ones are reported.

@@ -5,25 +5,25 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
-import { previousEditionsFor } from "../diff/previous-editions.js";
+import { type EditionReader, editionReader } from "../diff/edition-reader.js";
 import type { PageImage } from "../images/page-images.js";
 import type { LoadedEdition } from "../manifest/load.js";
 import { type HtmlOptions, renderEditionHtml } from "../render/edition-html.js";
+import { readEarlierEditions } from "../render/section-views.js";
 import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
 import { StagedFiles } from "../runtime/atomic-write.js";
 import { loadLabels } from "../sections/labels.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { FinishMemo } from "./finish-memo.js";
-import { type HistoryLoader, historyLoader } from "./history-cache.js";
 import { conformanceStage, coverStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
 import { type Printed, printEdition } from "./print-edition.js";
 import { type TypesetInputs, type TypesetSeed, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
 
 export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
   BuildOptions & {
-    /** Shared by the jobs of one run, so each earlier edition is parsed once (history-cache.ts). */
-    history?: HistoryLoader;
+    /** Shared by the jobs of one run, so each earlier edition is parsed once (edition-reader.ts). */
+    reader?: EditionReader;
     /** The digests of the run's inputs, computed once for all its jobs. */
     inputs?: Promise<TypesetInputs>;
     /** Called once per job, when it needs the browser no more (its cover drawn, or it failed). */
@@ -69,15 +69,14 @@ async function startJob(loaded: LoadedEdition, options: JobOptions): Promise<Ren
       options.reporter?.stage?.(label, stage, timings[stage]);
     }
   };
-  const previousEditions = await previousEditionsFor(loaded, paths.editions);
-  const historyEditions = await (options.history ?? historyLoader(paths.editions))(loaded);
+  // The other editions each section type reads, as `check` reads them (section-views.ts).
+  const earlier = await readEarlierEditions(loaded, options.reader ?? editionReader(paths.editions));
   const html = {
     templatesDir: paths.templates,
     assetsDir: paths.assets,
     htmlDir,
     profile,
-    previousEditions,
-    historyEditions,
+    earlier,
     draft: options.draft,
   };
   const result: JobResult = {

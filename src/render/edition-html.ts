@@ -5,12 +5,11 @@ import type { Edition } from "../manifest/edition-schema.js";
 import { loadLabels } from "../sections/labels.js";
 import type { Heading } from "../sections/section-kit.js";
 import { breakAddresses } from "./address-breaks.js";
-import { chartData } from "./chart-data.js";
 import { bindCompoundNames } from "./compound-names.js";
 import { flattenHeadings, headingTree, placeSections } from "./headings.js";
-import { historyData } from "./history-data.js";
 import { loadLicenses } from "./licences.js";
 import { markPlaceholders } from "./placeholder-marks.js";
+import type { EarlierEditions } from "./section-view.js";
 import { sectionView } from "./section-views.js";
 import { templateEnv } from "./template-env.js";
 import { typeset } from "./typography.js";
@@ -24,10 +23,8 @@ export interface HtmlOptions {
   htmlDir: string;
   /** Printed page of each heading anchor, from a first render; absent on the first pass. */
   pageNumbers?: ReadonlyMap<string, number>;
-  /** Earlier editions that "What's new" sections compare with, by id. */
-  previousEditions?: ReadonlyMap<string, Edition>;
-  /** This edition and the earlier ones, for a history chart (historyEditionsFor()). */
-  historyEditions?: readonly Edition[];
+  /** What each section type read from other editions, by type (readEarlierEditions(), section-views.ts). */
+  earlier?: EarlierEditions;
   /** A draft prints placeholders highlighted; otherwise one in the page is an error. */
   draft?: boolean;
   /** Extra class on <html>, e.g. a print profile. */
@@ -79,8 +76,6 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   const placed = placeSections(edition, labels);
   // Bookmarks and contents entries read as the printed headings do.
   const headings = typesetHeadings(headingTree(placed), lang, options.templatesDir);
-  const history = options.historyEditions && historyData(options.historyEditions);
-  const charts = chartData(edition, history?.earlierStages);
   const rel = (p: string) => path.relative(options.htmlDir, p).split(path.sep).join("/");
   const sections = placed.map(({ index, anchor }) => {
     const section = edition.sections[index];
@@ -88,7 +83,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
       partial: section.type,
       anchor,
       s: section,
-      v: sectionView(section, { edition, labels, anchor, charts, history, previous: options.previousEditions }),
+      v: sectionView(section, { edition, labels, anchor, earlier: options.earlier }),
     };
   });
   const html = env.render({

@@ -1,6 +1,8 @@
-// The one list of section types. Adding a type: write src/sections/<type>.ts,
-// templates/sections/<type>.hbs, a test, and add it here.
-import { chart } from "./chart.js";
+// The one list of section types. Adding a type: write src/sections/<type>.ts
+// (or the folder src/sections/<type>/, with its view in view/plugin.ts, listed
+// in src/render/section-views.ts), templates/sections/<type>.hbs, a test, and
+// add it here.
+import { chart } from "./chart/chart.js";
 import { contents } from "./contents.js";
 import { backCover, cover } from "./cover.js";
 import { criteria } from "./criteria.js";
@@ -13,7 +15,7 @@ import { procedure } from "./procedure.js";
 import { providers } from "./providers.js";
 import type { SectionKind } from "./section-kit.js";
 import { sources } from "./sources.js";
-import { whatsNew } from "./whats-new.js";
+import { whatsNew } from "./whats-new/whats-new.js";
 
 export const SECTION_KINDS = [
   cover,

@@ -1,5 +1,8 @@
 // What every section type provides. A new type is one file exporting a
-// SectionKind plus a partial templates/sections/<type>.hbs and a registry entry.
+// SectionKind (or a folder src/sections/<type>/ when its view needs src/diff/
+// or src/render/: its SectionView in view/plugin.ts, listed in
+// src/render/section-views.ts), a partial templates/sections/<type>.hbs and a
+// registry entry (README, "Adding a section type").
 import { z } from "zod";
 import type { Edition } from "../manifest/edition-schema.js";
 import { expected } from "../manifest/primitives.js";
@@ -49,7 +52,7 @@ export interface SectionKind<S extends z.ZodTypeAny = z.ZodTypeAny> {
   schema: S;
   /** Title shown in the contents page and bookmarks; undefined keeps it out. */
   heading?: (section: z.infer<S>, ctx: SectionContext) => Heading | undefined;
-  /** Extra data the partial needs that is computed rather than typed in. */
+  /** Extra data the partial needs that is computed from the manifest alone (the view registry calls it). */
   view?: (section: z.infer<S>, ctx: SectionContext) => Record<string, unknown>;
 }
 

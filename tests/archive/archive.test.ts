@@ -86,7 +86,7 @@ describe("archiving an edition", () => {
     expect(Object.keys(inputs.fonts.packages).sort()).toEqual(["@fontsource/inter", "@fontsource/source-serif-4"]);
     expect(Object.keys(inputs.fonts.files).every((f) => f.endsWith(".woff2"))).toBe(true);
     expect(versions).toMatchObject({ project: "0.1.0", node: process.version, chromium: expect.stringMatching(/^(Headless)?Chrome\/\d+/) });
-    expect(versions["pdf-lib"]).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(versions["pdf-lib"]).toMatch(/^@cantoo\/pdf-lib \d+\.\d+\.\d+$/);
     expect(first.record.allow).toEqual([...ALLOW].sort());
   });
 

@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseCli } from "../../src/cli/cli-kit.js";
+import { build, images } from "../../src/cli/command-specs.js";
 import { COMMANDS } from "../../src/cli/commands.js";
 import { ERROR_EXITS } from "../../src/cli/error-exits.js";
 import { EXIT_CODES, type ExitReason } from "../../src/cli/exit-codes.js";
@@ -62,5 +64,24 @@ describe("exit codes: declared once, listed by every --help", () => {
       for (const m of readFileSync(file, "utf8").matchAll(/\bname = "(\w+Error)"/g)) named.add(m[1]);
     named.delete("CliError");
     expect(Object.keys(ERROR_EXITS).sort()).toEqual([...named].sort());
+  });
+});
+
+describe("an option's former name (OptionSpec.alias)", () => {
+  const options = images.options;
+
+  it("images takes --out-dir as build does, and still --output-dir", () => {
+    expect(parseCli(["2026-04", "--out-dir", "/tmp/a"], options).values["out-dir"]).toBe("/tmp/a");
+    const old = parseCli(["2026-04", "--output-dir", "/tmp/b"], options).values as Record<string, unknown>;
+    expect(old["out-dir"]).toBe("/tmp/b");
+    expect(old["output-dir"]).toBeUndefined();
+    expect(() => parseCli(["--out-dir", "/a", "--output-dir", "/b"], options)).toThrow(/former name of --out-dir/);
+    expect(build.options["out-dir"]).toBeDefined();
+  });
+
+  it("the help shows both names", () => {
+    const help = observatory(["images", "--help"]).stdout;
+    expect(help).toContain("--out-dir DIR");
+    expect(help).toContain("(--output-dir, its former name, is the same)");
   });
 });

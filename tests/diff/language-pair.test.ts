@@ -12,7 +12,7 @@ import { loadManifest } from "../../src/manifest/load.js";
 import { ManifestError } from "../../src/manifest/problem.js";
 import { projectPaths, projectRoot } from "../../src/paths.js";
 import { build } from "../../src/pipeline/build-edition.js";
-import { chartData } from "../../src/render/chart-data.js";
+import { chartData } from "../../src/sections/chart/chart-data.js";
 
 const pair = path.join(projectRoot, "tests/fixtures/language-pair");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "language-pair-"));

@@ -6,7 +6,17 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { expectNothingLeft, filesUnder, scratch } from "../support/fault-kit.js";
-import { type CliRun, processesMentioning, runCli, startCli, startInTerminal, startProcess, waitFor } from "../support/run-cli.js";
+import { copyProject } from "../support/project-copy.js";
+import {
+  type CliRun,
+  killGroup,
+  processesMentioning,
+  runCli,
+  startCli,
+  startInTerminal,
+  startProcess,
+  waitFor,
+} from "../support/run-cli.js";
 
 let s: ReturnType<typeof scratch>;
 afterEach(() => s?.done());
@@ -92,6 +102,44 @@ describe("signals", () => {
     expect(ms).toBeLessThan(3000);
     expect(filesUnder(s.out).filter((f) => f.endsWith(".pdf"))).toEqual([]);
     await expectNothingLeft(s.tmp, s.out);
+  });
+
+  // npm passes SIGINT on to the shell it starts the command with; Debian's sh kept it from the
+  // command (which wrote every PDF, then npx ended 130). The project's .npmrc starts it with bash,
+  // which runs the command in its own place, so the SIGINT reaches the command.
+  it("SIGINT to npx observatory mid-build: exit 130 within 3 s, no PDF, nothing left", async () => {
+    s = scratch();
+    const run = startProcess("npx", ["--no-install", "observatory", "build", ...buildArgs()], { env: { TMPDIR: s.tmp } });
+    const r = await interrupt(run, run.child.pid as number, "SIGINT");
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain("Interrupted (SIGINT)");
+    expect(r.afterSignal).toBeLessThan(3000);
+    await expectNothingLeft(s.tmp, s.out);
+  });
+
+  it("SIGINT to npx observatory preview: the server stops within 3 s, nothing left", async () => {
+    s = scratch();
+    const project = copyProject({ withCode: true });
+    const run = startProcess("npx", ["--no-install", "observatory", "preview", "2026-03", "--port", "0"], {
+      cwd: project.paths.root,
+      env: { TMPDIR: s.tmp },
+    });
+    try {
+      await waitFor(() => /pages in/.test(run.stdout()), 40_000, "the first render");
+      const url = /Preview at (http:\/\/[^#\s]+)/.exec(run.stdout())?.[1] as string;
+      const sentAt = performance.now();
+      process.kill(run.child.pid as number, "SIGINT");
+      const r = await run.done;
+      const ms = Math.round(performance.now() - sentAt);
+      console.log(`SIGINT to npx observatory preview: exit ${r.code} ${ms} ms after the signal`);
+      expect(r.code).toBe(130);
+      expect(ms).toBeLessThan(3000);
+      await expect(fetch(`${url}api/editions`)).rejects.toThrow();
+      await expectNothingLeft(s.tmp);
+    } finally {
+      killGroup(run.child.pid);
+      project.remove();
+    }
   });
 
   it("SIGTERM to npx (which passes no signal on): the build notices and stops within 2 s", async () => {

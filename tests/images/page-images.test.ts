@@ -25,7 +25,7 @@ describe("observatory images", () => {
   it("writes a 1200 px PNG of the cover that matches the PDF page drawn by MuPDF, with no pdftoppm on the PATH", () => {
     const out = builtCopy();
     const noPoppler = { ...process.env, PATH: "/nonexistent" };
-    const run = images(["2026-04", "--pages", "1,9", "--width", "1200", "--lang", "en", "--output-dir", out], noPoppler);
+    const run = images(["2026-04", "--pages", "1,9", "--width", "1200", "--lang", "en", "--out-dir", out], noPoppler);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const dir = path.join(out, "2026-04", "2026-04-en-images");
@@ -50,7 +50,7 @@ describe("observatory images", () => {
 
   it("refuses a page the PDF does not have and writes nothing", () => {
     const out = builtCopy();
-    const run = images(["2026-04", "--pages", "1,99", "--lang", "en", "--output-dir", out]);
+    const run = images(["2026-04", "--pages", "1,99", "--lang", "en", "--out-dir", out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("no page 99");
     expect(readdirSync(path.join(out, "2026-04")).some((f) => f.includes("images"))).toBe(false);
@@ -58,10 +58,10 @@ describe("observatory images", () => {
 
   it("names the build to run when the edition is not built, and rejects a bad width", () => {
     const out = mkdtempSync(path.join(tmpdir(), "images-"));
-    const none = images(["2026-04", "--output-dir", out]);
+    const none = images(["2026-04", "--out-dir", out]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("npm run build:edition -- 2026-04");
-    const bad = images(["2026-04", "--width", "12px", "--output-dir", out]);
+    const bad = images(["2026-04", "--width", "12px", "--out-dir", out]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--width");
   });

@@ -3,11 +3,11 @@
 // labels as they are in templates/labels/: nouns agree with their number and
 // French elides "de" before a vowel (d’avril, d’août, d’octobre).
 import { describe, expect, it } from "vitest";
-import { WHATS_NEW_WORDS } from "../../src/diff/whats-new-words.js";
 import type { Language } from "../../src/manifest/primitives.js";
-import { monthInText } from "../../src/render/chart-view.js";
+import { monthInText } from "../../src/sections/chart/view/chart-view.js";
 import { agree, fill } from "../../src/sections/fill.js";
 import { loadLabels } from "../../src/sections/labels.js";
+import { WHATS_NEW_WORDS } from "../../src/sections/whats-new/view/whats-new-words.js";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
 const COUNTS = [0, 1, 2, 17];

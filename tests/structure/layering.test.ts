@@ -18,7 +18,8 @@ function stagesFromMap(readme: string): Map<string, number> {
   // An entry is a line naming src/<folder>/ (or src/<file>.ts) and the indented lines after it.
   const entries: { name: string; text: string }[] = [];
   for (const line of block.split("\n")) {
-    const named = /^src\/(?:([\w-]+)\/|[\w-]+\.ts)\s/.exec(line);
+    // "src/sections/*/view/": that sub-folder of every folder of src/sections/ is a stage of its own.
+    const named = /^src\/(?:([\w-]+(?:\/\*\/[\w-]+)?)\/|[\w-]+\.ts)\s/.exec(line);
     if (named) entries.push({ name: named[1] ?? ".", text: line });
     else if (/^\s/.test(line) && entries.length) entries[entries.length - 1].text += line;
   }
@@ -40,10 +41,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const topFolder = (file: string) => {
+// The map's entry a file belongs to: "<a>/*/<b>" when the map has a line for src/<a>/<any>/<b>/, else its top folder.
+function layerOf(file: string, stages: Map<string, number>): string {
   const parts = path.relative(src, file).split(path.sep);
+  const sub = parts.length > 3 ? `${parts[0]}/*/${parts[2]}` : undefined;
+  if (sub && stages.has(sub)) return sub;
   return parts.length > 1 ? parts[0] : ".";
-};
+}
 
 /** Every relative import (static, dynamic, type-only, re-export) of a source text, resolved to a file path. */
 function importsOf(file: string, text: string): string[] {
@@ -58,10 +62,10 @@ function importsOf(file: string, text: string): string[] {
 function climbingImports(files: { file: string; text: string }[], stages: Map<string, number>): string[] {
   const found: string[] = [];
   for (const { file, text } of files) {
-    const from = topFolder(file);
+    const from = layerOf(file, stages);
     for (const target of importsOf(file, text)) {
       if (!target.startsWith(src + path.sep)) continue;
-      const to = topFolder(target);
+      const to = layerOf(target, stages);
       if (from === to) continue;
       const a = stages.get(from);
       const b = stages.get(to);
@@ -82,7 +86,7 @@ describe("imports follow the pipeline's order (README, Layout of the code)", () 
       .filter((e) => e.isDirectory())
       .map((e) => e.name)
       .sort();
-    expect([...stages.keys()].filter((k) => k !== ".").sort()).toEqual(folders);
+    expect([...stages.keys()].filter((k) => k !== "." && !k.includes("/")).sort()).toEqual(folders);
     expect(stages.get("sections")).toBe(stages.get("manifest"));
   });
 
@@ -98,12 +102,20 @@ describe("imports follow the pipeline's order (README, Layout of the code)", () 
       { file: at("browser/run-dir.ts"), text: 'import type { JobResult } from "../pipeline/build-types.js";' },
       { file: at("readback/pdf-content.ts"), text: 'const m = await import("../preflight/rules.js");' },
       { file: at("cli/observatory.ts"), text: 'import { build } from "../pipeline/build-edition.js";' },
-      { file: at("sections/chart.ts"), text: 'import { Edition } from "../manifest/edition-schema.js";' },
+      { file: at("sections/chart/chart.ts"), text: 'import { Edition } from "../../manifest/edition-schema.js";' },
+      // A section type's schema may not reach its own view (a layer above render/ and diff/), nor may diff/;
+      // its view may use render/ and diff/, and render/ may consult the views.
+      { file: at("sections/chart/chart.ts"), text: 'import { chartView } from "./view/chart-figure.js";' },
+      { file: at("diff/edition-diff.ts"), text: 'import { whatsNewView } from "../sections/whats-new/view/whats-new-view.js";' },
+      { file: at("sections/chart/view/chart-figure.ts"), text: 'import { formatDate } from "../../../render/format.js";' },
+      { file: at("render/section-views.ts"), text: 'import { chartView } from "../sections/chart/view/chart-figure.js";' },
     ];
     expect(climbingImports(planted, stages)).toEqual([
       "manifest/primitives.ts -> render/edition-html.ts (render comes after manifest in the README's map)",
       "browser/run-dir.ts -> pipeline/build-types.ts (pipeline comes after browser in the README's map)",
       "readback/pdf-content.ts -> preflight/rules.ts (preflight comes after readback in the README's map)",
+      "sections/chart/chart.ts -> sections/chart/view/chart-figure.ts (sections/*/view comes after sections in the README's map)",
+      "diff/edition-diff.ts -> sections/whats-new/view/whats-new-view.ts (sections/*/view comes after diff in the README's map)",
     ]);
   });
 });

@@ -15,8 +15,9 @@ export function copyProject(options: { withCode?: boolean } = {}): ProjectCopy {
   const root = mkdtempSync(path.join(os.tmpdir(), "observatory-"));
   const dirs = ["editions", "templates", "assets", ...(options.withCode ? ["src", "scripts", "bin", "dist"] : [])];
   for (const dir of dirs) cpSync(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
-  // With its lock: set-up in the copy then sees node_modules as installed and installs nothing.
-  for (const file of ["package.json", "package-lock.json"]) cpSync(path.join(projectRoot, file), path.join(root, file));
+  // With its lock: set-up in the copy then sees node_modules as installed and installs nothing;
+  // with its npm settings: npx and npm run start the command as in the project (.npmrc).
+  for (const file of ["package.json", "package-lock.json", ".npmrc"]) cpSync(path.join(projectRoot, file), path.join(root, file));
   symlinkSync(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");
   return { paths: pathsFor(root), remove: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { plainText } from "../manifest/markup.js";
-import { Id, Text } from "../manifest/primitives.js";
-import { defineSection, sectionBase, sectionType } from "./section-kit.js";
+import { plainText } from "../../manifest/markup.js";
+import { Id, Text } from "../../manifest/primitives.js";
+import { defineSection, sectionBase, sectionType } from "../section-kit.js";
 
 export const CHART_KINDS = ["candidates", "scope", "status", "history"] as const;
 

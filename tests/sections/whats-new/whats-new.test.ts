@@ -4,14 +4,14 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { previousEditionsFor } from "../../src/diff/previous-editions.js";
-import { whatsNewSectionView, whatsNewView } from "../../src/diff/whats-new.js";
-import type { Edition } from "../../src/manifest/edition-schema.js";
-import { type LoadedEdition, loadManifest } from "../../src/manifest/load.js";
-import { ManifestError } from "../../src/manifest/problem.js";
-import { projectPaths } from "../../src/paths.js";
-import { createTemplateEnv } from "../../src/render/template-env.js";
-import { whatsNew } from "../../src/sections/whats-new.js";
+import type { Edition } from "../../../src/manifest/edition-schema.js";
+import { type LoadedEdition, loadManifest } from "../../../src/manifest/load.js";
+import { ManifestError } from "../../../src/manifest/problem.js";
+import { projectPaths } from "../../../src/paths.js";
+import { createTemplateEnv } from "../../../src/render/template-env.js";
+import { previousEditionsFor } from "../../../src/sections/whats-new/view/previous-editions.js";
+import { whatsNewSectionView, whatsNewView } from "../../../src/sections/whats-new/view/whats-new-view.js";
+import { whatsNew } from "../../../src/sections/whats-new/whats-new.js";
 
 const load = async (id: string, lang: string) => loadManifest(path.join(projectPaths.editions, id, `${lang}.yaml`));
 

@@ -5,12 +5,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { historyEditionsFor } from "../../src/diff/history-editions.js";
-import { loadManifest, parseManifest } from "../../src/manifest/load.js";
-import { projectPaths } from "../../src/paths.js";
-import { build } from "../../src/pipeline/build-edition.js";
-import { renderEditionHtml } from "../../src/render/edition-html.js";
-import { historyData } from "../../src/render/history-data.js";
+import { loadManifest, parseManifest } from "../../../src/manifest/load.js";
+import { projectPaths } from "../../../src/paths.js";
+import { build } from "../../../src/pipeline/build-edition.js";
+import { renderEditionHtml } from "../../../src/render/edition-html.js";
+import { historyData } from "../../../src/sections/chart/history-data.js";
+import { historyEditionsFor } from "../../../src/sections/chart/view/history-editions.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "history-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -115,7 +115,7 @@ describe("history in French", () => {
       templatesDir: projectPaths.templates,
       assetsDir: projectPaths.assets,
       htmlDir: tmp,
-      historyEditions: [edition],
+      earlier: new Map([["chart", [edition]]]),
     });
     const figure = (/<section class="chart-section chart-history">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "")
       .replace(/\u00ad/g, "")

@@ -1,14 +1,21 @@
-// The run-wide history loader: the same editions as historyEditionsFor() for every
+// The run-wide edition reader (src/diff/edition-reader.ts), as a history chart
+// reads through it: the same editions as historyEditionsFor() over the folder for every
 // job of a run, over a generated folder of many months in both languages, with each
 // earlier edition parsed once (the jobs share the very same objects).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { historyEditionsFor } from "../../src/diff/history-editions.js";
-import { loadManifest } from "../../src/manifest/load.js";
+import { editionReader } from "../../src/diff/edition-reader.js";
+import { type LoadedEdition, loadManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
-import { historyLoader } from "../../src/pipeline/history-cache.js";
+import { historyEditionsFor } from "../../src/sections/chart/view/history-editions.js";
+
+/** What the build gives a chart for each job of one run: one reader shared by the jobs. */
+function historyLoader(dir: string) {
+  const reader = editionReader(dir);
+  return (loaded: LoadedEdition) => historyEditionsFor(loaded, reader);
+}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "history-cache-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,8 +6,8 @@
 // the last value of each line is printed. Every panel shares one vertical
 // scale, so the models compare at a glance.
 import Handlebars from "handlebars";
+import { textWidth } from "../../../render/text-width.js";
 import { chartSvg, type SeriesKey, seriesKind } from "./chart-svg.js";
-import { textWidth } from "./text-width.js";
 
 export interface HistoryPanel {
   label: string;

@@ -5,10 +5,10 @@
 // - scope: in progress against qualified per model, in offers or in distinct providers;
 // - status: distinct applicants by the furthest stage the edition publishes for them;
 //   the qualified providers are counted apart, never as applicants.
-import type { Edition } from "../manifest/edition-schema.js";
-import { SERVICE_MODELS, type ServiceModel, STAGES, type Stage } from "../manifest/primitives.js";
-import { providerId } from "../manifest/references.js";
-import type { ProviderRow } from "../sections/providers.js";
+import type { Edition } from "../../manifest/edition-schema.js";
+import { SERVICE_MODELS, type ServiceModel, STAGES, type Stage } from "../../manifest/primitives.js";
+import { providerId } from "../../manifest/references.js";
+import type { ProviderRow } from "../providers.js";
 
 export type ScopeUnit = "offers" | "providers";
 type Pair = { in_progress: number; qualified: number };

@@ -1,13 +1,13 @@
 // What each chart prints, in the HTML the PDF is printed from: its figure
 // number, what it counts and in which unit, the bars' text alternative with the
-// hand counts of tests/manifest/chart-data.test.ts, and one source line per run
+// hand counts of tests/sections/chart/chart-data.test.ts, and one source line per run
 // of charts. One test per case of the status chart.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseManifest } from "../../src/manifest/load.js";
-import { projectPaths } from "../../src/paths.js";
-import { renderEditionHtml } from "../../src/render/edition-html.js";
+import { parseManifest } from "../../../src/manifest/load.js";
+import { projectPaths } from "../../../src/paths.js";
+import { renderEditionHtml } from "../../../src/render/edition-html.js";
 
 const htmlOptions = { templatesDir: projectPaths.templates, assetsDir: projectPaths.assets, htmlDir: projectPaths.output };
 
@@ -127,7 +127,7 @@ describe("status chart of an edition where a qualified provider applies at a pub
 // whose stage it does not publish where December put them, as Figure 4 lists them.
 describe("status chart of April 2026 read with the editions before it", () => {
   const editions = ["2025-12/fr.yaml", "2026-03/en.yaml", "2026-04/en.yaml"].map((f) => parse(f));
-  const html = renderEditionHtml(editions[2], { ...htmlOptions, historyEditions: editions }).html;
+  const html = renderEditionHtml(editions[2], { ...htmlOptions, earlier: new Map([["chart", editions]]) }).html;
 
   it("draws the stages December published, says so, and names December in the source line", () => {
     const status = chart(html, "status");
@@ -157,7 +157,7 @@ describe.each([
   ["April 2026 with its history", ["2025-12/fr.yaml", "2026-03/en.yaml", "2026-04/en.yaml"]],
 ])("the visual key of %s", (_name, files) => {
   const editions = files.map((f) => parse(f));
-  const html = renderEditionHtml(editions[editions.length - 1], { ...htmlOptions, historyEditions: editions }).html;
+  const html = renderEditionHtml(editions[editions.length - 1], { ...htmlOptions, earlier: new Map([["chart", editions]]) }).html;
   const meaning = (label: string) => (/ualifi/.test(label) ? "b" : /(not published|non publiée)/i.test(label) ? "c" : "a");
 
   it("draws each meaning in one fill, wherever it is", () => {

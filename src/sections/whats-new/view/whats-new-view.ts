@@ -1,13 +1,14 @@
 // The data of a "What's new this month" section: the diff of this edition's
 // tables against an earlier edition, worded in this edition's language.
 // Names are printed as this edition prints them (the older one for removals).
-import type { Edition } from "../manifest/edition-schema.js";
-import type { Language } from "../manifest/primitives.js";
-import { fill } from "../sections/fill.js";
-import { type ChangeLine, changeLines } from "./change-lines.js";
-import type { CellValue, EditionRef, PaasChange } from "./diff-types.js";
-import { TABLE_CHANGE_KINDS } from "./diff-types.js";
-import { diffEditions } from "./edition-diff.js";
+
+import { type ChangeLine, changeLines } from "../../../diff/change-lines.js";
+import type { CellValue, EditionRef, PaasChange } from "../../../diff/diff-types.js";
+import { TABLE_CHANGE_KINDS } from "../../../diff/diff-types.js";
+import { diffEditions } from "../../../diff/edition-diff.js";
+import type { Edition } from "../../../manifest/edition-schema.js";
+import type { Language } from "../../../manifest/primitives.js";
+import { fill } from "../../fill.js";
 import { WHATS_NEW_WORDS, type WhatsNewWords } from "./whats-new-words.js";
 
 export interface WhatsNewItem {
@@ -104,9 +105,9 @@ export function whatsNewView(edition: Edition, previous: Edition): WhatsNewView 
 }
 
 /**
- * What src/render/section-views.ts calls for a `whats-new` section: the
- * earlier edition comes from `previous`, loaded by the build beforehand
- * (see previous-editions.ts), because rendering reads no files.
+ * What the type's view (plugin.ts) calls for a `whats-new` section: the
+ * earlier edition comes from `previous`, read beforehand by the build and by
+ * `check` (readEarlierEditions, previous-editions.ts), because rendering reads no files.
  */
 export function whatsNewSectionView(
   section: { since: string },
@@ -115,7 +116,7 @@ export function whatsNewSectionView(
   const previous = ctx.previous?.get(section.since);
   if (!previous)
     throw new Error(
-      `the "whats-new" section compares with edition ${section.since}, which was not loaded; load it with previousEditionsFor() before rendering`,
+      `the "whats-new" section compares with edition ${section.since}, which was not loaded; read it with readEarlierEditions() before rendering`,
     );
   return whatsNewView(ctx.edition, previous);
 }

@@ -1,13 +1,14 @@
 // The earlier editions that "whats-new" sections compare with, loaded before
 // rendering (rendering itself reads no files). A wrong `since` is reported
 // like any manifest problem: file, line, column and what to write instead.
-import { EditionNotFoundError, listEditions } from "../manifest/discover.js";
-import type { Edition } from "../manifest/edition-schema.js";
-import type { LoadedEdition } from "../manifest/load.js";
-import { ManifestError, type Problem } from "../manifest/problem.js";
-import { lineColumn, offsetOf } from "../manifest/yaml-position.js";
-import { readYaml } from "../manifest/yaml-read.js";
-import { loadEditionIn } from "./compare-editions.js";
+
+import { type EditionReader, readerOf } from "../../../diff/edition-reader.js";
+import { EditionNotFoundError } from "../../../manifest/discover.js";
+import type { Edition } from "../../../manifest/edition-schema.js";
+import type { LoadedEdition } from "../../../manifest/load.js";
+import { ManifestError, type Problem } from "../../../manifest/problem.js";
+import { lineColumn, offsetOf } from "../../../manifest/yaml-position.js";
+import { readYaml } from "../../../manifest/yaml-read.js";
 
 /** Index and `since` of every whats-new section, read loosely so this works before and after the type is registered. */
 export function whatsNewSections(edition: Edition): { index: number; since: string }[] {
@@ -23,12 +24,13 @@ function located(loaded: LoadedEdition, index: number, message: string): Problem
 }
 
 /** Every edition the manifest's whats-new sections name, keyed by id; in the same language when it exists. */
-export async function previousEditionsFor(loaded: LoadedEdition, editionsDir: string): Promise<Map<string, Edition>> {
+export async function previousEditionsFor(loaded: LoadedEdition, editions: EditionReader | string): Promise<Map<string, Edition>> {
   const found = new Map<string, Edition>();
   const sections = whatsNewSections(loaded.edition);
   if (!sections.length) return found;
   const { id, language } = loaded.edition.edition;
-  const earlier = (await listEditions(editionsDir)).filter((e) => e < id);
+  const reader = readerOf(editions);
+  const earlier = (await reader.ids()).filter((e) => e < id);
   const problems: Problem[] = [];
   for (const { index, since } of sections) {
     if (found.has(since)) continue;
@@ -38,7 +40,7 @@ export async function previousEditionsFor(loaded: LoadedEdition, editionsDir: st
       continue;
     }
     try {
-      found.set(since, await loadEditionIn(since, language, editionsDir));
+      found.set(since, await reader.load(since, language));
     } catch (err) {
       if (err instanceof ManifestError) throw err;
       if (err instanceof EditionNotFoundError) problems.push(located(loaded, index, err.message));

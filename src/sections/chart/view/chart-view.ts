@@ -2,14 +2,14 @@
 // the edition's language, what the chart counts, its text alternative (the same
 // numbers as the bars) and, for an edition that publishes no stage, the sentence
 // printed instead of bars of zero.
-import type { Edition } from "../manifest/edition-schema.js";
-import { type Language, STAGES } from "../manifest/primitives.js";
-import { fill } from "../sections/fill.js";
-import type { Labels } from "../sections/labels.js";
-import { anyStagePublished, type ChartData } from "./chart-data.js";
+import type { Edition } from "../../../manifest/edition-schema.js";
+import { type Language, STAGES } from "../../../manifest/primitives.js";
+import { fill } from "../../fill.js";
+import type { Labels } from "../../labels.js";
+import { anyStagePublished, type ChartData } from "../chart-data.js";
+import type { HistoryData } from "../history-data.js";
 import { historyChartSvg } from "./chart-history.js";
 import { type BarChart, barChartSvg } from "./chart-svg.js";
-import type { HistoryData } from "./history-data.js";
 
 type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
 

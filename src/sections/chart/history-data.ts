@@ -1,10 +1,10 @@
 // The Observatory's history, computed from the editions themselves (never
 // typed in): per month, the applicants and the qualified offers of each service
 // model; per applicant, the stages the editions record, with their dates.
-import type { Edition } from "../manifest/edition-schema.js";
-import { isPlaceholder } from "../manifest/placeholder.js";
-import { SERVICE_MODELS, type ServiceModel, STAGES, type Stage } from "../manifest/primitives.js";
-import { providerId } from "../manifest/references.js";
+import type { Edition } from "../../manifest/edition-schema.js";
+import { isPlaceholder } from "../../manifest/placeholder.js";
+import { SERVICE_MODELS, type ServiceModel, STAGES, type Stage } from "../../manifest/primitives.js";
+import { providerId } from "../../manifest/references.js";
 import { chartData, type EarlierStages, type PublishedStage } from "./chart-data.js";
 
 export interface HistoryMonth {

@@ -2,13 +2,13 @@
 // the bars or the sentence that replaces them, and the source line, printed once
 // under the last figure of a run of charts that share a source.
 import Handlebars from "handlebars";
-import type { Edition } from "../manifest/edition-schema.js";
-import { fill } from "../sections/fill.js";
-import type { Labels } from "../sections/labels.js";
-import type { ChartData } from "./chart-data.js";
+import type { Edition } from "../../../manifest/edition-schema.js";
+import { formatDate } from "../../../render/format.js";
+import { fill } from "../../fill.js";
+import type { Labels } from "../../labels.js";
+import type { ChartData } from "../chart-data.js";
+import { type HistoryData, historyData } from "../history-data.js";
 import { chartFigure, listInText, monthInText, stageLabels } from "./chart-view.js";
-import { formatDate } from "./format.js";
-import { type HistoryData, historyData } from "./history-data.js";
 
 type ChartSection = Extract<Edition["sections"][number], { type: "chart" }>;
 

@@ -1,8 +1,9 @@
 // The words of the "What's new" section, in each edition language. They live
 // with the data function rather than in templates/labels/ so the section is
 // one plug-in: schema, data, words and partial.
-import type { Language } from "../manifest/primitives.js";
-import type { CellState, TableChangeKind } from "./diff-types.js";
+
+import type { CellState, TableChangeKind } from "../../../diff/diff-types.js";
+import type { Language } from "../../../manifest/primitives.js";
 
 export interface WhatsNewWords {
   /** {{date}} is the older edition's month, e.g. "March 2026" (French "de" elided before a vowel: "d’avril"). */

@@ -1,6 +1,6 @@
 // The chart figures of each edition, computed by chartData() from its providers
 // table, against numbers counted by hand from the seed text (tests/fixtures/seeds).
-// Definitions (src/render/chart-data.ts), as the charts print them: candidates =
+// Definitions (src/sections/chart/chart-data.ts), as the charts print them: candidates =
 // distinct applicants (provider ids with an offer in progress) per model; scope =
 // offers in progress / qualified offers per model (or distinct providers on both
 // sides); status = distinct applicants by furthest published stage, the applicants
@@ -8,11 +8,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadManifest } from "../../src/manifest/load.js";
-import { chartData } from "../../src/render/chart-data.js";
-import { historyData } from "../../src/render/history-data.js";
+import { loadManifest } from "../../../src/manifest/load.js";
+import { chartData } from "../../../src/sections/chart/chart-data.js";
+import { historyData } from "../../../src/sections/chart/history-data.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const load = async (file: string) => chartData((await loadManifest(path.join(root, file))).edition);
 
 describe("December 2025 (seed 001, French)", () => {

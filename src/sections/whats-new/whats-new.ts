@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { plainText } from "../manifest/markup.js";
-import { EDITION_ID, expected, Text } from "../manifest/primitives.js";
-import { defineSection, sectionBase, sectionType } from "./section-kit.js";
+import { plainText } from "../../manifest/markup.js";
+import { EDITION_ID, expected, Text } from "../../manifest/primitives.js";
+import { defineSection, sectionBase, sectionType } from "../section-kit.js";
 
 /**
  * "What's new this month": the changes in the tables since an earlier edition,
- * computed at render time (src/diff/whats-new.ts), never typed in.
+ * computed at render time (view/whats-new-view.ts), never typed in.
  */
 const WHATS_NEW_SUMMARY = '"What\'s new this month": the changes in the tables since an earlier edition (since:), computed';
 
