@@ -6,6 +6,8 @@ import { checkAcrossEditions } from "../checks/check-across.js";
 import { checkEditions, checkFile, type FileCheck } from "../checks/check-editions.js";
 import type { ManifestFile } from "../manifest/discover.js";
 import { EDITION_ID, type Language } from "../manifest/primitives.js";
+import { projectPaths } from "../paths.js";
+import { templateChecks } from "../render/template-report.js";
 import { parseCli } from "./cli-kit.js";
 import { helpText } from "./command-spec.js";
 import { check } from "./command-specs.js";
@@ -66,6 +68,8 @@ export async function main(argv: string[]): Promise<ExitReason> {
   if (!checks.length) throw new CliError("expected at least one manifest to check, got none", "usage");
   // A manifest named by its path is read with the editions beside it.
   for (const check of checks) await checkAcrossEditions([check], editionsDir ?? path.dirname(path.dirname(check.file)));
+  // The templates read against the section schemas: a misspelt field or helper is a problem at its line.
+  checks.push(...templateChecks(projectPaths.templates));
   if (values.json) process.stdout.write(`${JSON.stringify(checksAsJson(checks), null, 2)}\n`);
   else process.stdout.write(formatReport(checks, styleFor(process.stdout)));
   return checks.some((c) => c.problems.length) ? "invalidManifest" : "ok";

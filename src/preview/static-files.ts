@@ -24,7 +24,18 @@ export interface StaticFile {
   cache: boolean;
 }
 
-const CLIENT_FILES = ["index.html", "preview.css", "app.js", "viewer.js", "guides.js", "overlay.js", "editions-index.js", "icon.svg"];
+const CLIENT_FILES = [
+  "index.html",
+  "preview.css",
+  "app.js",
+  "viewer.js",
+  "guides.js",
+  "overlay.js",
+  "editions-index.js",
+  "icon.svg",
+  "zoom.js",
+  "text-layer.js",
+];
 
 function entry(file: string, cache: boolean): StaticFile {
   return { file, type: TYPES[path.extname(file)] ?? "application/octet-stream", cache };

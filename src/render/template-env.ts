@@ -10,6 +10,7 @@ import type { Language } from "../manifest/primitives.js";
 import { TemplateError, templateFileError } from "../sections/template-error.js";
 import { formatDate, formatNumber } from "./format.js";
 import { hyphenateHtml } from "./hyphenate.js";
+import { firstMistake } from "./template-mistakes.js";
 import type { HyphenPolicy } from "./word-policy.js";
 
 export { TemplateError, templateFileError };
@@ -156,8 +157,8 @@ export function templateEnv(templatesDir: string, language: Language): TemplateE
   return env;
 }
 
-export function createTemplateEnv(templatesDir: string, language: Language): TemplateEnv {
-  const hb = Handlebars.create();
+/** The helpers templates may call (also what the template check knows by name: template-mistakes.ts). */
+export function registerHelpers(hb: typeof Handlebars, language: Language): void {
   // The edition's hyphenation policy (names, exceptions) comes with the data: see edition-html.ts.
   const md = (text: unknown, options?: Handlebars.HelperOptions) =>
     new hb.SafeString(
@@ -180,6 +181,11 @@ export function createTemplateEnv(templatesDir: string, language: Language): Tem
   // A CSS string literal: every character outside [A-Za-z0-9 ] is written as a
   // hex escape, so manifest text can never close the string or the <style>.
   hb.registerHelper("css", (value: unknown) => new hb.SafeString(`"${cssEscape(String(value ?? ""))}"`));
+}
+
+export function createTemplateEnv(templatesDir: string, language: Language): TemplateEnv {
+  const hb = Handlebars.create();
+  registerHelpers(hb, language);
 
   const sectionsDir = path.join(templatesDir, "sections");
   const partialNames: string[] = [];
@@ -195,6 +201,8 @@ export function createTemplateEnv(templatesDir: string, language: Language): Tem
   }
   const layoutFile = path.join(templatesDir, "layout.hbs");
   const layout = compile(hb, layoutFile);
+  // Helpers, partials and fields checked against the schemas: a mistake at its own line, before anything renders.
+  firstMistake(templatesDir, Object.keys(hb.helpers));
   return {
     partialNames,
     render(data) {

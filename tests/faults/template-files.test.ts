@@ -82,7 +82,7 @@ const CASES: [string, string, (file: string) => void, RegExp][] = [
     "a runtime error in a partial (a missing helper)",
     "sections/glossary.hbs",
     (f) => appendFileSync(f, "\n{{nosuchhelper entries}}\n"),
-    /templates\/sections\/glossary\.hbs:\d+:\d+ {2}template error: Missing helper: "nosuchhelper"/,
+    /templates\/sections\/glossary\.hbs:\d+:\d+ {2}template error: no helper is called "nosuchhelper"/,
   ],
 ];
 

@@ -1,8 +1,10 @@
 // The preview's router. `#/` is the index of editions; `#/2026-04/en?view=page&page=3&outlines=1`
 // is one edition, and the address keeps the view, the page and the outlines
-// across reloads. Keys: G grid/page, O outlines, ← → pages.
+// across reloads (and the zoom: `&zoom=200`, `width`). Keys: G grid/page, O outlines, ← → pages,
+// + − zoom, 0 100 %, W fit width, F fit page, / find.
 import { showIndex } from "./editions-index.js";
 import { EditionView } from "./viewer.js";
+import { parseZoom } from "./zoom.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -18,6 +20,9 @@ const ui = {
   pageIndicator: $("page-indicator"),
   outlines: $("outlines"),
   pdfLink: $("pdf-link"),
+  zoom: $("zoom"),
+  zoomLevel: $("zoom-level"),
+  find: $("find"),
 };
 
 let current; // { key, view } for an edition, { stop } for the index
@@ -32,6 +37,7 @@ function parse(hash) {
       view: q.get("view") === "page" ? "page" : "grid",
       page: Math.max(1, Number.parseInt(q.get("page") ?? "1", 10) || 1),
       outlines: q.get("outlines") === "1",
+      zoom: parseZoom(q.get("zoom") ?? undefined),
     },
   };
 }
@@ -41,6 +47,7 @@ function hashFor(target, options) {
   if (options.view === "page") q.set("view", "page");
   if (options.page > 1) q.set("page", String(options.page));
   if (options.outlines) q.set("outlines", "1");
+  if (options.zoom !== "page") q.set("zoom", String(options.zoom));
   const query = q.toString();
   return `#/${target.id}/${target.language}${query ? `?${query}` : ""}`;
 }
@@ -74,6 +81,13 @@ ui.viewGrid.addEventListener("click", () => navigate({ ...current.view.options, 
 ui.viewPage.addEventListener("click", () => navigate({ ...current.view.options, view: "page" }));
 ui.prev.addEventListener("click", () => turn(-1));
 ui.next.addEventListener("click", () => turn(1));
+ui.zoom.addEventListener("change", () => navigate({ ...current.view.options, view: "page", zoom: parseZoom(ui.zoom.value) }));
+$("zoom-in").addEventListener("click", () => current.view.zoomBy(1));
+$("zoom-out").addEventListener("click", () => current.view.zoomBy(-1));
+ui.find.addEventListener("keydown", (e) => {
+  if (e.key === "Enter") current?.view?.find(ui.find.value, e.shiftKey ? -1 : 1);
+  else if (e.key === "Escape") ui.find.blur();
+});
 ui.outlines.addEventListener("change", () => navigate({ ...current.view.options, outlines: ui.outlines.checked }));
 
 function turn(delta) {
@@ -85,9 +99,15 @@ function turn(delta) {
 
 document.addEventListener("keydown", (e) => {
   const view = current?.view;
-  if (!view || e.altKey || e.ctrlKey || e.metaKey || e.target instanceof HTMLInputElement) return;
+  if (!view || e.altKey || e.ctrlKey || e.metaKey || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
   if (e.key === "g" || e.key === "G") navigate({ ...view.options, view: view.options.view === "grid" ? "page" : "grid" });
   else if (e.key === "o" || e.key === "O") navigate({ ...view.options, outlines: !view.options.outlines });
+  else if (e.key === "+" || e.key === "=") view.zoomBy(1);
+  else if (e.key === "-") view.zoomBy(-1);
+  else if (e.key === "0") navigate({ ...view.options, view: "page", zoom: 100 });
+  else if (e.key === "w" || e.key === "W") navigate({ ...view.options, view: "page", zoom: "width" });
+  else if (e.key === "f" || e.key === "F") navigate({ ...view.options, view: "page", zoom: "page" });
+  else if (e.key === "/") ui.find.focus();
   else if (view.options.view === "page" && (e.key === "ArrowLeft" || e.key === "PageUp")) turn(-1);
   else if (view.options.view === "page" && (e.key === "ArrowRight" || e.key === "PageDown")) turn(1);
   else return;

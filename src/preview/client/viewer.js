@@ -5,6 +5,8 @@
 import * as pdfjs from "/vendor/pdf.min.mjs";
 import { drawGuides } from "./guides.js";
 import { clearProblems, showProblems } from "./overlay.js";
+import { countPages, findPage, markMatches, pageTexts, textLayer } from "./text-layer.js";
+import { percentOf, readingPoint, restoreReadingPoint, stepZoom, zoomScale } from "./zoom.js";
 
 pdfjs.GlobalWorkerOptions.workerSrc = "/vendor/pdf.worker.min.mjs";
 
@@ -29,7 +31,10 @@ export class EditionView {
     this.target = target;
     this.ui = ui;
     this.navigate = navigate;
-    this.options = { view: "grid", page: 1, outlines: false };
+    this.options = { view: "grid", page: 1, outlines: false, zoom: "page" };
+    /** The search box's words, and every page's text (read once per render). */
+    this.query = "";
+    this.texts = undefined;
     this.snapshot = undefined;
     this.doc = undefined;
     this.docVersion = 0;
@@ -60,7 +65,7 @@ export class EditionView {
     this.onResize = () => {
       clearTimeout(this.resizeTimer);
       this.resizeTimer = setTimeout(() => {
-        if (this.options.view === "page" && this.doc) this.refresh();
+        if (this.options.view === "page" && typeof this.options.zoom === "string" && this.doc) this.refresh();
       }, 150);
     };
     window.addEventListener("resize", this.onResize);
@@ -76,7 +81,11 @@ export class EditionView {
   }
 
   setOptions(options) {
-    const redraw = options.view !== this.options.view || (options.view === "page" && options.page !== this.options.page);
+    const zoomed = options.view === "page" && this.options.view === "page" && options.zoom !== this.options.zoom;
+    const redraw = options.view !== this.options.view || (options.view === "page" && (options.page !== this.options.page || zoomed));
+    // A new zoom keeps the words at the middle of the window there; a new page starts at its top.
+    this.keep =
+      zoomed && options.page === this.options.page ? readingPoint(this.ui.main.querySelector(".sheets.single .paper")) : undefined;
     this.options = { ...options };
     this.ui.main.classList.toggle("outlines", options.outlines);
     this.ui.outlines.checked = options.outlines;
@@ -131,6 +140,7 @@ export class EditionView {
       const old = this.doc;
       this.doc = doc;
       this.docVersion = wanted;
+      this.texts = undefined;
       await this.paint();
       old?.loadingTask.destroy();
     } else if (this.doc) await this.paint();
@@ -156,8 +166,12 @@ export class EditionView {
     // All at once: the pdf.js worker prepares the next pages while this thread paints.
     sheets.append(...(await Promise.all(numbers.map((n) => this.sheet(doc, n, grid)))));
     const y = window.scrollY;
+    const x = window.scrollX;
     this.ui.main.replaceChildren(sheets);
-    window.scrollTo(0, y);
+    window.scrollTo(x, y);
+    if (!grid && this.keep) restoreReadingPoint(sheets.querySelector(".paper"), this.keep);
+    this.keep = undefined;
+    if (!grid && this.query) markMatches(sheets, this.query)?.scrollIntoView({ block: "center", inline: "nearest" });
     this.stamp();
   }
 
@@ -190,7 +204,7 @@ export class EditionView {
   async sheet(doc, n, grid) {
     const page = await doc.getPage(n);
     const base = page.getViewport({ scale: 1 });
-    const scale = grid ? THUMB_WIDTH / base.width : this.fitScale(base);
+    const scale = grid ? THUMB_WIDTH / base.width : zoomScale(this.options.zoom, base, this.room());
     const ratio = window.devicePixelRatio || 1;
     const viewport = page.getViewport({ scale: scale * ratio });
     const canvas = document.createElement("canvas");
@@ -202,8 +216,15 @@ export class EditionView {
     paper.style.height = `${Math.round(base.height * scale)}px`;
     canvas.style.width = paper.style.width;
     canvas.style.height = paper.style.height;
-    await page.render({ canvas, viewport }).promise;
+    // pdf.js's layers size themselves from these (web/pdf_viewer.css).
+    paper.style.setProperty("--total-scale-factor", String(scale));
+    paper.style.setProperty("--scale-round-x", "1px");
+    paper.style.setProperty("--scale-round-y", "1px");
+    // The text layer on the page shown: thumbnails stay a picture (and cheap).
+    const [, text] = await Promise.all([page.render({ canvas, viewport }).promise, grid ? undefined : textLayer(page, scale)]);
     paper.append(canvas);
+    if (text) paper.append(text);
+    if (!grid) this.showZoom(scale);
     const s = this.snapshot;
     if (s?.geometry) paper.append(drawGuides(base.width * PT_TO_MM, base.height * PT_TO_MM, s.geometry, s.coverPages?.includes(n - 1)));
     const figure = document.createElement("figure");
@@ -218,10 +239,53 @@ export class EditionView {
     return figure;
   }
 
-  fitScale(base) {
-    const height = window.innerHeight - this.ui.main.getBoundingClientRect().top - window.scrollY - 60;
-    const width = this.ui.main.clientWidth - 48;
-    return Math.max(0.2, Math.min(height / base.height, width / base.width));
+  /** The room a fitted page has: the window below the toolbar, less the margins. */
+  room() {
+    return {
+      height: window.innerHeight - this.ui.main.getBoundingClientRect().top - window.scrollY - 60,
+      width: this.ui.main.clientWidth - 48,
+    };
+  }
+
+  showZoom(scale) {
+    const z = this.options.zoom;
+    this.shownPercent = percentOf(scale);
+    this.ui.zoom.value = typeof z === "string" ? z : String(z);
+    this.ui.zoomLevel.textContent = `${this.shownPercent} %`;
+    document.documentElement.dataset.zoom = String(this.shownPercent);
+  }
+
+  /** +1 / −1 a step from what is shown (a fitted page too), in page view. */
+  zoomBy(direction) {
+    const from = this.shownPercent ?? 100;
+    this.navigate({ ...this.options, view: "page", zoom: stepZoom(from, direction) });
+  }
+
+  /**
+   * The search box: the next page (or the previous one) whose text has the
+   * words, shown in page view with the words marked.
+   */
+  async find(query, direction = 1) {
+    this.query = query;
+    if (!this.doc || !query.trim()) {
+      for (const s of this.ui.main.querySelectorAll(".textLayer")) markMatches(s, "");
+      return;
+    }
+    this.texts ??= await pageTexts(this.doc);
+    const here = this.options.view === "page" ? this.options.page : 0;
+    // A new query looks at the page shown first; the same one again goes on from it.
+    const from = this.foundQuery === query ? here || 1 : (here || 1) - direction;
+    const n = findPage(this.texts, query, from, direction);
+    this.foundQuery = query;
+    if (!n) {
+      this.status(`“${query}”: not in this edition`, "bad");
+      return;
+    }
+    this.status(`“${query}”: page ${n} (on ${countPages(this.texts, query)} pages)`, "");
+    document.documentElement.dataset.foundPage = String(n);
+    if (this.options.view === "page" && n === this.options.page)
+      markMatches(this.ui.main, query)?.scrollIntoView({ block: "center", inline: "nearest" });
+    else this.navigate({ ...this.options, view: "page", page: n });
   }
 
   updatePager() {
