@@ -12,10 +12,18 @@ import { type HyphenPolicy, isProtectedWord } from "./word-policy.js";
 // The package is CommonJS whose exports Node cannot detect statically.
 const require = createRequire(import.meta.url);
 type Hyphenator = (text: string, options?: { minWordLength?: number; exceptions?: string[] }) => string;
-const PATTERNS: Record<Language, Hyphenator> = {
-  fr: require("hyphen/fr").hyphenateSync,
-  en: require("hyphen/en-gb").hyphenateSync,
-};
+// Loaded on first use: `check` registers the template helpers to check the
+// templates, and must not pay for the patterns (tests/cli/observatory.test.ts).
+const PACKAGES: Record<Language, string> = { fr: "hyphen/fr", en: "hyphen/en-gb" };
+const loaded = new Map<Language, Hyphenator>();
+function patterns(language: Language): Hyphenator {
+  let hyphenator = loaded.get(language);
+  if (!hyphenator) {
+    hyphenator = require(PACKAGES[language]).hyphenateSync as Hyphenator;
+    loaded.set(language, hyphenator);
+  }
+  return hyphenator;
+}
 
 /** Letters that must stay before and after any break. */
 export const MIN_BEFORE: Record<Language, number> = { fr: 2, en: 3 };
@@ -31,7 +39,7 @@ const WORD = /\p{L}[\p{L}\p{M}]*/gu;
 function hyphenateWord(word: string, language: Language, policy: HyphenPolicy | undefined): string {
   if (word.length < MIN_WORD || isProtectedWord(word, policy)) return word;
   const listed = policy?.breaks.get(word.toLowerCase());
-  const broken = listed ? applyListed(word, listed) : PATTERNS[language](word, { minWordLength: MIN_WORD });
+  const broken = listed ? applyListed(word, listed) : patterns(language)(word, { minWordLength: MIN_WORD });
   const parts = broken.split(SHY);
   // Drop the breaks too near either end of the word.
   let out = "";
