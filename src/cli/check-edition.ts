@@ -4,10 +4,10 @@
 import path from "node:path";
 import { checkAcrossEditions } from "../checks/check-across.js";
 import { checkEditions, checkFile, type FileCheck } from "../checks/check-editions.js";
+import { templateChecks } from "../checks/template-report.js";
 import type { ManifestFile } from "../manifest/discover.js";
 import { EDITION_ID, type Language } from "../manifest/primitives.js";
 import { projectPaths } from "../paths.js";
-import { templateChecks } from "../render/template-report.js";
 import { parseCli } from "./cli-kit.js";
 import { helpText } from "./command-spec.js";
 import { check } from "./command-specs.js";

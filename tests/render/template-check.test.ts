@@ -5,9 +5,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { templateChecks } from "../../src/checks/template-report.js";
 import { projectPaths } from "../../src/paths.js";
 import { createTemplateEnv, TemplateError } from "../../src/render/template-env.js";
-import { templateChecks } from "../../src/render/template-report.js";
 import { copyProject } from "../support/project-copy.js";
 import { runCli } from "../support/run-cli.js";
 

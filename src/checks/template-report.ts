@@ -2,10 +2,10 @@
 // runs it for the build; this file knows the helpers by registering them).
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
-import type { FileCheck } from "../checks/check-editions.js";
 import type { Problem } from "../manifest/problem.js";
-import { registerHelpers } from "./template-env.js";
-import { templateMistakes } from "./template-mistakes.js";
+import { registerHelpers } from "../render/template-env.js";
+import { templateMistakes } from "../render/template-mistakes.js";
+import type { FileCheck } from "./check-editions.js";
 
 /** The mistakes as `check` reports a manifest's problems: one entry per template file, with its text for the code frame. */
 export function templateChecks(templatesDir: string): FileCheck[] {
