@@ -2,11 +2,15 @@
 // laid-out document, Node judges what needs judging (languages, link forms,
 // fonts of the machine), then one more print tells the page of each element
 // found (see in-page/probe.js).
+
+import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import type { Language } from "../manifest/primitives.js";
 import { inPageScript, withHelpers } from "../readback/in-page-script.js";
 import { readPageRules } from "../readback/page-rules.js";
-import { printedPages } from "../readback/printed-pages.js";
+import { linesOfPages, readItems } from "../readback/print-lines.js";
+import { fitBox } from "../readback/printed-box.js";
+import { printedDestinations } from "../readback/printed-pages.js";
 import type { PageGeometry } from "../readback/text-area.js";
 import { judgeTypography, type TextBlock } from "./judge-typography.js";
 import { guessLanguage, LANGUAGE_NAMES, primaryLanguage } from "./language-guess.js";
@@ -184,18 +188,45 @@ function judgeGlyphs(facts: Facts): PageFinding[] {
   return out;
 }
 
-/** Page of each element, from the named destinations of a probe print. */
-async function locate(page: Page, keys: string[], print: () => Promise<Uint8Array>): Promise<Map<string, number>> {
+interface Place {
+  page: number;
+  /** The element's box on its page (PDF user space, points, y up). */
+  box?: [number, number, number, number];
+}
+
+/**
+ * Page and box of each element, from the named destinations of a probe print:
+ * Chromium writes each as [page /XYZ left top zoom], the element's top-left
+ * corner measured from the top-left of its page's margin box area (checked
+ * against pdftotext -bbox: the page's margins are added back here); its size
+ * is the laid-out box's (CSS px, 0.75 pt each) and its @page name the one
+ * its section asks for, both read in the same layout just before that print.
+ */
+async function locate(page: Page, keys: string[], print: () => Promise<Uint8Array>, geometry: PageGeometry): Promise<Map<string, Place>> {
   const probe = inPageScript("probe");
-  const pages = new Map<string, number>();
+  const places = new Map<string, Place>();
   try {
     await page.evaluate(`(${probe})("add", ${JSON.stringify(keys)})`);
-    for (const [name, at] of await printedPages(await print()))
-      if (name.startsWith("preflight-probe-")) pages.set(name.slice("preflight-probe-".length), at);
+    const sizes = (await page.evaluate(withHelpers("boxes", { keys }))) as Record<string, [number, number, string]>;
+    const doc = await PDFDocument.load(await print(), { updateMetadata: false });
+    // Every line of the page, running heads too: an element may be anywhere on it.
+    const lines = linesOfPages(readItems(doc), { top: 0, bottom: 0 });
+    for (const [name, at] of await printedDestinations(doc)) {
+      if (!name.startsWith("preflight-probe-")) continue;
+      const key = name.slice("preflight-probe-".length);
+      const size = sizes[key];
+      const place: Place = { page: at.page };
+      const margins = size && (geometry.pages[size[2]] ?? geometry.pages[""])?.margins;
+      if (size && margins && at.left !== undefined && at.top !== undefined) {
+        const [left, top] = [at.left + margins.left * 0.75, at.top - margins.top * 0.75];
+        place.box = fitBox(lines[at.page - 1]?.lines ?? [], left, top, [size[0] * 0.75, size[1] * 0.75]);
+      }
+      places.set(key, place);
+    }
   } finally {
     await page.evaluate(`(${probe})("remove", [])`);
   }
-  return pages;
+  return places;
 }
 
 export async function inspectPage(page: Page, options: InspectPageOptions): Promise<PageInspection> {
@@ -212,10 +243,10 @@ export async function inspectPage(page: Page, options: InspectPageOptions): Prom
     ...judgeTypography(facts.typography, options.language),
   ];
   const keys = [...new Set(found.flatMap((f) => (f.key ? [f.key] : [])))];
-  const pages = keys.length ? await locate(page, keys, options.print) : new Map<string, number>();
+  const places = keys.length ? await locate(page, keys, options.print, facts.layout.geometry) : new Map<string, Place>();
   const findings = found.map(({ key, ...f }): Finding => {
-    const at = key ? pages.get(key) : undefined;
-    return at === undefined ? f : { ...f, page: at };
+    const at = key ? places.get(key) : undefined;
+    return at === undefined ? f : { ...f, page: at.page, ...(at.box && { box: at.box }) };
   });
   return { findings, geometry: facts.layout.geometry, families: facts.glyphs.families };
 }

@@ -7,7 +7,7 @@
 // their allowed points: render/compound-names.ts); these rules catch what
 // slips past it, such as a date split by markup inside it.
 import { below, columnOf, continuation } from "../readback/line-order.js";
-import type { PageLines } from "../readback/print-lines.js";
+import { lineBox, type PageLines } from "../readback/print-lines.js";
 import type { Finding } from "./rules.js";
 
 // The months as render/typography-rules.ts binds them (the two stages never
@@ -40,7 +40,8 @@ export function checkLineBreaks(pages: PageLines[]): Finding[] {
         const { column, row } = columnOf(lines, line);
         return `column ${column}, line ${row}`;
       };
-      const add = (rule: Finding["rule"], message: string) => findings.push({ rule, severity: "warning", page, element: where(), message });
+      const add = (rule: Finding["rule"], message: string) =>
+        findings.push({ rule, severity: "warning", page, element: where(), message, box: lineBox(line) });
       const head = line.text.trimEnd();
       const tail = next.text.trimStart();
       // A date across the break: the joined text holds a date that starts

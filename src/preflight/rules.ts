@@ -46,6 +46,11 @@ export interface Finding {
   /** The section heading the element sits under, to find it in a long edition. */
   section?: string;
   message: string;
+  /**
+   * Where on its page, as a PDF rectangle [x0, y0, x1, y1] in the page's user
+   * space (points, y up), when the rule knows it: the preview draws it there.
+   */
+  box?: [number, number, number, number];
 }
 
 export function isRuleId(id: string): id is RuleId {

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
 import type { ProjectPaths } from "../paths.js";
 import { build } from "../pipeline/build-edition.js";
+import { blockingFindings, type Finding, RULE_IDS, sortFindings } from "../preflight/rules.js";
 import { type PageGeometry, readPageGeometry } from "./page-geometry.js";
 import { describeFailure, type PreviewFailure } from "./problem-report.js";
 import { type Target, targetKey } from "./targets.js";
@@ -21,8 +22,13 @@ export interface GoodRender {
   /** Pages printed on the `cover` named page (cover and back cover): no margins, no heads. */
   coverPages: number[];
   geometry: PageGeometry;
+  /** What preflight found in this PDF, page by page. */
+  findings: PreviewFinding[];
   ms: number;
 }
+
+/** A preflight finding as the preview shows it: `refused` when `build:edition` would refuse the PDF for it. */
+export type PreviewFinding = Finding & { refused: boolean };
 
 /** What the client is told about a target: everything but the PDF's bytes. */
 export interface TargetSnapshot {
@@ -34,6 +40,7 @@ export interface TargetSnapshot {
   pageLabels?: string[];
   coverPages?: number[];
   geometry?: PageGeometry;
+  findings?: PreviewFinding[];
   ms?: number;
   failure?: PreviewFailure;
 }
@@ -69,6 +76,12 @@ function isBrowserFailure(err: unknown): boolean {
   );
 }
 
+/** The findings in page order, each marked with whether `build:edition` (no --allow) would refuse the PDF for it. */
+export function previewFindings(findings: readonly Finding[]): PreviewFinding[] {
+  const refused = new Set(blockingFindings(findings));
+  return sortFindings(findings).map((f) => ({ ...f, refused: refused.has(f) }));
+}
+
 export class PreviewRenderer {
   private readonly states = new Map<string, TargetState>();
 
@@ -100,6 +113,7 @@ export class PreviewRenderer {
         pageLabels: good.pageLabels,
         coverPages: good.coverPages,
         geometry: good.geometry,
+        findings: good.findings,
         ms: good.ms,
       }),
       ...(state?.failure && { failure: state.failure }),
@@ -116,8 +130,9 @@ export class PreviewRenderer {
     const start = performance.now();
     try {
       const { paths, outputDir, session } = this.options;
-      // No preflight: its errors withhold the PDF, which would leave the designer
-      // with no pages at all, and it costs more than the render itself.
+      // Preflight runs as in the build, every rule allowed: its errors would
+      // withhold the PDF and leave the designer with no pages at all; they are
+      // shown on the pages instead, marked as what the build would refuse.
       const result = await build({
         paths,
         editions: [target.id],
@@ -125,7 +140,7 @@ export class PreviewRenderer {
         outputDir,
         session,
         concurrency: 1,
-        preflight: false,
+        allow: [...RULE_IDS],
         // The PDF lives until the next save: skip the size pass.
         draft: true,
       });
@@ -144,6 +159,7 @@ export class PreviewRenderer {
         // page-labels.ts names the covers instead of numbering them.
         coverPages: labels.flatMap((label, i) => (/^\d+$/.test(label) ? [] : [i])),
         geometry: await readPageGeometry(path.join(paths.assets, "styles", "edition.css")),
+        findings: previewFindings(job.preflight ?? []),
         ms: Math.round(performance.now() - start),
       };
       state.failure = undefined;

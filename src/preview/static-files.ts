@@ -31,6 +31,7 @@ const CLIENT_FILES = [
   "viewer.js",
   "guides.js",
   "overlay.js",
+  "findings.js",
   "editions-index.js",
   "icon.svg",
   "zoom.js",

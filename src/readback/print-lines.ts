@@ -32,6 +32,15 @@ export interface PageLines {
 
 type Item = TextItem;
 
+/** A printed line's box, as a PDF rectangle (points, y up): from below the baseline to the cap height. */
+export const lineBox = (line: Line): [number, number, number, number] =>
+  [line.x0, line.y - 0.25 * line.size, line.x1, line.y + 0.85 * line.size].map((v) => Math.round(v * 100) / 100) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+
 /** Margins of the page area from the top and bottom of the trim (a raw print's page box), in points. */
 export interface TextArea {
   top: number;

@@ -1,6 +1,7 @@
 // The preview's router. `#/` is the index of editions; `#/2026-04/en?view=page&page=3&outlines=1`
 // is one edition, and the address keeps the view, the page and the outlines
-// across reloads (and the zoom: `&zoom=200`, `width`). Keys: G grid/page, O outlines, ← → pages,
+// across reloads (and the zoom: `&zoom=200`, `width`; `&findings=0` hides preflight's panel and boxes).
+// Keys: G grid/page, O outlines, P preflight findings, ← → pages,
 // + − zoom, 0 100 %, W fit width, F fit page, / find.
 import { showIndex } from "./editions-index.js";
 import { EditionView } from "./viewer.js";
@@ -23,6 +24,9 @@ const ui = {
   zoom: $("zoom"),
   zoomLevel: $("zoom-level"),
   find: $("find"),
+  findings: $("findings"),
+  findingsToggle: $("findings-toggle"),
+  findingsCount: $("findings-count"),
 };
 
 let current; // { key, view } for an edition, { stop } for the index
@@ -38,6 +42,7 @@ function parse(hash) {
       page: Math.max(1, Number.parseInt(q.get("page") ?? "1", 10) || 1),
       outlines: q.get("outlines") === "1",
       zoom: parseZoom(q.get("zoom") ?? undefined),
+      findings: q.get("findings") !== "0",
     },
   };
 }
@@ -48,6 +53,7 @@ function hashFor(target, options) {
   if (options.page > 1) q.set("page", String(options.page));
   if (options.outlines) q.set("outlines", "1");
   if (options.zoom !== "page") q.set("zoom", String(options.zoom));
+  if (!options.findings) q.set("findings", "0");
   const query = q.toString();
   return `#/${target.id}/${target.language}${query ? `?${query}` : ""}`;
 }
@@ -89,6 +95,7 @@ ui.find.addEventListener("keydown", (e) => {
   else if (e.key === "Escape") ui.find.blur();
 });
 ui.outlines.addEventListener("change", () => navigate({ ...current.view.options, outlines: ui.outlines.checked }));
+ui.findingsToggle.addEventListener("change", () => navigate({ ...current.view.options, findings: ui.findingsToggle.checked }));
 
 function turn(delta) {
   const view = current?.view;
@@ -102,6 +109,7 @@ document.addEventListener("keydown", (e) => {
   if (!view || e.altKey || e.ctrlKey || e.metaKey || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
   if (e.key === "g" || e.key === "G") navigate({ ...view.options, view: view.options.view === "grid" ? "page" : "grid" });
   else if (e.key === "o" || e.key === "O") navigate({ ...view.options, outlines: !view.options.outlines });
+  else if (e.key === "p" || e.key === "P") navigate({ ...view.options, findings: !view.options.findings });
   else if (e.key === "+" || e.key === "=") view.zoomBy(1);
   else if (e.key === "-") view.zoomBy(-1);
   else if (e.key === "0") navigate({ ...view.options, view: "page", zoom: 100 });

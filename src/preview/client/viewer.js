@@ -3,6 +3,7 @@
 // Server-Sent Events; the new pages are painted off-screen and swapped in,
 // keeping the view, the page and the scroll position.
 import * as pdfjs from "/vendor/pdf.min.mjs";
+import { findingBoxes, flashFinding, showFindings } from "./findings.js";
 import { drawGuides } from "./guides.js";
 import { clearProblems, showProblems } from "./overlay.js";
 import { countPages, findPage, markMatches, pageTexts, textLayer } from "./text-layer.js";
@@ -31,7 +32,7 @@ export class EditionView {
     this.target = target;
     this.ui = ui;
     this.navigate = navigate;
-    this.options = { view: "grid", page: 1, outlines: false, zoom: "page" };
+    this.options = { view: "grid", page: 1, outlines: false, zoom: "page", findings: true };
     /** The search box's words, and every page's text (read once per render). */
     this.query = "";
     this.texts = undefined;
@@ -41,6 +42,8 @@ export class EditionView {
     this.wantedVersion = 0;
     this.busy = false;
     this.again = false;
+    /** The findings of the render shown (not of one still being fetched). */
+    this.findings = [];
   }
 
   start(options) {
@@ -77,6 +80,8 @@ export class EditionView {
     this.doc?.loadingTask.destroy();
     this.doc = undefined;
     this.ui.controls.hidden = true;
+    this.ui.findings.hidden = true;
+    document.body.classList.remove("has-findings");
     clearProblems(this.ui.problems);
   }
 
@@ -88,6 +93,9 @@ export class EditionView {
       zoomed && options.page === this.options.page ? readingPoint(this.ui.main.querySelector(".sheets.single .paper")) : undefined;
     this.options = { ...options };
     this.ui.main.classList.toggle("outlines", options.outlines);
+    this.ui.findings.hidden = !options.findings;
+    this.ui.findingsToggle.checked = options.findings;
+    document.body.classList.toggle("has-findings", options.findings);
     this.ui.outlines.checked = options.outlines;
     this.ui.viewGrid.setAttribute("aria-pressed", String(options.view === "grid"));
     this.ui.viewPage.setAttribute("aria-pressed", String(options.view === "page"));
@@ -141,7 +149,9 @@ export class EditionView {
       this.doc = doc;
       this.docVersion = wanted;
       this.texts = undefined;
+      this.findings = this.snapshot?.findings ?? [];
       await this.paint();
+      this.listFindings();
       old?.loadingTask.destroy();
     } else if (this.doc) await this.paint();
   }
@@ -172,6 +182,8 @@ export class EditionView {
     if (!grid && this.keep) restoreReadingPoint(sheets.querySelector(".paper"), this.keep);
     this.keep = undefined;
     if (!grid && this.query) markMatches(sheets, this.query)?.scrollIntoView({ block: "center", inline: "nearest" });
+    if (!grid && this.flash !== undefined) flashFinding(sheets, this.flash);
+    this.flash = undefined;
     this.stamp();
   }
 
@@ -227,6 +239,8 @@ export class EditionView {
     if (!grid) this.showZoom(scale);
     const s = this.snapshot;
     if (s?.geometry) paper.append(drawGuides(base.width * PT_TO_MM, base.height * PT_TO_MM, s.geometry, s.coverPages?.includes(n - 1)));
+    const boxes = findingBoxes(this.findings, n, page.getViewport({ scale }));
+    if (boxes) paper.append(boxes);
     const figure = document.createElement("figure");
     figure.className = "sheet";
     figure.dataset.page = String(n);
@@ -286,6 +300,22 @@ export class EditionView {
     if (this.options.view === "page" && n === this.options.page)
       markMatches(this.ui.main, query)?.scrollIntoView({ block: "center", inline: "nearest" });
     else this.navigate({ ...this.options, view: "page", page: n });
+  }
+
+  /** The findings panel, for the render shown; a finding's line opens its page with its box flashing. */
+  listFindings() {
+    // Below the toolbar, whose height depends on how it wraps.
+    this.ui.findings.style.top = `${document.querySelector(".bar")?.getBoundingClientRect().bottom ?? 45}px`;
+    showFindings(this.ui.findings, this.findings, (f, i) => {
+      this.flash = i;
+      if (this.options.view === "page" && this.options.page === f.page) {
+        flashFinding(this.ui.main, i);
+        this.flash = undefined;
+      } else this.navigate({ ...this.options, view: "page", page: f.page });
+    });
+    const n = this.findings.length;
+    this.ui.findingsCount.textContent = n ? String(n) : "";
+    this.ui.findingsCount.className = `count${this.findings.some((f) => f.refused) ? " refused" : n ? " warning" : ""}`;
   }
 
   updatePager() {
