@@ -4,6 +4,7 @@
 // PDF of each target stays in memory; a failure is kept beside it, not in its place.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import type { BrowserSession } from "../browser/browser-session.js";
 import type { ProjectPaths } from "../paths.js";
 import { build } from "../pipeline/build-edition.js";
@@ -24,7 +25,35 @@ export interface GoodRender {
   geometry: PageGeometry;
   /** What preflight found in this PDF, page by page. */
   findings: PreviewFinding[];
+  /** The print profile's trim on the page shown (its crop box, bleed and marks included), in mm from the top left. */
+  trim?: TrimBox;
   ms: number;
+}
+
+export interface TrimBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** How far the bleed box reaches past the trim. */
+  bleed: number;
+}
+
+const PT_TO_MM = 25.4 / 72;
+
+/** Where the trim sits on the page a viewer draws (the crop box): the outlines are drawn on the trim. */
+async function trimOf(pdf: Uint8Array): Promise<TrimBox | undefined> {
+  const page = (await PDFDocument.load(pdf, { updateMetadata: false })).getPages()[0];
+  if (!page) return undefined;
+  const [crop, trim, bleed] = [page.getCropBox(), page.getTrimBox(), page.getBleedBox()];
+  const mm = (v: number) => Math.round(v * PT_TO_MM * 100) / 100;
+  return {
+    x: mm(trim.x - crop.x),
+    y: mm(crop.y + crop.height - (trim.y + trim.height)),
+    width: mm(trim.width),
+    height: mm(trim.height),
+    bleed: mm(trim.x - bleed.x),
+  };
 }
 
 /** A preflight finding as the preview shows it: `refused` when `build:edition` would refuse the PDF for it. */
@@ -41,6 +70,8 @@ export interface TargetSnapshot {
   coverPages?: number[];
   geometry?: PageGeometry;
   findings?: PreviewFinding[];
+  trim?: TrimBox;
+  profile?: "print";
   ms?: number;
   failure?: PreviewFailure;
 }
@@ -106,6 +137,7 @@ export class PreviewRenderer {
     return {
       id: target.id,
       language: target.language,
+      ...(target.profile && { profile: target.profile }),
       rendering: state?.rendering ?? false,
       ...(good && {
         version: good.version,
@@ -114,6 +146,7 @@ export class PreviewRenderer {
         coverPages: good.coverPages,
         geometry: good.geometry,
         findings: good.findings,
+        ...(good.trim && { trim: good.trim }),
         ms: good.ms,
       }),
       ...(state?.failure && { failure: state.failure }),
@@ -137,6 +170,7 @@ export class PreviewRenderer {
         paths,
         editions: [target.id],
         language: target.language,
+        ...(target.profile && { profile: target.profile }),
         outputDir,
         session,
         concurrency: 1,
@@ -160,6 +194,7 @@ export class PreviewRenderer {
         coverPages: labels.flatMap((label, i) => (/^\d+$/.test(label) ? [] : [i])),
         geometry: await readPageGeometry(path.join(paths.assets, "styles", "edition.css")),
         findings: previewFindings(job.preflight ?? []),
+        trim: target.profile === "print" ? await trimOf(pdf) : undefined,
         ms: Math.round(performance.now() - start),
       };
       state.failure = undefined;

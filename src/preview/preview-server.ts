@@ -5,7 +5,7 @@ import { crossSiteReason } from "./cross-site.js";
 import type { EventStreams } from "./event-stream.js";
 import { isAllowedHost, parseRequestTarget } from "./request-path.js";
 import { StaticReader, staticRoutes } from "./static-files.js";
-import { parseTarget, type Target } from "./targets.js";
+import { parseTarget, type Target, targetKey } from "./targets.js";
 
 export interface EditionEntry {
   id: string;
@@ -91,19 +91,20 @@ export function createPreviewServer(handlers: ServerHandlers): Server {
     if (pathname === "/events") {
       if (req.method !== "GET") return refuse(res, 405, "an event stream is read with GET");
       const wanted = query.has("edition") || query.has("lang");
-      const target = parseTarget(query.get("edition"), query.get("lang"));
-      if (wanted && !target) return refuse(res, 400, "expected edition=YYYY-MM and lang=fr|en");
-      handlers.streams.open(res, target && `${target.id}/${target.language}`);
+      const target = parseTarget(query.get("edition"), query.get("lang"), query.get("profile"));
+      if (wanted && !target) return refuse(res, 400, "expected edition=YYYY-MM, lang=fr|en and, if any, profile=print|digital");
+      handlers.streams.open(res, target && targetKey(target));
       if (target) handlers.follow(target, res);
       return;
     }
 
     const pdfMatch = PDF_ROUTE.exec(pathname);
-    const target = pdfMatch ? parseTarget(pdfMatch[1], pdfMatch[2]) : undefined;
+    const target = pdfMatch ? parseTarget(pdfMatch[1], pdfMatch[2], query.get("profile")) : undefined;
     if (target) {
       const pdf = handlers.pdf(target);
       if (!pdf) return refuse(res, 404, "not rendered yet");
-      return send(req, res, "application/pdf", pdf, { "Content-Disposition": `inline; filename="${target.id}-${target.language}.pdf"` });
+      const name = `${target.id}-${target.language}${target.profile ? "-print" : ""}.pdf`;
+      return send(req, res, "application/pdf", pdf, { "Content-Disposition": `inline; filename="${name}"` });
     }
     return refuse(res, 404, "not a preview route");
   }

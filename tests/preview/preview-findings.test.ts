@@ -88,7 +88,7 @@ describe("preflight findings in the preview", () => {
           x1: r.right - paper.left,
           y1: r.bottom - paper.top,
           pw: paper.width,
-          title: b.title,
+          title: (b as HTMLElement).title,
         };
       }),
     );

@@ -1,7 +1,8 @@
 // The preview's router. `#/` is the index of editions; `#/2026-04/en?view=page&page=3&outlines=1`
 // is one edition, and the address keeps the view, the page and the outlines
 // across reloads (and the zoom: `&zoom=200`, `width`; `&findings=0` hides preflight's panel and boxes).
-// Keys: G grid/page, O outlines, P preflight findings, ← → pages,
+// `&profile=print` shows the print profile (trim, bleed and crop marks), `&spreads=1` facing pages.
+// Keys: G grid/page, O outlines, P preflight findings, R print profile, S spreads, ← → pages,
 // + − zoom, 0 100 %, W fit width, F fit page, / find.
 import { showIndex } from "./editions-index.js";
 import { EditionView } from "./viewer.js";
@@ -27,6 +28,8 @@ const ui = {
   findings: $("findings"),
   findingsToggle: $("findings-toggle"),
   findingsCount: $("findings-count"),
+  spreads: $("spreads"),
+  print: $("print-profile"),
 };
 
 let current; // { key, view } for an edition, { stop } for the index
@@ -36,24 +39,27 @@ function parse(hash) {
   if (!m) return undefined;
   const q = new URLSearchParams(m[3] ?? "");
   return {
-    target: { id: m[1], language: m[2] },
+    target: { id: m[1], language: m[2], ...(q.get("profile") === "print" && { profile: "print" }) },
     options: {
       view: q.get("view") === "page" ? "page" : "grid",
       page: Math.max(1, Number.parseInt(q.get("page") ?? "1", 10) || 1),
       outlines: q.get("outlines") === "1",
       zoom: parseZoom(q.get("zoom") ?? undefined),
       findings: q.get("findings") !== "0",
+      spreads: q.get("spreads") === "1",
     },
   };
 }
 
 function hashFor(target, options) {
   const q = new URLSearchParams();
+  if (target.profile === "print") q.set("profile", "print");
   if (options.view === "page") q.set("view", "page");
   if (options.page > 1) q.set("page", String(options.page));
   if (options.outlines) q.set("outlines", "1");
   if (options.zoom !== "page") q.set("zoom", String(options.zoom));
   if (!options.findings) q.set("findings", "0");
+  if (options.spreads) q.set("spreads", "1");
   const query = q.toString();
   return `#/${target.id}/${target.language}${query ? `?${query}` : ""}`;
 }
@@ -67,7 +73,7 @@ function navigate(options) {
 
 function route() {
   const parsed = parse(location.hash);
-  const key = parsed && `${parsed.target.id}/${parsed.target.language}`;
+  const key = parsed && `${parsed.target.id}/${parsed.target.language}/${parsed.target.profile ?? "digital"}`;
   if (current?.key && current.key === key) return current.view.setOptions(parsed.options);
   current?.view?.stop();
   current?.stop?.();
@@ -95,12 +101,25 @@ ui.find.addEventListener("keydown", (e) => {
   else if (e.key === "Escape") ui.find.blur();
 });
 ui.outlines.addEventListener("change", () => navigate({ ...current.view.options, outlines: ui.outlines.checked }));
+ui.spreads.addEventListener("change", () => navigate({ ...current.view.options, view: "page", spreads: ui.spreads.checked }));
+ui.print.addEventListener("change", () => switchProfile(ui.print.checked));
 ui.findingsToggle.addEventListener("change", () => navigate({ ...current.view.options, findings: ui.findingsToggle.checked }));
+
+/** The print profile is another render of the edition: a new address, the same view and page. */
+function switchProfile(print) {
+  const view = current?.view;
+  if (!view) return;
+  const target = { id: view.target.id, language: view.target.language, ...(print && { profile: "print" }) };
+  location.hash = hashFor(target, view.options);
+}
 
 function turn(delta) {
   const view = current?.view;
   if (!view) return;
-  const page = Math.min(Math.max(1, view.options.page + delta), view.pageCount() || 1);
+  // In spreads, a turn goes to the next (or previous) pair of facing pages.
+  const shown = view.options.spreads ? view.spreadOf(view.options.page, view.pageCount() || 1) : [view.options.page];
+  const from = delta > 0 ? shown[shown.length - 1] : shown[0];
+  const page = Math.min(Math.max(1, from + delta), view.pageCount() || 1);
   navigate({ ...view.options, view: "page", page });
 }
 
@@ -110,6 +129,8 @@ document.addEventListener("keydown", (e) => {
   if (e.key === "g" || e.key === "G") navigate({ ...view.options, view: view.options.view === "grid" ? "page" : "grid" });
   else if (e.key === "o" || e.key === "O") navigate({ ...view.options, outlines: !view.options.outlines });
   else if (e.key === "p" || e.key === "P") navigate({ ...view.options, findings: !view.options.findings });
+  else if (e.key === "s" || e.key === "S") navigate({ ...view.options, view: "page", spreads: !view.options.spreads });
+  else if (e.key === "r" || e.key === "R") switchProfile(view.target.profile !== "print");
   else if (e.key === "+" || e.key === "=") view.zoomBy(1);
   else if (e.key === "-") view.zoomBy(-1);
   else if (e.key === "0") navigate({ ...view.options, view: "page", zoom: 100 });

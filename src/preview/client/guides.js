@@ -34,7 +34,40 @@ function edgeBoxes(names, edge, band) {
 
 const fmt = (mm) => `${Math.round(mm * 10) / 10} mm`;
 
-export function drawGuides(widthMm, heightMm, geometry, cover) {
+/**
+ * `trim` (the print profile): where the trim sits on the page drawn, in mm; the
+ * outlines are drawn on it, with the trim and bleed edges marked.
+ */
+export function drawGuides(pageWidthMm, pageHeightMm, geometry, cover, trim) {
+  if (trim) {
+    const outer = el("svg", {
+      class: "guides",
+      viewBox: `0 0 ${pageWidthMm} ${pageHeightMm}`,
+      preserveAspectRatio: "none",
+      "aria-hidden": "true",
+    });
+    const inner = drawGuides(trim.width, trim.height, geometry, cover);
+    for (const [k, v] of Object.entries({ x: trim.x, y: trim.y, width: trim.width, height: trim.height, class: "guides-trim" }))
+      inner.setAttribute(k, String(v));
+    const bleed = trim.bleed;
+    outer.append(
+      el("rect", {
+        class: "bleed-box",
+        x: trim.x - bleed,
+        y: trim.y - bleed,
+        width: trim.width + 2 * bleed,
+        height: trim.height + 2 * bleed,
+      }),
+      inner,
+      el(
+        "text",
+        { class: "dim", x: trim.x, y: trim.y - bleed - 1.2 },
+        `trim ${fmt(trim.width)} × ${fmt(trim.height)} · bleed ${fmt(bleed)}`,
+      ),
+    );
+    return outer;
+  }
+  const [widthMm, heightMm] = [pageWidthMm, pageHeightMm];
   const named = cover ? geometry.named?.cover : undefined;
   const m = named?.margins ?? geometry.margins;
   const boxes = named?.marginBoxes ?? geometry.marginBoxes ?? [];

@@ -32,7 +32,7 @@ export class EditionView {
     this.target = target;
     this.ui = ui;
     this.navigate = navigate;
-    this.options = { view: "grid", page: 1, outlines: false, zoom: "page", findings: true };
+    this.options = { view: "grid", page: 1, outlines: false, zoom: "page", findings: true, spreads: false };
     /** The search box's words, and every page's text (read once per render). */
     this.query = "";
     this.texts = undefined;
@@ -48,12 +48,15 @@ export class EditionView {
 
   start(options) {
     const { id, language } = this.target;
-    this.ui.editionName.textContent = `${id} · ${language}`;
-    this.ui.pdfLink.href = `/pdf/${id}/${language}.pdf`;
+    const print = this.target.profile === "print";
+    // The same query for the PDF and the events: the print profile is a target of its own.
+    this.profileQuery = print ? "&profile=print" : "";
+    this.ui.editionName.textContent = `${id} · ${language}${print ? " · print" : ""}`;
+    this.ui.pdfLink.href = `/pdf/${id}/${language}.pdf${print ? "?profile=print" : ""}`;
     this.ui.controls.hidden = false;
     this.status("Connecting…", "busy");
     this.setOptions(options);
-    this.events = new EventSource(`/events?edition=${id}&lang=${language}`);
+    this.events = new EventSource(`/events?edition=${id}&lang=${language}${this.profileQuery}`);
     this.events.addEventListener("state", (e) => this.onSnapshot(JSON.parse(e.data)));
     this.events.addEventListener("rendered", (e) => {
       // With shownAt below, splits a save-to-screen time into server and client parts.
@@ -87,7 +90,9 @@ export class EditionView {
 
   setOptions(options) {
     const zoomed = options.view === "page" && this.options.view === "page" && options.zoom !== this.options.zoom;
-    const redraw = options.view !== this.options.view || (options.view === "page" && (options.page !== this.options.page || zoomed));
+    const redraw =
+      options.view !== this.options.view ||
+      (options.view === "page" && (options.page !== this.options.page || zoomed || options.spreads !== this.options.spreads));
     // A new zoom keeps the words at the middle of the window there; a new page starts at its top.
     this.keep =
       zoomed && options.page === this.options.page ? readingPoint(this.ui.main.querySelector(".sheets.single .paper")) : undefined;
@@ -95,6 +100,8 @@ export class EditionView {
     this.ui.main.classList.toggle("outlines", options.outlines);
     this.ui.findings.hidden = !options.findings;
     this.ui.findingsToggle.checked = options.findings;
+    this.ui.spreads.checked = options.spreads;
+    this.ui.print.checked = this.target.profile === "print";
     document.body.classList.toggle("has-findings", options.findings);
     this.ui.outlines.checked = options.outlines;
     this.ui.viewGrid.setAttribute("aria-pressed", String(options.view === "grid"));
@@ -144,7 +151,7 @@ export class EditionView {
     const wanted = this.wantedVersion;
     if (wanted && wanted !== this.docVersion) {
       const { id, language } = this.target;
-      const doc = await openPdf(`/pdf/${id}/${language}.pdf?v=${wanted}`);
+      const doc = await openPdf(`/pdf/${id}/${language}.pdf?v=${wanted}${this.profileQuery}`);
       const old = this.doc;
       this.doc = doc;
       this.docVersion = wanted;
@@ -172,7 +179,8 @@ export class EditionView {
   async rebuild(doc, grid, page) {
     const sheets = document.createElement("div");
     sheets.className = `sheets ${grid ? "grid" : "single"}`;
-    const numbers = grid ? Array.from({ length: doc.numPages }, (_, i) => i + 1) : [page];
+    const numbers = grid ? Array.from({ length: doc.numPages }, (_, i) => i + 1) : this.spreadOf(page, doc.numPages);
+    if (!grid && numbers.length > 1) sheets.classList.add("spread");
     // All at once: the pdf.js worker prepares the next pages while this thread paints.
     sheets.append(...(await Promise.all(numbers.map((n) => this.sheet(doc, n, grid)))));
     const y = window.scrollY;
@@ -238,7 +246,8 @@ export class EditionView {
     if (text) paper.append(text);
     if (!grid) this.showZoom(scale);
     const s = this.snapshot;
-    if (s?.geometry) paper.append(drawGuides(base.width * PT_TO_MM, base.height * PT_TO_MM, s.geometry, s.coverPages?.includes(n - 1)));
+    if (s?.geometry)
+      paper.append(drawGuides(base.width * PT_TO_MM, base.height * PT_TO_MM, s.geometry, s.coverPages?.includes(n - 1), s.trim));
     const boxes = findingBoxes(this.findings, n, page.getViewport({ scale }));
     if (boxes) paper.append(boxes);
     const figure = document.createElement("figure");
@@ -253,11 +262,23 @@ export class EditionView {
     return figure;
   }
 
-  /** The room a fitted page has: the window below the toolbar, less the margins. */
+  /**
+   * The pages shown together in page view: one, or with spreads on, the two
+   * facing pages as they are bound (page 1, a recto, alone; then 2–3, 4–5…;
+   * a last even page alone).
+   */
+  spreadOf(page, total) {
+    if (!this.options.spreads || page === 1) return [page];
+    const left = page % 2 === 0 ? page : page - 1;
+    return left + 1 <= total ? [left, left + 1] : [left];
+  }
+
+  /** The room a fitted page has: the window below the toolbar, less the margins (half of it each, in a spread). */
   room() {
+    const width = this.ui.main.clientWidth - 48;
     return {
       height: window.innerHeight - this.ui.main.getBoundingClientRect().top - window.scrollY - 60,
-      width: this.ui.main.clientWidth - 48,
+      width: this.options.spreads && this.options.view === "page" ? width / 2 - 4 : width,
     };
   }
 
@@ -305,7 +326,8 @@ export class EditionView {
   /** The findings panel, for the render shown; a finding's line opens its page with its box flashing. */
   listFindings() {
     // Below the toolbar, whose height depends on how it wraps.
-    this.ui.findings.style.top = `${document.querySelector(".bar")?.getBoundingClientRect().bottom ?? 45}px`;
+    // (A short "nothing found" sits in a corner instead: its place is the stylesheet's.)
+    this.ui.findings.style.top = this.findings.length ? `${document.querySelector(".bar")?.getBoundingClientRect().bottom ?? 45}px` : "";
     showFindings(this.ui.findings, this.findings, (f, i) => {
       this.flash = i;
       if (this.options.view === "page" && this.options.page === f.page) {
