@@ -109,13 +109,13 @@ describe("preflight findings in the preview", () => {
     expect((w.y0 + w.y1) / 2).toBeLessThan(box.y1 / k);
     // And the box is no taller than the heading's two lines and a bit.
     expect((box.y1 - box.y0) / k).toBeLessThan(3 * (w.y1 - w.y0));
-  });
+  }, 180_000);
 
   it("shows a heading made to overflow by a CSS save, on its page, in the panel, as what the build refuses", async () => {
     const saved = Date.now();
     appendFileSync(css(), "\n.editorial h2 { color: inherit; white-space: nowrap; }\n");
     await shown(page, ++version);
-    await page.waitForSelector(".sheet[data-page='3'] .finding-box[data-rule='overflow'].refused", { timeout: 10_000 });
+    await page.waitForSelector(".sheet[data-page='3'] .finding-box[data-rule='overflow'].refused", { timeout: 30_000 });
     console.log(`CSS save -> finding box shown: ${Date.now() - saved} ms`);
     const items = await page.$$eval(".finding.refused .finding-go", (bs) => bs.map((b) => b.textContent ?? ""));
     expect(items.some((t) => t.startsWith("p. 3") && t.includes("overflow") && t.includes("build refuses"))).toBe(true);
@@ -127,8 +127,8 @@ describe("preflight findings in the preview", () => {
     await page.waitForFunction(() => document.documentElement.dataset.page === "1");
     const button = await page.$(".finding.refused .finding-go");
     await button?.click();
-    await page.waitForSelector(".sheet[data-page='3'] .finding-box.flash", { timeout: 10_000 });
-  });
+    await page.waitForSelector(".sheet[data-page='3'] .finding-box.chosen", { timeout: 30_000 });
+  }, 180_000);
 
   it("lists what `observatory preflight --json` finds in the same files", async () => {
     const [cmd, ...args] = commandLine("preflight", ["2026-04", "--lang", "en", "--json"], project.paths.root);

@@ -90,7 +90,9 @@ export function showFindings(panel, findings, goTo) {
 export function flashFinding(root, i) {
   const box = root.querySelector(`.finding-box[data-finding="${i}"]`);
   if (!box) return;
-  box.classList.add("flash");
+  // "chosen" stays (until the next render) so the designer can find the box again; the flash draws the eye once.
+  for (const b of root.querySelectorAll(".finding-box.chosen")) b.classList.remove("chosen");
+  box.classList.add("chosen", "flash");
   box.scrollIntoView({ block: "center", inline: "nearest" });
   setTimeout(() => box.classList.remove("flash"), 1600);
 }
