@@ -21,6 +21,8 @@ export interface ServerHandlers {
   pdf(target: Target): Uint8Array | undefined;
   /** A tab starts following a target: send it the state, render if needed. */
   follow(target: Target, res: ServerResponse): void;
+  /** Where a printed line's text comes from (`text`), or the text of a manifest line to find on the pages (`line`). */
+  source(target: Target, ask: { text?: string; line?: number }): Promise<unknown>;
   onError(err: unknown): void;
 }
 
@@ -87,6 +89,16 @@ export function createPreviewServer(handlers: ServerHandlers): Server {
 
     if (pathname === "/api/editions")
       return send(req, res, "application/json; charset=utf-8", JSON.stringify(await handlers.listEditions()));
+
+    if (pathname === "/api/source") {
+      const target = parseTarget(query.get("edition"), query.get("lang"));
+      const text = query.get("text") ?? undefined;
+      const line = Number.parseInt(query.get("line") ?? "", 10);
+      if (!target || (!text && !(line > 0)) || (text && text.length > 2000))
+        return refuse(res, 400, "expected edition=YYYY-MM, lang=fr|en and text=… (a printed line) or line=N (of the manifest)");
+      const found = await handlers.source(target, text ? { text } : { line });
+      return send(req, res, "application/json; charset=utf-8", JSON.stringify(found ?? null));
+    }
 
     if (pathname === "/events") {
       if (req.method !== "GET") return refuse(res, 405, "an event stream is read with GET");

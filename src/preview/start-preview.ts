@@ -14,6 +14,7 @@ import { EventStreams } from "./event-stream.js";
 import { PreviewRenderer, type RenderEvent } from "./preview-renderer.js";
 import { createPreviewServer, type EditionEntry } from "./preview-server.js";
 import { failureLines } from "./problem-report.js";
+import { sourceOfText, textAtLine } from "./source-map.js";
 import { type Target, targetFromKey, targetKey } from "./targets.js";
 import { watchProject } from "./watch-project.js";
 
@@ -159,6 +160,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       streams.sendTo(res, "state", renderer.snapshot(target));
       if (!renderer.has(key) || stale.delete(key)) coalescer.request([key], { immediate: true });
     },
+    source: (target, ask) => (ask.text ? sourceOfText(paths, target, ask.text) : textAtLine(paths, target, ask.line ?? 0)),
     onError: (err) => reporter.error?.(err),
   });
 

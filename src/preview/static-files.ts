@@ -32,6 +32,7 @@ const CLIENT_FILES = [
   "guides.js",
   "overlay.js",
   "findings.js",
+  "source.js",
   "editions-index.js",
   "icon.svg",
   "zoom.js",

@@ -1,7 +1,8 @@
 // The preview's router. `#/` is the index of editions; `#/2026-04/en?view=page&page=3&outlines=1`
 // is one edition, and the address keeps the view, the page and the outlines
 // across reloads (and the zoom: `&zoom=200`, `width`; `&findings=0` hides preflight's panel and boxes).
-// `&profile=print` shows the print profile (trim, bleed and crop marks), `&spreads=1` facing pages.
+// `&source=LINE` finds the text of that line of the manifest on the pages; a click on a line of
+// text shows its source (manifest, template, stylesheet). `&profile=print` shows the print profile (trim, bleed and crop marks), `&spreads=1` facing pages.
 // Keys: G grid/page, O outlines, P preflight findings, R print profile, S spreads, ← → pages,
 // + − zoom, 0 100 %, W fit width, F fit page, / find.
 import { showIndex } from "./editions-index.js";
@@ -30,6 +31,7 @@ const ui = {
   findingsCount: $("findings-count"),
   spreads: $("spreads"),
   print: $("print-profile"),
+  source: $("source"),
 };
 
 let current; // { key, view } for an edition, { stop } for the index
@@ -47,6 +49,7 @@ function parse(hash) {
       zoom: parseZoom(q.get("zoom") ?? undefined),
       findings: q.get("findings") !== "0",
       spreads: q.get("spreads") === "1",
+      source: Number.parseInt(q.get("source") ?? "", 10) || undefined,
     },
   };
 }
@@ -60,6 +63,7 @@ function hashFor(target, options) {
   if (options.zoom !== "page") q.set("zoom", String(options.zoom));
   if (!options.findings) q.set("findings", "0");
   if (options.spreads) q.set("spreads", "1");
+  if (options.source) q.set("source", String(options.source));
   const query = q.toString();
   return `#/${target.id}/${target.language}${query ? `?${query}` : ""}`;
 }
@@ -137,6 +141,7 @@ document.addEventListener("keydown", (e) => {
   else if (e.key === "w" || e.key === "W") navigate({ ...view.options, view: "page", zoom: "width" });
   else if (e.key === "f" || e.key === "F") navigate({ ...view.options, view: "page", zoom: "page" });
   else if (e.key === "/") ui.find.focus();
+  else if (e.key === "Escape") ui.source.hidden = true;
   else if (view.options.view === "page" && (e.key === "ArrowLeft" || e.key === "PageUp")) turn(-1);
   else if (view.options.view === "page" && (e.key === "ArrowRight" || e.key === "PageDown")) turn(1);
   else return;

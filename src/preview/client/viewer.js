@@ -6,6 +6,7 @@ import * as pdfjs from "/vendor/pdf.min.mjs";
 import { findingBoxes, flashFinding, showFindings } from "./findings.js";
 import { drawGuides } from "./guides.js";
 import { clearProblems, showProblems } from "./overlay.js";
+import { askSource, lineOfSpan, showSource, wordsToFind } from "./source.js";
 import { countPages, findPage, markMatches, pageTexts, textLayer } from "./text-layer.js";
 import { percentOf, readingPoint, restoreReadingPoint, stepZoom, zoomScale } from "./zoom.js";
 
@@ -32,7 +33,7 @@ export class EditionView {
     this.target = target;
     this.ui = ui;
     this.navigate = navigate;
-    this.options = { view: "grid", page: 1, outlines: false, zoom: "page", findings: true, spreads: false };
+    this.options = { view: "grid", page: 1, outlines: false, zoom: "page", findings: true, spreads: false, source: undefined };
     /** The search box's words, and every page's text (read once per render). */
     this.query = "";
     this.texts = undefined;
@@ -84,6 +85,7 @@ export class EditionView {
     this.doc = undefined;
     this.ui.controls.hidden = true;
     this.ui.findings.hidden = true;
+    this.ui.source.hidden = true;
     document.body.classList.remove("has-findings");
     clearProblems(this.ui.problems);
   }
@@ -109,6 +111,7 @@ export class EditionView {
     this.updatePager();
     if (options.view === "grid") this.markCurrent();
     if (redraw && this.doc) this.refresh();
+    if (options.source !== this.sourceShown) this.goToSource();
   }
 
   onSnapshot(s) {
@@ -159,6 +162,7 @@ export class EditionView {
       this.findings = this.snapshot?.findings ?? [];
       await this.paint();
       this.listFindings();
+      await this.goToSource();
       old?.loadingTask.destroy();
     } else if (this.doc) await this.paint();
   }
@@ -258,6 +262,12 @@ export class EditionView {
     caption.textContent = label && label !== String(n) ? `${n} · ${label}` : String(n);
     figure.append(paper, caption);
     if (grid) paper.addEventListener("click", () => this.navigate({ ...this.options, view: "page", page: n }));
+    // A click on a line of text (not the end of a selection) names its source.
+    else
+      paper.addEventListener("click", (e) => {
+        const span = e.target instanceof Element ? e.target.closest(".textLayer span") : null;
+        if (span && window.getSelection()?.isCollapsed !== false) this.showSourceOf(span);
+      });
     page.cleanup();
     return figure;
   }
@@ -321,6 +331,31 @@ export class EditionView {
     if (this.options.view === "page" && n === this.options.page)
       markMatches(this.ui.main, query)?.scrollIntoView({ block: "center", inline: "nearest" });
     else this.navigate({ ...this.options, view: "page", page: n });
+  }
+
+  async showSourceOf(span) {
+    const printed = lineOfSpan(span);
+    try {
+      showSource(this.ui.source, printed, await askSource(this.target, { text: printed }));
+    } catch (err) {
+      this.status(`Could not find the source: ${err.message}`, "bad");
+    }
+  }
+
+  /** `&source=LINE`: the text of that manifest line, found on the pages (once per line asked). */
+  async goToSource() {
+    const line = this.options.source;
+    if (!line || line === this.sourceShown || !this.doc) return;
+    this.sourceShown = line;
+    const found = await askSource(this.target, { line: String(line) }).catch(() => null);
+    const words = found ? wordsToFind(found.text) : "";
+    if (!words) {
+      this.status(`Line ${line} of the manifest: no text to find on the pages`, "bad");
+      return;
+    }
+    this.ui.find.value = words;
+    await this.find(words);
+    document.documentElement.dataset.sourceLine = String(line);
   }
 
   /** The findings panel, for the render shown; a finding's line opens its page with its box flashing. */
