@@ -85,8 +85,10 @@ export const preview = {
     // The default is DEFAULT_PORT of src/preview/start-preview.ts (a test keeps them equal).
     port: { type: "string", value: "N", help: "port to listen on (default 4317; 0 picks a free one)" },
     host: { type: "string", value: "H", help: "address to listen on (default 127.0.0.1, this machine only)" },
+    profile: { type: "string", value: "P", help: "digital (default) or print: bleed, trim and crop marks" },
   },
-  notes: "In the page: G switches grid and page view, O shows the page outlines, ← → turn pages.\nStop with Ctrl-C.",
+  notes:
+    "In the page: G switches grid and page view, O shows the page outlines, P the preflight findings,\nR the print profile, S spreads, ← → turn pages; a click on a line names its source.\nStop with Ctrl-C.",
   exits: { ok: "stopped", usage: true, noBrowser: true, browserFailed: true, interrupted: true, internal: true },
 } as const satisfies CommandSpec;
 

@@ -26,12 +26,16 @@ export async function main(argv: string[]): Promise<ExitReason> {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
     throw new CliError(`--port: expected a port number from 0 to 65535, got "${values.port}"`, "usage");
 
+  if (values.profile && values.profile !== "print" && values.profile !== "digital")
+    throw new CliError(`--profile: expected digital or print, got "${values.profile}"`, "usage");
+
   const { startPreview } = await import("../preview/start-preview.js");
   let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
     preview = await startPreview({
       edition: positionals[0],
       language: values.lang as Language | undefined,
+      ...(values.profile === "print" && { profile: "print" as const }),
       port,
       host: values.host,
       reporter: {

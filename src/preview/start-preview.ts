@@ -24,6 +24,8 @@ export interface PreviewOptions {
   edition?: string;
   /** Language of that edition; defaults to its first manifest (fr, then en). */
   language?: Language;
+  /** Open it in the print profile (bleed, trim, crop marks); the toggle in the page switches. */
+  profile?: "print";
   /** Defaults to 127.0.0.1: the preview is for this machine unless told otherwise. */
   host?: string;
   /** Defaults to 4317; 0 picks a free port. */
@@ -90,7 +92,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const paths = options.paths ?? projectPaths;
   const host = options.host ?? "127.0.0.1";
   const reporter = options.reporter ?? {};
-  const first = await firstTarget(paths, options.edition, options.language);
+  const found = await firstTarget(paths, options.edition, options.language);
+  const first = found && options.profile === "print" ? { ...found, profile: "print" as const } : found;
   const ownSession = !options.session;
   const session = options.session ?? new BrowserSession();
   // Launch now: a missing browser is reported at start, and the first render is not a cold one.
@@ -187,7 +190,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const url = `http://${urlHost(host)}:${port}/`;
   return {
     url,
-    editionUrl: first ? `${url}#/${first.id}/${first.language}` : url,
+    editionUrl: first ? `${url}#/${first.id}/${first.language}${first.profile ? "?profile=print" : ""}` : url,
     idle: () => coalescer.idle(),
     async close() {
       clearTimeout(editionsTimer);
