@@ -106,6 +106,22 @@ describe("a passage in the other language", () => {
   });
 });
 
+describe("ellipsis and connector", () => {
+  it("sets an ellipsis close to its word, and leaves […] and an opening ellipsis alone", () => {
+    expect(typeset("le réseau et le stockage ...", "fr")).toBe("le réseau et le stockage…");
+    expect(typeset("le <strong>stockage</strong> …", "fr")).toBe("le <strong>stockage</strong>…");
+    expect(typeset("Wait ... what?", "en")).toBe("Wait… what?");
+    expect(typeset("[…] et « … Cloud Avenue »", "fr")).toBe(`[…] et «${NBSP}… Cloud Avenue${NBSP}»`);
+  });
+  it("writes a typed => connector as a colon, with the French space before it", () => {
+    expect(typeset("support physique =&gt; <strong>chiffrement</strong>", "fr")).toBe(
+      `support physique${NBSP}: <strong>chiffrement</strong>`,
+    );
+    expect(typeset("physical medium => disk encryption", "en")).toBe("physical medium: disk encryption");
+    expect(typeset("<code>a =&gt; b</code> and x=>y", "en")).toBe("<code>a =&gt; b</code> and x=>y");
+  });
+});
+
 describe("hyphenation", async () => {
   const { edition } = await loadManifest(path.join(projectPaths.editions, "2025-12", "fr.yaml"));
   const policy = hyphenPolicy(edition, projectPaths.templates);
