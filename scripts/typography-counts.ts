@@ -68,7 +68,9 @@ function oneWordLastLines(pages: PageLines[], html: string): { kind: Kind; page:
       const gap = above.y - line.y;
       if (next && Math.abs(next.size - line.size) <= 0.3 && line.y - next.y < gap * 1.3) continue; // the block goes on
       const end = fold(`${/\S+$/.exec(above.text)?.[0] ?? ""}${above.hyphenated ? "" : " "}${line.text}`);
-      const kind = KINDS.map(([k]) => k).find((k) => texts[k].some((t) => t.endsWith(end)));
+      // Headings are set at 10.5 pt and more: smaller text that ends like one is a
+      // table header or a label holding the same words (an offer's name in the PaaS matrix).
+      const kind = KINDS.map(([k]) => k).find((k) => (k !== "heading" || line.size >= 10.4) && texts[k].some((t) => t.endsWith(end)));
       if (kind) found.push({ kind, page, text: `${above.text.slice(-30)} / ${line.text}` });
     }
   return found;
