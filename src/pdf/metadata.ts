@@ -1,9 +1,18 @@
 // The Info dictionary and the XMP packet, written from one DocumentInfo so
 // they agree field by field (PDF/UA and archive validators compare them).
 import { PDFBool, PDFDict, type PDFDocument, PDFName } from "pdf-lib";
+import { documentTitle, typesetPlain } from "./metadata-text.js";
 import { type DocumentInfo, keywordsText, xmpPacket } from "./xmp.js";
 
-export function writeMetadata(doc: PDFDocument, info: DocumentInfo, documentId: string): void {
+export function writeMetadata(doc: PDFDocument, given: DocumentInfo, documentId: string): void {
+  // Title and subject as the printed text is set: no capitals typed for the
+  // cover, no straight apostrophe (metadata-text.ts). Info and XMP get the same.
+  const language = given.language.split("-")[0] === "fr" ? "fr" : "en";
+  const info: DocumentInfo = {
+    ...given,
+    title: documentTitle(given.title, language),
+    subject: given.subject === undefined ? undefined : typesetPlain(given.subject, language),
+  };
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   if (info.subject) doc.setSubject(info.subject);

@@ -29,6 +29,7 @@ export const RULES = {
   "split-date": "a date whose day, month and year are split across a line break",
   "name-hyphen-break": "a compound proper name (Île-de-France) broken at its own hyphen",
   "url-hyphen-break": "a web address broken after one of its own hyphens",
+  "heading-last-word": "a heading of three words or more whose last line is one word",
   "table-continuation": "a table continued on a page with fewer than 3 rows, or without its service-model label",
 } as const;
 

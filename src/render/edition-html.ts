@@ -6,6 +6,7 @@ import { loadLabels } from "../sections/labels.js";
 import type { Heading } from "../sections/section-kit.js";
 import { breakAddresses } from "./address-breaks.js";
 import { bindCompoundNames } from "./compound-names.js";
+import { bindHeadingEnds } from "./heading-lines.js";
 import { flattenHeadings, headingTree, placeSections } from "./headings.js";
 import { loadLicenses } from "./licences.js";
 import { markPlaceholders } from "./placeholder-marks.js";
@@ -103,7 +104,7 @@ export function renderEditionHtml(edition: Edition, options: HtmlOptions): Editi
   // generated text (charts, "what's new" lines) get the same rules.
   // Then the breaks no rule of text can give: names and addresses whole, or
   // broken only where a typographer allows.
-  const typeset_ = breakAddresses(bindCompoundNames(typeset(withoutSoftHyphens(html), lang, options.templatesDir)));
+  const typeset_ = bindHeadingEnds(breakAddresses(bindCompoundNames(typeset(withoutSoftHyphens(html), lang, options.templatesDir))));
   // Rules made by the build from measured names (escaped there): never manifest text.
   const balanced = options.css?.length ? typeset_.replace("</head>", `<style>\n${options.css.join("\n")}\n</style>\n</head>`) : typeset_;
   return { html: markPlaceholders(balanced, options.draft === true), headings };

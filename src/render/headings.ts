@@ -9,6 +9,8 @@ export interface PlacedSection {
   index: number;
   anchor: string;
   heading?: Heading;
+  /** A figure (a chart section): listed under the section it illustrates, not beside it. */
+  figure?: boolean;
 }
 
 export function placeSections(edition: Edition, labels: Labels): PlacedSection[] {
@@ -19,12 +21,25 @@ export function placeSections(edition: Edition, labels: Labels): PlacedSection[]
     const anchor = section.id ?? (n === 1 ? section.type : `${section.type}-${n}`);
     const kind = sectionKinds.get(section.type);
     const heading = section.contents === false ? undefined : kind?.heading?.(section as never, { edition, labels, anchor });
-    return { index, anchor, heading };
+    return { index, anchor, heading, figure: section.type === "chart" };
   });
 }
 
+/**
+ * The headings in order. A figure goes under the heading before it ("Les
+ * candidats" under "SecNumCloud — c’est qui ?"): a contents page whose top
+ * entries mix sections and figures reads as if each figure were a chapter.
+ * One that opens the edition, with no heading before it, stays at the top.
+ */
 export function headingTree(placed: PlacedSection[]): Heading[] {
-  return placed.flatMap((p) => (p.heading ? [p.heading] : []));
+  const tree: Heading[] = [];
+  for (const p of placed) {
+    if (!p.heading) continue;
+    const parent = tree[tree.length - 1];
+    if (p.figure && parent) tree[tree.length - 1] = { ...parent, children: [...parent.children, p.heading] };
+    else tree.push(p.heading);
+  }
+  return tree;
 }
 
 export function flattenHeadings(tree: Heading[]): Heading[] {

@@ -3,8 +3,10 @@
 // rendering), so on Linux it silently does nothing. We insert soft hyphens
 // (U+00AD) with Liang's patterns instead; the browser only shows a hyphen
 // where it actually breaks a line. Words a typographer never breaks are left
-// whole (see word-policy.ts), and a break keeps at least 3 letters on each
-// side (2 before it in French, where "dé-" or "re-" at a line end is usual).
+// whole (see word-policy.ts). The columns are set ragged right, where a break
+// buys little (the rag may vary) and every hyphen is read: only long words
+// are broken, and a break keeps at least 3 letters on each side in both
+// languages ("ro-/buste", "de-/vienne" read as a stammer at a line end).
 import { createRequire } from "node:module";
 import type { Language } from "../manifest/primitives.js";
 import { type HyphenPolicy, isProtectedWord } from "./word-policy.js";
@@ -26,9 +28,10 @@ function patterns(language: Language): Hyphenator {
 }
 
 /** Letters that must stay before and after any break. */
-export const MIN_BEFORE: Record<Language, number> = { fr: 2, en: 3 };
+export const MIN_BEFORE: Record<Language, number> = { fr: 3, en: 3 };
 export const MIN_AFTER = 3;
-const MIN_WORD = 7;
+/** Shorter words are never broken: ragged right lets them go whole to the next line. */
+export const MIN_WORD = 11;
 
 const SHY = "\u00ad";
 // A token is what sits between spaces; one that looks like an address, a path

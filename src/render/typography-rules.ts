@@ -160,6 +160,29 @@ export const OWN_RULES: Rule[] = [
       text.replace(DAY_MONTH, `$1${NBSP}$2`).replace(MONTH_YEAR, `$1${NBSP}$2`).replace(MONTH_DAY, `$1${NBSP}$2$3${NBSP}$4`),
   },
   {
+    // "le stockage …": an ellipsis that ends an enumeration or a sentence is set
+    // close to its word (Imprimerie nationale; the same in English), a space
+    // before it would let it open a line alone. "[…]", "(…)" and an ellipsis
+    // that opens a quotation ("… Cloud Avenue") have no word before them and stay.
+    // Also matches "...", in case this runs before Typograf's hellip rule.
+    name: "common/punctuation/hellipSpace",
+    // A hidden tag (\uF000) counts as the word it closes: "<strong>x</strong> …".
+    handler: (text) => text.replace(new RegExp(`([\\p{L}\\p{N}»”)\uF000])${SPACES}+(?:…|\\.\\.\\.)(?!\\.)`, "gu"), "$1…"),
+  },
+  {
+    // "support physique => chiffrement du disque": an arrow typed as "=>" is a
+    // programmer's connector, not a typographer's, and the fonts' subsets have
+    // no →; a colon says the same ("what follows is the answer"), with French spacing.
+    name: "common/punctuation/connector",
+    handler: (text, _settings, context) =>
+      text.replace(
+        // A space before it: "a=>b" may be a formula or code an editor typed as such.
+        // ">" reaches the rules as U+E012 (typography.ts holds it so).
+        new RegExp(`([^\\s${NBSP}${NNBSP}])${SPACES}+=(?:>|\uE012)${SPACES}*`, "gu"),
+        context?.prefs.locale[0] === "fr" ? `$1${NBSP}: ` : "$1: ",
+      ),
+  },
+  {
     // 2019-2024, pages 10-20: an en dash between the numbers of a range, but
     // not in ISO dates (2026-04-01), ids or anything with more than two parts.
     name: "en-US/dash/range",

@@ -40,6 +40,8 @@ const COMMON = [
   "common/punctuation/singleQuotes",
   "common/punctuation/apostropheAfterWord",
   "common/nbsp/dates",
+  "common/punctuation/hellipSpace",
+  "common/punctuation/connector",
 ];
 export const DEFAULT_RULES: Record<Language, string[]> = {
   fr: [...COMMON, "fr/nbsp/quotes", "fr/nbsp/punctuation", "fr/nbsp/units", "fr/nbsp/thousands"],
@@ -140,7 +142,8 @@ export function typeset(html: string, language: Language, templatesDir?: string)
 }
 
 function typesetIn(html: string, language: Language, templatesDir?: string): string {
-  if (!/['"&.:;!?%«»\-\d]/.test(html)) return html;
+  // Text with none of the characters a rule works on is left as it is (most headings and cells).
+  if (!/['"&.:;!?%«»…=\-\d]/.test(html)) return html;
   // Typograf trims; keep the fragment's own leading and trailing white space.
   const lead = /^\s*/.exec(html)?.[0] ?? "";
   const trail = /\s*$/.exec(html)?.[0] ?? "";

@@ -37,9 +37,18 @@ describe.each(EDITIONS)("edition $id ($language)", ({ id, language }) => {
   it("carries its metadata and language", async () => {
     const { edition } = await expected();
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    expect(doc.getTitle()).toBe(`${edition.edition.publication} — ${edition.edition.label}`);
+    // The label the editors typed in capitals for the cover is set in a title's case; the subject is typeset.
+    expect(doc.getTitle()).toBe(
+      {
+        "2025-12": "Observatoire SecNumCloud — Édition décembre 2025",
+        "2026-03": "SecNumCloud Observatory — March 2026 Edition",
+        "2026-04": "SecNumCloud Observatory — April 2026 Edition",
+      }[id],
+    );
     expect(doc.getAuthor()).toBe(edition.edition.publisher);
-    expect(doc.getSubject()).toBe(edition.edition.subject);
+    expect(doc.getSubject()).toBe(typeset(edition.edition.subject ?? "", edition.edition.language).replace(/[\u00a0\u202f]/g, " "));
+    expect(doc.getSubject()).not.toMatch(/'/);
+    expect(Buffer.from(bytes).toString("utf8")).toContain(`<rdf:li xml:lang="x-default">${doc.getTitle()}</rdf:li>`);
     expect(doc.getKeywords()).toBe(edition.edition.keywords?.join(", "));
     expect(doc.getCreator()).toMatch(/^secnumcloud-observatory \d+\.\d+\.\d+$/);
     expect(doc.getProducer()).toMatch(/Chrom.*pdf-lib/);

@@ -106,12 +106,28 @@ describe("a passage in the other language", () => {
   });
 });
 
+describe("ellipsis and connector", () => {
+  it("sets an ellipsis close to its word, and leaves […] and an opening ellipsis alone", () => {
+    expect(typeset("le réseau et le stockage ...", "fr")).toBe("le réseau et le stockage…");
+    expect(typeset("le <strong>stockage</strong> …", "fr")).toBe("le <strong>stockage</strong>…");
+    expect(typeset("Wait ... what?", "en")).toBe("Wait… what?");
+    expect(typeset("[…] et « … Cloud Avenue »", "fr")).toBe(`[…] et «${NBSP}… Cloud Avenue${NBSP}»`);
+  });
+  it("writes a typed => connector as a colon, with the French space before it", () => {
+    expect(typeset("support physique =&gt; <strong>chiffrement</strong>", "fr")).toBe(
+      `support physique${NBSP}: <strong>chiffrement</strong>`,
+    );
+    expect(typeset("physical medium => disk encryption", "en")).toBe("physical medium: disk encryption");
+    expect(typeset("<code>a =&gt; b</code> and x=>y", "en")).toBe("<code>a =&gt; b</code> and x=>y");
+  });
+});
+
 describe("hyphenation", async () => {
   const { edition } = await loadManifest(path.join(projectPaths.editions, "2025-12", "fr.yaml"));
   const policy = hyphenPolicy(edition, projectPaths.templates);
   it("never breaks names from the tables, acronyms, inner capitals or words with digits", () => {
-    const out = hyphenateHtml("SecNumCloud, ANSSI, NumSpot, PREMI3NS, ZeroTrustMarket et Scaleway qualifient", "fr", policy);
-    expect(out).toBe("SecNumCloud, ANSSI, NumSpot, PREMI3NS, ZeroTrustMarket et Scaleway qua\u00adli\u00adfient");
+    const out = hyphenateHtml("SecNumCloud, ANSSI, NumSpot, PREMI3NS, ZeroTrustMarket et Scaleway qualifications", "fr", policy);
+    expect(out).toBe("SecNumCloud, ANSSI, NumSpot, PREMI3NS, ZeroTrustMarket et Scaleway qua\u00adli\u00adfi\u00adca\u00adtions");
   });
   it("leaves a capitalised word inside a sentence whole (a name), and the words of the exceptions file", () => {
     expect(hyphenateHtml("selon Vincent Strubel, à Bruxelles", "fr", policy)).not.toContain(SHY);
@@ -119,19 +135,30 @@ describe("hyphenation", async () => {
     expect(out.startsWith("Kubernetes ")).toBe(true);
     expect(out).toContain(SHY);
   });
-  it("keeps 3 letters after every break, 3 before in English and 2 in French", () => {
-    for (const [lang, min] of [
-      ["en", 3],
-      ["fr", 2],
-    ] as const) {
-      const text = "qualification demonstration responsibility organisation interoperability européennes";
+  it("keeps 3 letters on each side of every break, in English and in French", () => {
+    for (const lang of ["en", "fr"] as const) {
+      const text = "qualification demonstration responsibility organisation interoperability européennes opérationnelles réglementation";
+      let breaks = 0;
       for (const word of hyphenateHtml(text, lang, policy).split(" ")) {
         const parts = word.split(SHY);
         if (parts.length < 2) continue;
-        expect(parts[0].length, word).toBeGreaterThanOrEqual(min);
+        breaks += parts.length - 1;
+        expect(parts[0].length, word).toBeGreaterThanOrEqual(3);
         expect(parts[parts.length - 1].replace(/\W$/, "").length, word).toBeGreaterThanOrEqual(3);
       }
+      expect(breaks, lang).toBeGreaterThan(8);
     }
+    // The patterns allow "ré-férentiel" and "opé-rationnelles"; the French minimum before a break is 3 too.
+    expect(hyphenateHtml("référentiel", "fr", policy)).toBe("réfé\u00adren\u00adtiel");
+  });
+  it("breaks only long words: ragged right sends a shorter one whole to the next line", () => {
+    // The words seen broken in December's and April's editorials ("ro-|buste", "de-|vienne", "busi-|nesses").
+    expect(hyphenateHtml("robuste devienne réglementé", "fr", policy)).not.toContain(SHY);
+    expect(hyphenateHtml("businesses technical recognize purchased control", "en", policy)).not.toContain(SHY);
+    expect(hyphenateHtml("transformation", "en", policy)).toContain(SHY);
+  });
+  it("breaks the words of the exceptions file where they are written", () => {
+    expect(hyphenateHtml("environment", "en", policy)).toBe("envi\u00adron\u00adment");
   });
   it("never touches addresses or code", () => {
     const html = "<code>internationalisation</code> https://www.example.org/internationalisation";
@@ -147,6 +174,17 @@ describe.each(EDITIONS)("edition $id ($language) as built", ({ id, language }) =
   it("prints no straight apostrophe or quotation mark (HTML and PDF)", () => {
     expect(straightQuoteFaults(text).map((f) => f.around)).toEqual([]);
     expect(pdfText.match(/\p{L}['"]\p{L}?/gu) ?? []).toEqual([]);
+  });
+
+  it("puts no break point in display text: headings, leads, the definition, boxes, cards, captions and notes", () => {
+    const page = readFileSync(html, "utf8");
+    const byTag = /<(h[1-6]|figcaption|th)\b[^>]*>[\s\S]*?<\/\1>/g;
+    const byClass =
+      /<(\w+)\b[^>]*\bclass="[^"]*\b(?:lead|definition|comparison|numbered-box|paas-intro|paas-offer|note)\b[^"]*"[^>]*>[\s\S]*?<\/\1>/g;
+    const held = [...page.matchAll(byTag), ...page.matchAll(byClass)].filter((m) => m[0].includes(SHY));
+    expect(held.map((m) => m[0].slice(0, 80))).toEqual([]);
+    // The running text around them still has its break points: the test would see them.
+    expect(page.split(SHY).length).toBeGreaterThan(100);
   });
 
   it.runIf(language === "fr")("has every French no-break space in the HTML, and no line of the PDF starts with ; : ! ? »", () => {
