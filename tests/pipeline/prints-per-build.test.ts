@@ -1,7 +1,9 @@
 // How many times a build prints, read from the build report: a fresh build of
 // each of the three editions prints 3 times (two typesetting passes, and the
 // third print confirms them and already shows the contents numbers of the
-// second), a rebuild of the same inputs once; and the rebuild's PDF is the
+// second), December 4 (its SaaS group moves whole to the next page, then its
+// charts find their pages, a pass each (src/typeset/balance.ts), which moves
+// the pages after them: one more print fills the contents in), a rebuild of the same inputs once; and the rebuild's PDF is the
 // fresh build's, byte for byte, taken with its preflight and conformance from
 // that build since its raw print is the same (src/pipeline/finish-memo.ts),
 // with its cover image (unless the file was changed since) and its HTML, which
@@ -49,11 +51,12 @@ describe("prints per build", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(EDITIONS)("a fresh build of $id prints 3 times, and its report says so", ({ id, language }) => {
+  it.each(EDITIONS)("a fresh build of $id prints 3 times (December 4), and its report says so", ({ id, language }) => {
     const report = built(id, language).report as unknown as { prints: number; timingsMs: Record<string, number> };
-    expect(report.prints).toBe(3);
-    // The count agrees with the print stages timed, and none is a probe or contents print of its own.
-    expect(printStages(report.timingsMs)).toEqual(["print", "reprint-1", "reprint-2"]);
+    const december = id === "2025-12";
+    expect(report.prints).toBe(december ? 4 : 3);
+    // The count agrees with the print stages timed, and none is a probe print of its own.
+    expect(printStages(report.timingsMs)).toEqual(["print", "reprint-1", "reprint-2", ...(december ? ["print-contents"] : [])]);
   });
 
   it.each(EDITIONS)("a rebuild of $id prints once, to the fresh build's bytes", ({ id, language }) => {
