@@ -146,8 +146,11 @@ export async function balanceRules(
       breaksBefore.add(group[0].anchor);
     }
   }
-  // Copyfitting waits until the charts have found their page.
-  if (!rules.length) rules.push(...copyfit(first, input, have));
+  // A chart that runs over a page whatever is done flows on under the one before it.
+  rules.push(...chartFlow(first, input, have));
+  // Copyfitting, and the tables, wait until the charts have found their page.
+  if (rules.length) return { rules, faults };
+  rules.push(...copyfit(first, input, have));
   // Tables: only when one may run over a page (the rows' pages come from their anchors in the print).
   const long = first.tables.filter((t) => t.head + t.rows.reduce((s, r) => s + r.height, 0) > input.area.height / 2);
   const rowPages = input.rowPages;
@@ -204,6 +207,28 @@ export async function balanceRules(
   if (!fresh.length) fresh.push(...chartOrphans(first, input, have));
   if (!fresh.length) fresh.push(...chartAir(first, input, have));
   return { rules: fresh, faults };
+}
+
+/**
+ * A chart alone on a page left under half full (its group could not share
+ * it), whose next chart runs over a page whatever is done (a long table of
+ * stage changes: the generated months' history): that chart starts under it
+ * instead of on the next page, its rows continuing there.
+ */
+function chartFlow(m: Measured, input: BalanceInput, have: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const faults = faultsOf(m, input);
+  for (const group of m.charts)
+    group.forEach((c, i) => {
+      const next = group[i + 1];
+      const at = input.pages[c.anchor] ?? 0;
+      if (!next || !at || faults[at - 1] !== "half-empty" || next.height <= input.area.height) return;
+      if (group.some((o) => o !== c && input.pages[o.anchor] === at)) return;
+      const sel = `section.chart-section:has(#${ident(next.anchor)})`;
+      const flow = `${sel}, ${sel} .chart-figure { break-inside: auto; }`;
+      if (!have.has(flow)) out.push(flow);
+    });
+  return out;
 }
 
 /** Steps of air a chart alone on a page may take, and what a step multiplies its inner spacing by. */
