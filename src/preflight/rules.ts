@@ -14,6 +14,7 @@ export const RULES = {
   "bookmark-page": "a bookmark that opens a page where its heading is not",
   "contents-page": "a contents entry whose printed page number is not its heading's page",
   "near-empty-page": "a page left nearly empty by a break",
+  "half-empty-page": "a page under half full in a section that does not end there",
   "tagged-structure": "the tag structure or its marks lost in the PDF",
   "heading-order": "a heading that skips a level",
   "alt-text": "a chart or picture without a text alternative in the edition's language",

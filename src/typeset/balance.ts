@@ -9,7 +9,7 @@
 // and the same inputs give the same rules.
 import type { Page } from "puppeteer-core";
 import { inPageScript } from "../readback/in-page-script.js";
-import { NEAR_EMPTY } from "../readback/page-fill.js";
+import { type FillFault, fillFaults, HALF_EMPTY, NEAR_EMPTY } from "../readback/page-fill.js";
 
 /** Rows a continued table carries at least on its last page. */
 export const MIN_CONTINUED_ROWS = 3;
@@ -26,6 +26,8 @@ interface Measured {
   charts: { anchor: string; height: number }[][];
   /** Copyfittable sections: running text in columns, or a list in columns; `last` when the back cover follows. */
   sections: { anchor: string; nextAnchor: string; last: boolean; kind: "columns" | "list"; leading: number }[];
+  /** The first heading of every section that opens a page by design. */
+  starts: string[];
   areaHeight: number;
 }
 
@@ -55,6 +57,14 @@ export interface BalanceInput {
 
 /** Below this share of the page area, an inner page is nearly empty: preflight's threshold (src/readback/page-fill.ts). */
 export const MIN_FILL = NEAR_EMPTY;
+
+/** The fill faults of a print's pages, by the rule preflight judges the finished PDF by (src/readback/page-fill.ts). */
+function faultsOf(m: Measured, input: BalanceInput): (FillFault | undefined)[] {
+  const last = input.fill.length;
+  // The covers (first and last pages) open by design, as page-start sections do.
+  const own = new Set([1, last, ...m.starts.map((a) => input.pages[a] ?? 0)]);
+  return fillFaults(input.fill, own, new Set([1, last]));
+}
 /**
  * Copyfitting steps, at most 3 either way: the leading of a section's running
  * text, 3 % at a time; in a list (the sources), 5 % of the leading and a
@@ -71,11 +81,13 @@ const MAX_STEPS = 3;
  */
 function copyfit(m: Measured, input: BalanceInput, have: ReadonlySet<string>): string[] {
   const out: string[] = [];
+  const faults = faultsOf(m, input);
   for (const s of m.sections) {
     const start = input.pages[s.anchor];
     // The back cover prints on the last page and has no destination to look up.
     const end = (s.last ? input.fill.length : (input.pages[s.nextAnchor] ?? 0)) - 1;
-    if (!start || end <= start || (input.fill[end - 1] ?? 1) >= MIN_FILL) continue;
+    // Its last page ends the section before a page that opens one: only a third is asked of it.
+    if (!start || end <= start || faults[end - 1] !== "near-empty") continue;
     const now = stepOf(have, s.anchor);
     const step = STEP[s.kind];
     const rules = (k: number) => {
@@ -134,13 +146,15 @@ export async function balanceRules(
       breaksBefore.add(group[0].anchor);
     }
   }
-  // Copyfitting waits until the charts have found their page.
-  if (!rules.length) rules.push(...copyfit(first, input, have));
+  // A chart that runs over a page whatever is done flows on under the one before it.
+  rules.push(...chartFlow(first, input, have));
+  // Copyfitting, and the tables, wait until the charts have found their page.
+  if (rules.length) return { rules, faults };
+  rules.push(...copyfit(first, input, have));
   // Tables: only when one may run over a page (the rows' pages come from their anchors in the print).
   const long = first.tables.filter((t) => t.head + t.rows.reduce((s, r) => s + r.height, 0) > input.area.height / 2);
-  if (!long.length) return { rules, faults };
   const rowPages = input.rowPages;
-  for (const t of first.tables) {
+  for (const t of long.length ? first.tables : []) {
     const at = t.rows.map((r) => rowPages.get(r.id) ?? 0);
     const last = Math.max(...at);
     if (at[0] === 0 || at[0] === last) continue;
@@ -152,7 +166,20 @@ export async function balanceRules(
     const fill = (from: number) => t.head + t.notes + t.rows.slice(from).reduce((s, r) => s + r.height, 0);
     const floor = at.indexOf(at[k - 1] ?? 0) + MIN_CONTINUED_ROWS;
     while (k > floor && (t.rows.length - k < MIN_CONTINUED_ROWS || (alone && fill(k) < input.area.height / 3))) k--;
-    if (k !== at.indexOf(last)) {
+    // A short service-model group (a third of a page at most) cut by the
+    // last break goes whole to the next page, so that a group reads as one
+    // (December's SaaS: 5 + 3 rows over pp. 8-9), when the page before stays
+    // at least half full without it.
+    const cut = t.rows[k];
+    const group = t.rows.flatMap((r, i) => (r.tbody === cut.tbody ? [i] : []));
+    const was = at.indexOf(last);
+    const before = at[was - 1] ?? 0;
+    if (cut.row > 1 && at[group[0]] === before) {
+      const moved = t.rows.slice(group[0], was).reduce((sum, r) => sum + r.height, 0);
+      const height = group.reduce((sum, i) => sum + t.rows[i].height, 0);
+      if (height <= input.area.height / 3 && (input.fill[before - 1] ?? 0) - moved / input.area.height >= HALF_EMPTY) k = group[0];
+    }
+    if (k !== was) {
       // Labels wait for the next pass, when the rows have moved.
       rules.push(`${sel(t.rows[k])} { break-before: page; }`);
       continue;
@@ -172,5 +199,76 @@ export async function balanceRules(
         message: `continues on this page with ${onLast} row${onLast === 1 ? "" : "s"} (${MIN_CONTINUED_ROWS} at least): the page before has too few to share`,
       });
   }
-  return { rules: rules.filter((r) => !have.has(r)), faults };
+  const fresh = rules.filter((r) => !have.has(r));
+  // Once the tables have found their pages: the last chart of a group, which
+  // carries the group's source line, is not left alone on a page (December's
+  // Figure 3 on p. 10) when the chart before it fits there too and the page
+  // it leaves stays at least half full.
+  if (!fresh.length) fresh.push(...chartOrphans(first, input, have));
+  if (!fresh.length) fresh.push(...chartAir(first, input, have));
+  return { rules: fresh, faults };
+}
+
+/**
+ * A chart alone on a page left under half full (its group could not share
+ * it), whose next chart runs over a page whatever is done (a long table of
+ * stage changes: the generated months' history): that chart starts under it
+ * instead of on the next page, its rows continuing there.
+ */
+function chartFlow(m: Measured, input: BalanceInput, have: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const faults = faultsOf(m, input);
+  for (const group of m.charts)
+    group.forEach((c, i) => {
+      const next = group[i + 1];
+      const at = input.pages[c.anchor] ?? 0;
+      if (!next || !at || faults[at - 1] !== "half-empty" || next.height <= input.area.height) return;
+      if (group.some((o) => o !== c && input.pages[o.anchor] === at)) return;
+      const sel = `section.chart-section:has(#${ident(next.anchor)})`;
+      const flow = `${sel}, ${sel} .chart-figure { break-inside: auto; }`;
+      if (!have.has(flow)) out.push(flow);
+    });
+  return out;
+}
+
+/** Steps of air a chart alone on a page may take, and what a step multiplies its inner spacing by. */
+const AIR = { steps: 3, step: 0.5 } as const;
+
+/**
+ * A chart alone on a page that its group could not share (April's Figure 3:
+ * Figures 1-2 fill the page before, Figure 4 does not fit under it), left
+ * under half full before a page that opens no section: the space inside
+ * the figure (under its explanation, above its legend and caption) grows a
+ * step at a time (`--chart-air`, assets/styles/edition.css), as a designer
+ * airs a short page rather than leave its foot blank.
+ */
+function chartAir(m: Measured, input: BalanceInput, have: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const faults = faultsOf(m, input);
+  const charts = m.charts.flat();
+  for (const c of charts) {
+    const at = input.pages[c.anchor] ?? 0;
+    if (!at || faults[at - 1] !== "half-empty" || charts.some((o) => o !== c && input.pages[o.anchor] === at)) continue;
+    const sel = `section.chart-section:has(#${ident(c.anchor)})`;
+    let now = 0;
+    for (const r of have) if (r.startsWith(`${sel} /* air `)) now = Math.max(now, Number(/air (\d+)/.exec(r)?.[1] ?? 0));
+    if (now < AIR.steps) out.push(`${sel} /* air ${now + 1} */ { --chart-air: ${1 + AIR.step * (now + 1)}; }`);
+  }
+  return out;
+}
+
+function chartOrphans(m: Measured, input: BalanceInput, have: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const group of m.charts) {
+    const pages = group.map((c) => input.pages[c.anchor] ?? 0);
+    const n = group.length;
+    const [prev, last] = [group[n - 2], group[n - 1]];
+    const [from, to] = [pages[n - 2], pages[n - 1]];
+    if (!from || to !== from + 1 || prev.height + last.height > input.area.height) continue;
+    // The page it leaves: what else is on it stays (the charts before, a table's rows).
+    if ((input.fill[from - 1] ?? 0) - prev.height / input.area.height < HALF_EMPTY) continue;
+    const rule = `section.chart-section:has(#${ident(prev.anchor)}) { break-before: page; }`;
+    if (!have.has(rule)) out.push(rule);
+  }
+  return out;
 }

@@ -5,10 +5,13 @@
 // profile too, built in a copy of the project: no finding of the new rules.
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { build, type JobResult } from "../../src/pipeline/build-edition.js";
 import { RULE_IDS } from "../../src/preflight/rules.js";
+import { NEAR_EMPTY, pageFill } from "../../src/readback/page-fill.js";
+import { linesOfPages, readItems } from "../../src/readback/print-lines.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 
 const NEW_RULES = [
@@ -20,6 +23,7 @@ const NEW_RULES = [
   "word-fragment",
   "table-continuation",
   "near-empty-page",
+  "half-empty-page",
 ];
 const LONG = "2026-09";
 
@@ -58,12 +62,27 @@ describe("the long test edition and the published ones", () => {
     expect(found).toEqual([]);
   });
 
+  it("have at most one inner page under a third full, a sources list's last page included", async () => {
+    const short: string[] = [];
+    for (const j of jobs) {
+      const doc = await PDFDocument.load(readFileSync(j.pdf as string), { updateMetadata: false });
+      // Lines are read from the TrimBox in both profiles: one page area, from the trim.
+      const area = { top: 62.25, bottom: 57 };
+      const fill = pageFill(linesOfPages(readItems(doc), area), area);
+      const under = fill.flatMap((f, i) => (i > 0 && i < fill.length - 1 && f < NEAR_EMPTY ? [`p${i + 1} ${Math.round(f * 100)} %`] : []));
+      if (under.length > 1) short.push(`${label(j)}: ${under.join(", ")}`);
+    }
+    expect(short).toEqual([]);
+  });
+
   it("print the long providers table over pages that each start with a service-model label", () => {
     const long = jobs.find((j) => j.id === LONG && !j.pdf?.endsWith("-print.pdf")) as JobResult;
     const html = readFileSync(long.html, "utf8");
-    // The table runs over more than one page: continued rows carry their label.
+    // The table runs over more than one page: a continued page starts with a
+    // row that carries its label, or with a whole service-model group (its
+    // first row, labelled), moved whole to the next page.
     expect(html).toMatch(
-      /section:has\(#who\) table > tbody:nth-of-type\(\d\) > tr:nth-child\(\d+\) > th:first-child::before \{ content: "\w+"; \}/,
+      /section:has\(#who\) table > tbody:nth-of-type\(\d\) > tr:nth-child\((\d+\) > th:first-child::before \{ content: "\w+"; \}|1\) \{ break-before: page; \})/,
     );
   });
 });

@@ -88,6 +88,12 @@
       },
     ];
   });
+  // The first heading of every section that opens a page by design: the page
+  // before one may end short (src/readback/page-fill.ts).
+  const starts = [...document.querySelectorAll("section.page-start")].flatMap((sec) => {
+    const id = sec.querySelector("h1[id], h2[id], h3[id]")?.id ?? sec.querySelector("[id]")?.id;
+    return id ? [id] : [];
+  });
   if (mode === "probe") document.body.append(nav);
-  return { tables, charts, sections, areaHeight };
+  return { tables, charts, sections, starts, areaHeight };
 };
