@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { plainText } from "../manifest/markup.js";
-import { orPlaceholder } from "../manifest/placeholder.js";
+import { orPlaceholder, PLACEHOLDER_START } from "../manifest/placeholder.js";
 import { Id, IsoDate, Plain, ServiceModel, Stage, Text } from "../manifest/primitives.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
@@ -126,6 +126,8 @@ export interface NameParts {
  * alone either ("Prolival - Groupe Tenexa J0").
  */
 export function nameParts(name: string): NameParts {
+  // A draft's placeholder (its marks around the note) stays in one piece: the page marks it whole.
+  if (name.includes(PLACEHOLDER_START)) return { whole: false, head: name, tail: "" };
   const whole = [...name].length <= WHOLE_NAME_CHARS;
   const words = name.trim().split(/ +/);
   const two = words.slice(-2).join(" ");
