@@ -105,6 +105,29 @@ export const paasZoom = defineSection({
         return cell ? { ...cell, available: cell.state !== "unavailable" } : { state: "unavailable", available: false };
       }),
     }));
-    return { matrix, numbered: s.pillars.map((p, i) => ({ ...p, number: i + 1 })) };
+    const spans = cardSpans(s.offers.length);
+    const cards = s.offers.map((o, i) => ({ ...o, span: spans[i] }));
+    // The matrix's widths are set per number of offers (edition.css, .paas-matrix.offers-N);
+    // beyond eight, the eight-offer widths.
+    return { matrix, cards, offerCount: Math.min(s.offers.length, 8), numbered: s.pillars.map((p, i) => ({ ...p, number: i + 1 })) };
   },
 });
+
+/** Most cards to a row: three, about 55 mm each, a measure the cards' 9 pt text still reads at. */
+const CARDS_PER_ROW = 3;
+
+/**
+ * The span of each offer card on a six-column grid, so that every row of cards
+ * fills the width: as few rows as three to a row allows, the cards shared out
+ * as evenly as possible, the fuller rows first (5 = 3 + 2, 7 = 3 + 2 + 2, 8 = 3 + 3 + 2).
+ * A row of three spans 2 each, of two 3 each, a card alone the whole width.
+ */
+export function cardSpans(count: number): number[] {
+  const rows = Math.ceil(count / CARDS_PER_ROW);
+  const spans: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const inRow = Math.floor(count / rows) + (r < count % rows ? 1 : 0);
+    for (let i = 0; i < inRow; i++) spans.push(6 / inRow);
+  }
+  return spans;
+}

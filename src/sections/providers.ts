@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { plainText } from "../manifest/markup.js";
-import { orPlaceholder } from "../manifest/placeholder.js";
+import { orPlaceholder, PLACEHOLDER_START } from "../manifest/placeholder.js";
 import { Id, IsoDate, Plain, ServiceModel, Stage, Text } from "../manifest/primitives.js";
 import { defineSection, sectionBase, sectionType } from "./section-kit.js";
 
@@ -91,9 +91,51 @@ export const providers = defineSection({
     const columns = { ...ctx.labels.providers, ...s.columns };
     const models = s.models.map((m) => {
       const n = Math.max(m.in_progress.length, m.qualified.length, 1);
-      const rows = Array.from({ length: n }, (_, i) => ({ first: i === 0, applicant: m.in_progress[i], qualified: m.qualified[i] }));
+      const rows = Array.from({ length: n }, (_, i) => ({
+        first: i === 0,
+        applicant: m.in_progress[i] && names(m.in_progress[i]),
+        qualified: m.qualified[i] && names(m.qualified[i]),
+      }));
       return { model: m.model, span: n, rows };
     });
     return { columns, models };
   },
 });
+
+/**
+ * Names short enough to be printed on one line are (they do not wrap), so that
+ * the table's automatic layout sizes each column from the names it holds: a
+ * column is at least as wide as its longest short name, and only longer names
+ * wrap. 24 characters of 7.6 pt semibold are about 36 mm: four such columns,
+ * the model's and the padding still fit the 174 mm measure.
+ */
+export const WHOLE_NAME_CHARS = 24;
+
+export interface NameParts {
+  /** Printed on one line. */
+  whole: boolean;
+  /** What may wrap, then what never parts: the last word, or the last two when they fit a line. */
+  head: string;
+  tail: string;
+}
+
+/**
+ * A name cut where it may wrap. A longer name keeps its last two words
+ * together, so that its last line never holds one word alone ("Cloud de
+ * Confiance / S3NS"); a stage badge is set in the tail, so it never wraps
+ * alone either ("Prolival - Groupe Tenexa J0").
+ */
+export function nameParts(name: string): NameParts {
+  // A draft's placeholder (its marks around the note) stays in one piece: the page marks it whole.
+  if (name.includes(PLACEHOLDER_START)) return { whole: false, head: name, tail: "" };
+  const whole = [...name].length <= WHOLE_NAME_CHARS;
+  const words = name.trim().split(/ +/);
+  const two = words.slice(-2).join(" ");
+  const tail = !whole && words.length > 2 && [...two].length <= WHOLE_NAME_CHARS ? two : (words.at(-1) ?? "");
+  const head = name.trim().slice(0, name.trim().length - tail.length);
+  return { whole, head, tail };
+}
+
+function names(row: ProviderRow) {
+  return { ...row, providerName: nameParts(row.provider), offerName: typeof row.offer === "string" ? nameParts(row.offer) : undefined };
+}
