@@ -1,6 +1,6 @@
 // The typographic and page rules hold for any edition, not only the three
 // published ones: a long test edition (tests/fixtures/long-edition: 53
-// provider rows, 54 sources, six PaaS offers, an editorial twice as long) and
+// provider rows, 54 sources, eight PaaS offers, an editorial twice as long) and
 // the three editions, in the print profile, and the long one in the digital
 // profile too, built in a copy of the project: no finding of the new rules.
 import { cpSync, readFileSync } from "node:fs";
