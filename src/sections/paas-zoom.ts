@@ -17,6 +17,9 @@ const Cell = z.union([
   }),
 ]);
 
+/** The anchor of the offers' heading (templates/sections/paas-zoom.hbs prints it as `<anchor>-offers`). */
+export const offersAnchor = (anchor: string) => `${anchor}-offers`;
+
 const PAAS_ZOOM_SUMMARY = "the PaaS pillars, the offers compared and the maturity matrix";
 
 /** The PaaS zoom: five pillars, the offers compared and the maturity matrix. */
@@ -94,7 +97,13 @@ export const paasZoom = defineSection({
             });
       });
     }),
-  heading: (s, ctx) => ({ anchor: ctx.anchor, title: plainText(s.title), children: [] }),
+  // The offers compared are what a reader looks the zoom up for: their heading
+  // is an entry of its own in the contents and the bookmarks (issue 17).
+  heading: (s, ctx) => ({
+    anchor: ctx.anchor,
+    title: plainText(s.title),
+    children: [{ anchor: offersAnchor(ctx.anchor), title: plainText(s.offers_title), children: [] }],
+  }),
   // The matrix in offer order, each cell with its state; the pillars numbered.
   view: (s) => {
     const pillars = new Map(s.pillars.map((p) => [p.id, p]));

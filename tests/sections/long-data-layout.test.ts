@@ -10,7 +10,10 @@
 //   its cards at k equal steps), rows as cardSpans gives them;
 // - providers table: a name of up to 24 characters on one line, a longer one
 //   never leaving one word alone on its last line; the stage printed once per
-//   row, as a badge on the line of the name's last word.
+//   row, as a badge on the line of the name's last word;
+// - contents and bookmarks: the zoom's offers ("Les offres PaaS", "The PaaS
+//   offerings") an entry under the zoom, at their page, in French (December,
+//   the long edition) and English (December as translated, tests/fixtures/bilingual).
 import { cpSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +22,7 @@ import { projectRoot } from "../../src/paths.js";
 import { build, type JobResult } from "../../src/pipeline/build-edition.js";
 import { cardSpans } from "../../src/sections/paas-zoom.js";
 import { WHOLE_NAME_CHARS } from "../../src/sections/providers.js";
+import { paasOffersEntryFaults } from "../support/paas-contents.js";
 import { longEditionOffers, paasEditionId, writePaasEditions } from "../support/paas-editions.js";
 import { findName, pdfWords, sameLine, type Word } from "../support/pdf-words.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
@@ -38,13 +42,18 @@ let jobs: JobResult[];
 beforeAll(async () => {
   project = copyProject();
   cpSync(path.join(projectRoot, "tests", "fixtures", "long-edition", LONG), path.join(project.paths.editions, LONG), { recursive: true });
+  // December in both languages: its translation is the English edition with a PaaS zoom.
+  cpSync(
+    path.join(projectRoot, "tests", "fixtures", "bilingual", "2025-12", "en.yaml"),
+    path.join(project.paths.editions, "2025-12", "en.yaml"),
+  );
   const ids = writePaasEditions(project.paths.editions, COUNTS);
   jobs = (await build({ paths: project.paths, editions: [...ids, "2025-12", "2026-03", "2026-04", LONG] })).jobs;
 }, 600_000);
 afterAll(() => project?.remove());
 
-const job = (id: string) => {
-  const j = jobs.find((x) => x.id === id);
+const job = (id: string, language = edition0(id)) => {
+  const j = jobs.find((x) => x.id === id && x.language === language);
   if (!j?.pdf) throw new Error(`${id} was not built`);
   return j as JobResult & { pdf: string };
 };
@@ -223,6 +232,16 @@ describe.each(["2025-12", "2026-03", "2026-04", LONG])("the providers table of %
         .flat()
         .some((w) => w.text === "·"),
     ).toBe(false);
+  });
+});
+
+describe.each([
+  ["2025-12", "fr", "Zoom Sur le PaaS", "Les offres PaaS"],
+  ["2025-12", "en", "Focus on PaaS", "The PaaS offerings"],
+  [LONG, "fr", "Zoom Sur le PaaS", "Les offres PaaS"],
+])("the contents and bookmarks of %s (%s)", (id, language, zoom, offers) => {
+  it(`list "${offers}" under "${zoom}", at the page that prints it`, async () => {
+    expect(await paasOffersEntryFaults(job(id, language).pdf, zoom, offers)).toEqual([]);
   });
 });
 
