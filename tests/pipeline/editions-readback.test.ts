@@ -5,12 +5,18 @@ import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/manifest/load.js";
 import { projectPaths } from "../../src/paths.js";
+import { NEAR_EMPTY, pageFill } from "../../src/readback/page-fill.js";
+import { linesOfPages, readItems } from "../../src/readback/print-lines.js";
 import { flattenHeadings, headingTree, placeSections } from "../../src/render/headings.js";
 import { typeset } from "../../src/render/typography.js";
 import { loadLabels } from "../../src/sections/labels.js";
 import type { Heading } from "../../src/sections/section-kit.js";
 import { built, EDITIONS } from "../support/built-editions.js";
+import { paasOffersEntryFaults } from "../support/paas-contents.js";
 import { catalogHas, fonts, infoString, normalise, pageText, readWithPdfJs, trailerId } from "../support/read-pdf.js";
+
+// Issue 17's rules (warnings, so a build passes them): none may fire on a published edition.
+const ISSUE_17_RULES = ["url-hyphen-break", "split-date", "name-hyphen-break", "heading-last-word", "half-empty-page", "near-empty-page"];
 
 describe.each(EDITIONS)("edition $id ($language)", ({ id, language }) => {
   const b = built(id, language);
@@ -106,6 +112,30 @@ describe.each(EDITIONS)("edition $id ($language)", ({ id, language }) => {
       const match = new RegExp(`${escaped}\\s*(\\d+)`).exec(contents);
       expect(match?.[1], `contents entry for "${h.title}"`).toBe(String(real));
     }
+  });
+
+  it("lists the PaaS zoom's offers in its contents and bookmarks, at their page", async () => {
+    const { edition } = await expected();
+    const zoom = edition.sections.find((s) => s.type === "paas-zoom");
+    // December has the zoom ("Les offres PaaS"); March and April have none.
+    expect(Boolean(zoom)).toBe(id === "2025-12");
+    if (zoom) expect(await paasOffersEntryFaults(b.pdf, "Zoom Sur le PaaS", "Les offres PaaS")).toEqual([]);
+  });
+
+  it("has no finding of issue 17's rules (addresses, dates, names, headings, short pages)", () => {
+    const found = b.report.preflight.findings
+      .filter((f) => ISSUE_17_RULES.includes(f.rule))
+      .map((f) => `p${f.page} ${f.rule} ${f.element}: ${f.message}`);
+    expect(found).toEqual([]);
+  });
+
+  it("has at most one inner page under a third full", async () => {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const area = { top: 62.25, bottom: 57 }; // the digital page's margins, in points
+    const fill = pageFill(linesOfPages(readItems(doc), area), area);
+    expect(fill.length).toBe(b.report.pages);
+    const under = fill.flatMap((f, i) => (i > 0 && i < fill.length - 1 && f < NEAR_EMPTY ? [`p${i + 1} ${Math.round(f * 100)} %`] : []));
+    expect(under.length, under.join(", ")).toBeLessThanOrEqual(1);
   });
 
   it("embeds and subsets every font, and only the project's own", () => {

@@ -23,6 +23,7 @@ export interface BuiltEdition {
     pageNumbers: Record<string, number>;
     blockedRequests: string[];
     pageLabels: string[];
+    preflight: { findings: { rule: string; page?: number; element?: string; message: string }[] };
   };
 }
 

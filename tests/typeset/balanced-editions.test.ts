@@ -24,6 +24,11 @@ const NEW_RULES = [
   "table-continuation",
   "near-empty-page",
   "half-empty-page",
+  // Issue 17's rules: addresses, dates and names broken where a typographer would not, headings ending on one word.
+  "url-hyphen-break",
+  "split-date",
+  "name-hyphen-break",
+  "heading-last-word",
 ];
 const LONG = "2026-09";
 
