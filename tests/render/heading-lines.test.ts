@@ -14,10 +14,20 @@ describe("heading ends", () => {
     expect(bindHeadingEnds('<h1 id="x">Cloud: A Pillar of Our Digital Sovereignty</h1>')).toBe(
       `<h1 id="x">Cloud: A Pillar of Our Digital${NBSP}Sovereignty</h1>`,
     );
+    // A pair with a hyphen does not wrap at all: Chromium would end the line after the hyphen.
     expect(bindHeadingEnds("<h2>It establishes a multi-dimensional framework</h2>")).toBe(
-      `<h2>It establishes a multi-dimensional${NBSP}framework</h2>`,
+      `<h2>It establishes a <span class="name-whole">multi-dimensional${NBSP}framework</span></h2>`,
     );
     expect(bindHeadingEnds("<h3>A <em>market</em> shift: a new purchasing equation</h3>")).toContain(`purchasing${NBSP}equation`);
+  });
+  it("joins the last two words of a PaaS offer card's paragraphs, not of other paragraphs", () => {
+    expect(
+      bindHeadingEnds(
+        '<div class="paas-offer span-2"><h3>S3NS</h3><p>Offre les services de Google dans un environnement SecNumCloud</p><p class="qualification"><strong>Triple qualification en cours :</strong> IaaS, CaaS, PaaS</p></div><p>Running text ends as it falls</p>',
+      ),
+    ).toBe(
+      `<div class="paas-offer span-2"><h3>S3NS</h3><p>Offre les services de Google dans un environnement${NBSP}SecNumCloud</p><p class="qualification"><strong>Triple qualification en cours :</strong> IaaS, CaaS,${NBSP}PaaS</p></div><p>Running text ends as it falls</p>`,
+    );
   });
   it("leaves two-word headings, long pairs, a last word in markup and running text alone", () => {
     for (const html of [
