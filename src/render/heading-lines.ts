@@ -20,7 +20,8 @@ const MAX_PAIR = 28;
  * (fewer than three words, a pair too long, a last word inside markup). A pair
  * with a hyphen ("multi-dimensional framework") is set in a span that does not
  * wrap, since Chromium would still end the line after its hyphen: a line-end
- * hyphen in display text, which is never hyphenated.
+ * hyphen in display text, which is never hyphenated. (The web edition, where
+ * a phone's column may be narrower than the pair, lets it wrap: web.css.)
  */
 function bindLastPair(inner: string): string {
   const text = inner.replace(/<[^>]*>/g, " ");
@@ -32,7 +33,7 @@ function bindLastPair(inner: string): string {
   if ((before + m[2]).length > MAX_PAIR) return inner;
   const at = (m.index ?? 0) + m[1].length;
   if (!`${before}${m[2]}`.includes("-")) return `${inner.slice(0, at)}\u00a0${inner.slice(at + 1)}`;
-  return `${inner.slice(0, at - before.length)}<span class="name-whole">${before}\u00a0${m[2]}</span>${m[3]}`;
+  return `${inner.slice(0, at - before.length)}<span class="pair-whole">${before}\u00a0${m[2]}</span>${m[3]}`;
 }
 
 export function bindHeadingEnds(html: string): string {

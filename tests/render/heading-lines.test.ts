@@ -16,7 +16,7 @@ describe("heading ends", () => {
     );
     // A pair with a hyphen does not wrap at all: Chromium would end the line after the hyphen.
     expect(bindHeadingEnds("<h2>It establishes a multi-dimensional framework</h2>")).toBe(
-      `<h2>It establishes a <span class="name-whole">multi-dimensional${NBSP}framework</span></h2>`,
+      `<h2>It establishes a <span class="pair-whole">multi-dimensional${NBSP}framework</span></h2>`,
     );
     expect(bindHeadingEnds("<h3>A <em>market</em> shift: a new purchasing equation</h3>")).toContain(`purchasing${NBSP}equation`);
   });
