@@ -50,8 +50,9 @@ describe("prints per build", () => {
   });
 
   // Fresh prints: each typesetting pass that moves something is a print (src/typeset/balance.ts);
-  // December's and March's one pass is confirmed by their second print (only long words are
-  // hyphenated, so fewer to print whole); April needs two passes and a third print confirming them.
+  // December's and March's first print asks for no fix (running text is set with text-wrap: pretty,
+  // so no word is left to print whole) and their second carries the contents' page numbers; April
+  // needs two passes and a third print confirming them.
   const PRINTS: Record<string, number> = { "2025-12": 2, "2026-03": 2, "2026-04": 3 };
   it.each(EDITIONS)("a fresh build of $id prints as often as its passes need, and its report says so", ({ id, language }) => {
     const report = built(id, language).report as unknown as { prints: number; timingsMs: Record<string, number> };

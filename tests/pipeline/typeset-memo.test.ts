@@ -17,8 +17,10 @@ describe("the typesetting decisions of the last build", () => {
   let project: ProjectCopy;
   let session: BrowserSession;
   let cold: JobResult;
-  const report = () => path.join(project.paths.output, "2025-12", "2025-12-fr.report.json");
-  const rebuild = async () => (await build({ paths: project.paths, editions: ["2025-12"], session })).jobs[0];
+  // April: the edition whose first print still asks for fixes (December's and March's no longer
+  // do, since running text is set with text-wrap: pretty).
+  const report = () => path.join(project.paths.output, "2026-04", "2026-04-en.report.json");
+  const rebuild = async () => (await build({ paths: project.paths, editions: ["2026-04"], session })).jobs[0];
 
   beforeAll(async () => {
     project = copyProject();
@@ -34,7 +36,7 @@ describe("the typesetting decisions of the last build", () => {
     const memo = JSON.parse(readFileSync(report(), "utf8")).typeset;
     expect(memo.key).toMatch(/^[0-9a-f]{64}$/);
     expect(memo.keepWhole.length).toBeGreaterThan(0);
-    // December needs passes from nothing: words at fault are printed whole, pages balanced.
+    // April needs passes from nothing: words at fault are printed whole, pages balanced.
     expect(passes(cold)).toContain("reprint-1");
   });
 
