@@ -186,6 +186,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
     result.prints = printed.prints;
+    if (options.keepPrint) result.printed = printed.pdf;
     if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css };
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = sameRender(hint, seed, printed)

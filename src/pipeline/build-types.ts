@@ -43,6 +43,8 @@ export interface BuildOptions {
    * smaller, and values marked `{ unknown: … }` are printed highlighted instead of refused.
    */
   draft?: boolean;
+  /** Give each job's last raw print back (JobResult.printed): the preview compares its pages with its own first print. */
+  keepPrint?: boolean;
 }
 
 export type Profile = "digital" | "print";
@@ -89,6 +91,8 @@ export interface JobResult {
   preflight?: Finding[];
   /** The typesetting decisions of this build and the inputs they hold for (src/pipeline/typeset-memo.ts). */
   typeset?: TypesetMemo;
+  /** The raw print the PDF was finished from, with BuildOptions.keepPrint; never written. */
+  printed?: Uint8Array;
 }
 
 export interface BuildResult {
