@@ -73,8 +73,9 @@ const shown = (page: Page) =>
       version: Number(d.shownVersion ?? 0),
       at: Number(d.shownAt ?? 0),
       received: Number(d.receivedAt ?? 0),
-      settled: Number(d.settledVersion ?? 0),
-      settledAt: Number(d.settledAt ?? 0),
+      // A preview without first prints (an older checkout, measured as "before") shows only settled renders.
+      settled: Number(d.settledVersion ?? d.shownVersion ?? 0),
+      settledAt: Number(d.settledAt ?? d.shownAt ?? 0),
       painted: d.paintedPages ?? "",
     };
   });
@@ -110,7 +111,7 @@ try {
   for (const view of views) {
     // Page 3 is where the editorial starts in every edition so far.
     await page.goto(`${preview.editionUrl}?view=${view}&page=3`);
-    await page.waitForFunction(() => Number(document.documentElement.dataset.settledVersion) > 0, { timeout: 120_000 });
+    await page.waitForFunction(() => Number(document.documentElement.dataset.shownVersion) > 0, { timeout: 120_000 });
     await preview.idle();
     const pages = await page.evaluate(() => document.querySelector("#page-indicator")?.textContent?.split("/ ")[1]);
     for (const kind of kinds) {
@@ -128,7 +129,14 @@ try {
         writeFileSync(file, edited(original, edit));
         await page.waitForFunction((v) => Number(document.documentElement.dataset.shownVersion) > v, { timeout: 60_000 }, before.version);
         const first = await shown(page);
-        await page.waitForFunction((v) => Number(document.documentElement.dataset.settledVersion) > v, { timeout: 60_000 }, before.settled);
+        await page.waitForFunction(
+          (v) => {
+            const d = document.documentElement.dataset;
+            return Number(d.settledVersion ?? d.shownVersion) > v;
+          },
+          { timeout: 60_000 },
+          before.settled,
+        );
         const settled = await shown(page);
         firsts.push(first.at - saved);
         settles.push(settled.settledAt - saved);

@@ -240,7 +240,6 @@ export class PreviewRenderer {
       };
       this.options.onEvent({ type: "rendered", key: targetKey(state.target), snapshot: this.snapshot(state.target), changed: true });
     } catch (err) {
-      if (process.env.PREVIEW_DEBUG) console.error("first print:", err);
       // A dead page is opened again next time; a manifest that does not validate leaves it as it was.
       if (isBrowserFailure(err)) {
         kept.drop();

@@ -209,7 +209,7 @@ export class EditionView {
         await Promise.all(
           [...current.children]
             .filter((f) => changed.has(Number(f.dataset.page)))
-            .map(async (f) => f.replaceWith(await this.sheet(doc, Number(f.dataset.page), false))),
+            .map(async (f) => f.replaceWith(await this.sheet(doc, Number(f.dataset.page), false, true))),
         );
         this.stamp();
       }
@@ -273,7 +273,8 @@ export class EditionView {
     }
   }
 
-  async sheet(doc, n, grid) {
+  /** A page drawn; `deferText`: its text layer follows the picture instead of holding it back (a save's repaint). */
+  async sheet(doc, n, grid, deferText = false) {
     const page = await doc.getPage(n);
     const base = page.getViewport({ scale: 1 });
     const scale = grid ? THUMB_WIDTH / base.width : zoomScale(this.options.zoom, base, this.room());
@@ -293,9 +294,20 @@ export class EditionView {
     paper.style.setProperty("--scale-round-x", "1px");
     paper.style.setProperty("--scale-round-y", "1px");
     // The text layer on the page shown: thumbnails stay a picture (and cheap).
-    const [, text] = await Promise.all([page.render({ canvas, viewport }).promise, grid ? undefined : textLayer(page, scale)]);
+    const drawn = page.render({ canvas, viewport }).promise;
+    const texts = grid ? undefined : textLayer(page, scale);
+    const [, text] = await Promise.all([drawn, deferText ? undefined : texts]);
     paper.append(canvas);
     if (text) paper.append(text);
+    else if (texts)
+      texts.then(
+        (t) => {
+          canvas.after(t);
+          if (this.query) markMatches(paper, this.query);
+          page.cleanup();
+        },
+        () => {},
+      );
     if (!grid) this.showZoom(scale);
     const s = this.snapshot;
     if (s?.geometry)
@@ -318,7 +330,7 @@ export class EditionView {
         const span = e.target instanceof Element ? e.target.closest(".textLayer span") : null;
         if (span && window.getSelection()?.isCollapsed !== false) this.showSourceOf(span);
       });
-    page.cleanup();
+    if (!deferText) page.cleanup();
     return figure;
   }
 
