@@ -43,6 +43,12 @@ export interface BuildOptions {
    * smaller, and values marked `{ unknown: … }` are printed highlighted instead of refused.
    */
   draft?: boolean;
+  /**
+   * The PDF, its open data and its report only: no sharing image, no web
+   * edition, no conformance check. None of them changes the PDF's bytes, and
+   * together they cost about a second a build: the preview's builds skip them.
+   */
+  pdfOnly?: boolean;
   /** Give each job's last raw print back (JobResult.printed): the preview compares its pages with its own first print. */
   keepPrint?: boolean;
 }

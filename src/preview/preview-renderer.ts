@@ -268,6 +268,7 @@ export class PreviewRenderer {
       // The PDF lives until the next save: skip the size pass.
       draft: true,
       keepPrint: true,
+      pdfOnly: true,
     });
     const job = result.jobs[0];
     if (!job?.pdf) throw new Error(`the build of ${key} wrote no PDF`);
