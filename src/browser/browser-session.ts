@@ -211,6 +211,19 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * A page the caller keeps across many prints (the preview's page per
+   * edition) and closes itself; `gone` rejects when this browser dies, so a
+   * print on a dead page fails at once instead of waiting for its timeout.
+   */
+  async keepPage(): Promise<{ page: Page; gone: Promise<never> }> {
+    const { browser, gone } = await this.launch();
+    this.refuseIfFaulty();
+    const page = await Promise.race([browser.newPage(), gone]);
+    page.setDefaultTimeout(browserTimeoutMs());
+    return { page, gone };
+  }
+
   /** Close the browser; a later use launches a new one. */
   async close(): Promise<void> {
     const pending = this.current;

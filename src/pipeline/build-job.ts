@@ -186,6 +186,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
     result.prints = printed.prints;
+    if (options.keepPrint) result.printed = printed.pdf;
     if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css };
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = sameRender(hint, seed, printed)
@@ -205,13 +206,13 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     job.memo = await FinishMemo.open(job.base, printed.pdf, key);
     const finished = await finishStage(job, printed, final, labels, dataAttachments(data));
     // Drawn in Chromium while the two checks below run here.
-    drawing = coverStage(job, finished, session);
+    drawing = options.pdfOnly ? undefined : coverStage(job, finished, session);
     if (!(await preflightStage(job, printed, final, finished, labels))) {
       await drawing?.catch(() => {});
       await staged.discard();
       return result;
     }
-    await conformanceStage(job, finished);
+    if (!options.pdfOnly) await conformanceStage(job, finished);
     const folder = dataDir(outputDir, edition);
     // The cover was the job's last use of the browser.
     void drawing?.finally(done).catch(() => {});

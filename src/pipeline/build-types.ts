@@ -43,6 +43,14 @@ export interface BuildOptions {
    * smaller, and values marked `{ unknown: … }` are printed highlighted instead of refused.
    */
   draft?: boolean;
+  /**
+   * The PDF, its open data and its report only: no sharing image, no web
+   * edition, no conformance check. None of them changes the PDF's bytes, and
+   * together they cost about a second a build: the preview's builds skip them.
+   */
+  pdfOnly?: boolean;
+  /** Give each job's last raw print back (JobResult.printed): the preview compares its pages with its own first print. */
+  keepPrint?: boolean;
 }
 
 export type Profile = "digital" | "print";
@@ -89,6 +97,8 @@ export interface JobResult {
   preflight?: Finding[];
   /** The typesetting decisions of this build and the inputs they hold for (src/pipeline/typeset-memo.ts). */
   typeset?: TypesetMemo;
+  /** The raw print the PDF was finished from, with BuildOptions.keepPrint; never written. */
+  printed?: Uint8Array;
 }
 
 export interface BuildResult {

@@ -179,7 +179,7 @@ export async function writeStage(
   await job.timed("write", async () => {
     await staged.write(result.pdf as string, finished.bytes);
     for (const f of data) await staged.write(path.join(dataFolder, f.name), f.bytes);
-    if (profile === "digital") {
+    if (profile === "digital" && !options.pdfOnly) {
       result.web = path.join(htmlDir, webFileName(edition));
       if (cover) {
         result.cover = path.join(htmlDir, coverFileName(edition));

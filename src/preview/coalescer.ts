@@ -25,6 +25,11 @@ export class Coalescer<K> {
     else this.timer = setTimeout(() => this.start(), this.debounceMs);
   }
 
+  /** Whether a run for `key` is asked for and not started yet. */
+  isPending(key: K): boolean {
+    return this.pending.has(key);
+  }
+
   /** Resolves when no run is in progress or due. */
   async idle(): Promise<void> {
     while (this.running || this.timer) {

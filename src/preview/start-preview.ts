@@ -122,15 +122,20 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     // BrowserSession keeps a crashed browser as its browser; closing ours makes
     // the next render launch a fresh one. A borrowed session is its owner's to manage.
     recover: ownSession ? () => session.close() : undefined,
+    superseded: (key) => coalescer.isPending(key),
   });
+  /** What was saved since each target's last render: a save of stylesheets only needs no new HTML. */
+  const saved = new Map<string, Set<string>>();
 
   const coalescer = new Coalescer<string>(async (keys) => {
     for (const key of keys) {
       const target = targetFromKey(key);
       if (!target) continue;
       // Nobody looking: render when someone comes back, not now.
+      const areas = saved.get(key);
+      saved.delete(key);
       if (!interested(key)) stale.add(key);
-      else await renderer.render(target);
+      else await renderer.render(target, { stylesOnly: areas?.size === 1 && areas.has("assets") });
       wanted.delete(key);
     }
   }, options.debounceMs ?? 50);
@@ -141,6 +146,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     (change) => {
       const known = new Set([...streams.followed().keys(), ...wanted, ...renderer.keys()]);
       const affected = [...known].filter((key) => !change.edition || key.startsWith(`${change.edition}/`));
+      for (const key of affected) saved.set(key, new Set([...(saved.get(key) ?? []), change.area]));
       for (const key of affected) if (!interested(key)) stale.add(key);
       coalescer.request(affected.filter(interested));
       if (change.area === "editions") {
@@ -196,6 +202,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       clearTimeout(editionsTimer);
       await watcher.close();
       await coalescer.close();
+      await renderer.close();
       streams.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

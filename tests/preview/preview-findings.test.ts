@@ -11,6 +11,7 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium } from "../../src/browser/find-chromium.js";
 import { type PreviewServer, startPreview } from "../../src/preview/start-preview.js";
+import { settledAfter } from "../support/preview-wait.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 import { commandLine } from "../support/run-cli.js";
 
@@ -77,7 +78,7 @@ describe("preflight findings in the preview", () => {
 
   it("draws a contrast finding on the heading it names, where the PDF prints its words", async () => {
     appendFileSync(css(), "\n.editorial h2 { color: #dddddd; }\n");
-    await shown(page, ++version);
+    version = await settledAfter(page, version);
     const boxes = await page.$$eval(".sheet[data-page='3'] .finding-box[data-rule='contrast']", (bs) =>
       bs.map((b) => {
         const r = b.getBoundingClientRect();
@@ -114,7 +115,7 @@ describe("preflight findings in the preview", () => {
   it("shows a heading made to overflow by a CSS save, on its page, in the panel, as what the build refuses", async () => {
     const saved = Date.now();
     appendFileSync(css(), "\n.editorial h2 { color: inherit; white-space: nowrap; }\n");
-    await shown(page, ++version);
+    version = await settledAfter(page, version);
     await page.waitForSelector(".sheet[data-page='3'] .finding-box[data-rule='overflow'].refused", { timeout: 30_000 });
     console.log(`CSS save -> finding box shown: ${Date.now() - saved} ms`);
     const items = await page.$$eval(".finding.refused .finding-go", (bs) => bs.map((b) => b.textContent ?? ""));

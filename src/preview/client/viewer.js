@@ -122,7 +122,9 @@ export class EditionView {
       this.status(`✗ ${n} problem${n > 1 ? "s" : ""}`, "bad");
     } else {
       clearProblems(this.ui.problems);
-      if (s.rendering) this.status("Rendering…", "busy");
+      if (s.version && s.settled === false)
+        this.status(`First print · ${s.pages} pages · ${(s.ms / 1000).toFixed(1)} s · settling…`, "busy");
+      else if (s.rendering) this.status("Rendering…", "busy");
       else if (s.version) this.status(`Render ${s.version} · ${s.pages} pages · ${(s.ms / 1000).toFixed(1)} s`, "");
     }
     if (s.version && s.version !== this.docVersion) {
@@ -156,24 +158,62 @@ export class EditionView {
       const { id, language } = this.target;
       const doc = await openPdf(`/pdf/${id}/${language}.pdf?v=${wanted}${this.profileQuery}`);
       const old = this.doc;
+      const before = { hashes: this.hashes, findings: this.findings, boxes: this.boxes };
       this.doc = doc;
       this.docVersion = wanted;
+      this.settled = this.snapshot?.settled !== false;
+      this.hashes = this.snapshot?.pageHashes;
       this.texts = undefined;
       this.findings = this.snapshot?.findings ?? [];
-      await this.paint();
+      // A first print's boxes would sit where the last build put its elements: drawn once it settles.
+      this.boxes = this.settled;
+      await this.paint(this.changedPages(before));
       this.listFindings();
       await this.goToSource();
       old?.loadingTask.destroy();
     } else if (this.doc) await this.paint();
   }
 
-  async paint() {
+  /**
+   * The pages of the new render that look other than on screen: a new
+   * drawing (its fingerprint, page-hashes.ts), other findings, or boxes shown
+   * or hidden. Undefined when any page may have changed (no fingerprints, a
+   * new page count).
+   */
+  changedPages(before) {
+    const hashes = this.hashes;
+    if (!hashes || !before.hashes || hashes.length !== before.hashes.length) return undefined;
+    const of = (findings, n) => JSON.stringify(findings.filter((f) => f.page === n));
+    const changed = new Set();
+    for (let n = 1; n <= hashes.length; n++) {
+      const mine = of(this.findings, n);
+      const boxes = (this.boxes && mine !== "[]") || (before.boxes && of(before.findings, n) !== "[]");
+      if (hashes[n - 1] !== before.hashes[n - 1] || (boxes && (mine !== of(before.findings, n) || this.boxes !== before.boxes)))
+        changed.add(n);
+    }
+    return changed;
+  }
+
+  /** Paint the view; with `changed`, only the pages in it are painted again (the others are the same picture). */
+  async paint(changed) {
     const doc = this.doc;
     const grid = this.options.view === "grid";
     const page = Math.min(Math.max(1, this.options.page), doc.numPages);
     if (page !== this.options.page) this.navigate({ ...this.options, page });
     const current = this.ui.main.querySelector(".sheets");
-    if (grid && current?.classList.contains("grid") && current.children.length === doc.numPages) await this.repaintGrid(doc, current);
+    const shown = current && [...current.children].map((f) => Number(f.dataset.page));
+    const same = grid ? current?.classList.contains("grid") && shown.length === doc.numPages : current?.classList.contains("single");
+    if (changed && same && (grid || shown.join() === this.spreadOf(page, doc.numPages).join())) {
+      if (grid) await this.repaintGrid(doc, current, changed);
+      else {
+        await Promise.all(
+          [...current.children]
+            .filter((f) => changed.has(Number(f.dataset.page)))
+            .map(async (f) => f.replaceWith(await this.sheet(doc, Number(f.dataset.page), false, true))),
+        );
+        this.stamp();
+      }
+    } else if (grid && same) await this.repaintGrid(doc, current);
     else await this.rebuild(doc, grid, page);
     this.updatePager();
     if (grid) this.markCurrent();
@@ -204,8 +244,8 @@ export class EditionView {
    * in place, so the designer sees the change without waiting for the pages
    * below the fold; those follow, unless a newer render has arrived meanwhile.
    */
-  async repaintGrid(doc, sheets) {
-    const figures = [...sheets.children];
+  async repaintGrid(doc, sheets, changed) {
+    const figures = [...sheets.children].filter((f) => !changed || changed.has(Number(f.dataset.page)));
     const inView = (f) => {
       const r = f.getBoundingClientRect();
       return r.bottom > 0 && r.top < window.innerHeight;
@@ -221,11 +261,20 @@ export class EditionView {
 
   /** Read by the end-to-end test and by scripts/measure-preview.ts. */
   stamp() {
-    document.documentElement.dataset.shownVersion = String(this.docVersion);
-    document.documentElement.dataset.shownAt = String(Date.now());
+    const d = document.documentElement.dataset;
+    d.shownVersion = String(this.docVersion);
+    d.shownAt = String(Date.now());
+    // Pages painted for this render: what "only the changed pages" is checked by.
+    d.paintedPages = (this.painted ?? []).join(" ");
+    this.painted = [];
+    if (this.settled) {
+      d.settledVersion = String(this.docVersion);
+      d.settledAt = d.shownAt;
+    }
   }
 
-  async sheet(doc, n, grid) {
+  /** A page drawn; `deferText`: its text layer follows the picture instead of holding it back (a save's repaint). */
+  async sheet(doc, n, grid, deferText = false) {
     const page = await doc.getPage(n);
     const base = page.getViewport({ scale: 1 });
     const scale = grid ? THUMB_WIDTH / base.width : zoomScale(this.options.zoom, base, this.room());
@@ -245,14 +294,27 @@ export class EditionView {
     paper.style.setProperty("--scale-round-x", "1px");
     paper.style.setProperty("--scale-round-y", "1px");
     // The text layer on the page shown: thumbnails stay a picture (and cheap).
-    const [, text] = await Promise.all([page.render({ canvas, viewport }).promise, grid ? undefined : textLayer(page, scale)]);
+    const drawn = page.render({ canvas, viewport }).promise;
+    const texts = grid ? undefined : textLayer(page, scale);
+    const [, text] = await Promise.all([drawn, deferText ? undefined : texts]);
     paper.append(canvas);
     if (text) paper.append(text);
+    else if (texts)
+      texts.then(
+        (t) => {
+          canvas.after(t);
+          if (this.query) markMatches(paper, this.query);
+          page.cleanup();
+        },
+        () => {},
+      );
     if (!grid) this.showZoom(scale);
     const s = this.snapshot;
     if (s?.geometry)
       paper.append(drawGuides(base.width * PT_TO_MM, base.height * PT_TO_MM, s.geometry, s.coverPages?.includes(n - 1), s.trim));
-    const boxes = findingBoxes(this.findings, n, page.getViewport({ scale }));
+    this.painted ??= [];
+    this.painted.push(n);
+    const boxes = this.boxes === false ? undefined : findingBoxes(this.findings, n, page.getViewport({ scale }));
     if (boxes) paper.append(boxes);
     const figure = document.createElement("figure");
     figure.className = "sheet";
@@ -268,7 +330,7 @@ export class EditionView {
         const span = e.target instanceof Element ? e.target.closest(".textLayer span") : null;
         if (span && window.getSelection()?.isCollapsed !== false) this.showSourceOf(span);
       });
-    page.cleanup();
+    if (!deferText) page.cleanup();
     return figure;
   }
 

@@ -1,0 +1,62 @@
+// A fingerprint of each printed page, so the client repaints only the pages a
+// save changed: one page of sixteen for a paragraph that reflows nothing
+// else. A page is what its content streams draw (decoded: finishing may store
+// them otherwise) with the images and forms they name. Chromium draws text by
+// glyph id in fonts that keep their ids when subset, so the same bytes are the
+// same picture; a stray difference costs one repaint, never a stale page.
+import { createHash } from "node:crypto";
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib";
+import { pageContentStreams } from "../readback/pdf-content.js";
+import { streamText } from "../readback/pdf-fonts.js";
+
+function xObjects(doc: PDFDocument, resources: PDFDict | undefined): PDFStream[] {
+  const dict = resources && doc.context.lookup(resources.get(PDFName.of("XObject")));
+  if (!(dict instanceof PDFDict)) return [];
+  return dict.values().flatMap((ref) => {
+    const stream = doc.context.lookup(ref);
+    return stream instanceof PDFStream ? [stream] : [];
+  });
+}
+
+// PDF tokens: dictionaries' brackets, hex and literal strings, arrays' brackets, names, the rest.
+const TOKEN = /<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|[[\]]|\/[^\s/[\]<>()]+|[^\s/[\]<>()]+/g;
+const OPERATOR = /^[A-Za-z'"*]+$/;
+const MARKED = new Set(["BDC", "BMC", "EMC"]);
+
+/**
+ * What a content stream draws, as canonical text: the same drawing is
+ * written differently by Chromium (".23999999", two operators on a line) and
+ * by finishing (".24", one a line), and the tagged print (the settled PDF)
+ * wraps it in marked-content operators the untagged first print of a save
+ * has not. So numbers are rounded to 3 decimals and marked content dropped.
+ */
+export function drawingOf(content: string): string {
+  const out: string[] = [];
+  let operands: string[] = [];
+  for (const token of content.match(TOKEN) ?? []) {
+    if (!OPERATOR.test(token) || token === "true" || token === "false" || token === "null") {
+      const n = Number(token);
+      operands.push(Number.isFinite(n) && /^[-+.\d]/.test(token) ? String(Math.round(n * 1000) / 1000) : token);
+      continue;
+    }
+    if (!MARKED.has(token)) out.push(operands.join(" "), token);
+    operands = [];
+  }
+  return out.join("\n");
+}
+
+export async function pageHashes(pdf: Uint8Array | PDFDocument): Promise<string[]> {
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  return doc.getPages().map((page) => {
+    const hash = createHash("sha1");
+    for (const stream of pageContentStreams(doc, page)) hash.update(drawingOf(streamText(stream)), "latin1");
+    // One level of forms and images: Chromium's pages draw their pictures there.
+    for (const x of xObjects(doc, page.node.Resources())) {
+      hash.update(x instanceof PDFRawStream ? x.getContents() : streamText(x));
+      const inner = x.dict.get(PDFName.of("Resources"));
+      for (const y of xObjects(doc, inner instanceof PDFDict ? inner : undefined))
+        hash.update(y instanceof PDFRawStream ? y.getContents() : streamText(y));
+    }
+    return hash.digest("hex").slice(0, 16);
+  });
+}
