@@ -146,7 +146,17 @@ try {
             ` ${first.at - first.received} ms of it to fetch and paint), settled ${settled.settledAt - saved} ms (pages ${settled.painted || "none"} painted)`,
         );
       }
+      // The file as it was, and its render settled, before the next kind of save is timed.
+      const last = (await shown(page)).settled;
       writeFileSync(file, original);
+      await page.waitForFunction(
+        (v) => {
+          const d = document.documentElement.dataset;
+          return Number(d.settledVersion ?? d.shownVersion) > v;
+        },
+        { timeout: 60_000 },
+        last,
+      );
       console.log(`${values.edition} (${pages} pages), ${view} view, ${kind} save, ${runs} saves:`);
       console.log(`  save -> new page shown:  ${summary(firsts)}`);
       console.log(`  save -> settled (build): ${summary(settles)}`);

@@ -54,6 +54,9 @@ export interface TrimBox {
 
 const PT_TO_MM = 25.4 / 72;
 
+/** How long the build waits after a first print is shown, so the tab can paint it first. */
+const PAINT_MS = 150;
+
 /** Where the trim sits on the page a viewer draws (the crop box): the outlines are drawn on the trim. */
 async function trimOf(pdf: Uint8Array): Promise<TrimBox | undefined> {
   const page = (await PDFDocument.load(pdf, { updateMetadata: false })).getPages()[0];
@@ -190,7 +193,10 @@ export class PreviewRenderer {
     state.rendering = true;
     this.options.onEvent({ type: "rendering", key });
     const start = performance.now();
-    if (state.settled) await this.firstPrint(state, hints, start);
+    // The tab fetches and paints a first print in about 0.1 s on a quiet
+    // machine; a build started at once takes the two cores from it, and the
+    // paint took 0.28 s (measure:preview). The build waits a little first.
+    if (state.settled && (await this.firstPrint(state, hints, start))) await new Promise((r) => setTimeout(r, PAINT_MS));
     // A save made meanwhile is printed next: this build would be out of date when it settled.
     if (this.options.superseded?.(key)) {
       state.rendering = false;
@@ -216,12 +222,12 @@ export class PreviewRenderer {
   }
 
   /** The save printed in the kept page and shown, unsettled; anything it cannot do is left to the build to report. */
-  private async firstPrint(state: TargetState, hints: RenderHints, start: number): Promise<void> {
+  private async firstPrint(state: TargetState, hints: RenderHints, start: number): Promise<boolean> {
     const { settled, kept } = state;
-    if (!settled || !kept) return;
+    if (!settled || !kept) return false;
     try {
       const raw = await kept.print(settled.decisions, hints.stylesOnly === true);
-      if (!raw) return;
+      if (!raw) return false;
       const last = settled.render;
       const doc = await PDFDocument.load(raw, { updateMetadata: false });
       const pages = doc.getPageCount();
@@ -239,12 +245,14 @@ export class PreviewRenderer {
         settled: false,
       };
       this.options.onEvent({ type: "rendered", key: targetKey(state.target), snapshot: this.snapshot(state.target), changed: true });
+      return true;
     } catch (err) {
       // A dead page is opened again next time; a manifest that does not validate leaves it as it was.
       if (isBrowserFailure(err)) {
         kept.drop();
         state.kept = undefined;
       }
+      return false;
     }
   }
 
