@@ -138,7 +138,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       else await renderer.render(target, { stylesOnly: areas?.size === 1 && areas.has("assets") });
       wanted.delete(key);
     }
-  }, options.debounceMs ?? 50);
+    // 20 ms gathers an editor's "save all" (its writes come within a few ms);
+    // a save that comes later is gathered into the next render all the same,
+    // and a first print costs 0.2 s, so waiting longer only delays every save.
+  }, options.debounceMs ?? 20);
 
   let editionsTimer: NodeJS.Timeout | undefined;
   const watcher = watchProject(
