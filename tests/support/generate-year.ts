@@ -274,6 +274,8 @@ export function generateYear(root: string, options: { months?: number; bilingual
           subject: fr
             ? `Suivi mensuel des candidats à la qualification SecNumCloud de l'ANSSI, ${label.toLowerCase()}`
             : april.edition.subject,
+          // A French month is named and indexed in French, as December's manifest is.
+          ...(fr && { publication: december.edition.publication, keywords: december.edition.keywords }),
         },
         sections,
       };
