@@ -7,11 +7,10 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium } from "../../src/browser/find-chromium.js";
-import { type PreviewServer, startPreview } from "../../src/preview/start-preview.js";
-import { settledAfter } from "../support/preview-wait.js";
+import type { PreviewServer } from "../../src/preview/start-preview.js";
+import { openPreviewTab, type PreviewTab, settledAfter } from "../support/preview-tab.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 import { commandLine } from "../support/run-cli.js";
 
@@ -32,7 +31,7 @@ function popplerWords(pdf: string, n: number) {
 describe("preflight findings in the preview", () => {
   let project: ProjectCopy;
   let preview: PreviewServer;
-  let browser: Browser;
+  let tab: PreviewTab;
   let page: Page;
   const scratch = mkdtempSync(path.join(os.tmpdir(), "preview-findings-"));
   const css = () => path.join(project.paths.assets, "styles", "edition.css");
@@ -45,27 +44,14 @@ describe("preflight findings in the preview", () => {
 
   beforeAll(async () => {
     project = copyProject({ withCode: true });
-    preview = await startPreview({
-      paths: project.paths,
-      port: 0,
-      edition: "2026-04",
-      language: "en",
-      outputDir: path.join(scratch, "out"),
-    });
-    browser = await puppeteer.launch({
-      executablePath: findChromium(),
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 900 });
+    tab = await openPreviewTab(project, path.join(scratch, "out"));
+    ({ preview, page } = tab);
     await page.goto(`${preview.editionUrl}?view=page&page=3`);
     await shown(page, 1);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
+    await tab?.close();
     project?.remove();
     rmSync(scratch, { recursive: true, force: true });
   });

@@ -5,10 +5,10 @@
 
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium } from "../../src/browser/find-chromium.js";
-import { type PreviewServer, startPreview } from "../../src/preview/start-preview.js";
+import type { PreviewServer } from "../../src/preview/start-preview.js";
+import { openPreviewTab, type PreviewTab } from "../support/preview-tab.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 
 /** Inked (not paper-white) pixels of the page canvas shown, in a band (fractions of its size). */
@@ -31,32 +31,19 @@ const darkIn = (page: Page, band: { x0: number; x1: number; y0: number; y1: numb
 describe("the print profile and spreads in the preview", () => {
   let project: ProjectCopy;
   let preview: PreviewServer;
-  let browser: Browser;
+  let tab: PreviewTab;
   let page: Page;
 
   beforeAll(async () => {
     project = copyProject();
-    preview = await startPreview({
-      paths: project.paths,
-      port: 0,
-      edition: "2026-04",
-      language: "en",
-      outputDir: path.join(project.paths.root, "out"),
-    });
-    browser = await puppeteer.launch({
-      executablePath: findChromium(),
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 900 });
+    tab = await openPreviewTab(project, path.join(project.paths.root, "out"));
+    ({ preview, page } = tab);
     await page.goto(`${preview.editionUrl}?view=page&page=3`);
     await page.waitForSelector("html[data-shown-version='1']", { timeout: 120_000 });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
+    await tab?.close();
     project?.remove();
   });
 

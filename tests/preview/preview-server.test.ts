@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium } from "../../src/browser/find-chromium.js";
 import { type PreviewServer, startPreview } from "../../src/preview/start-preview.js";
-import { settledAfter } from "../support/preview-wait.js";
+import { settledAfter } from "../support/preview-tab.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 
 /** The request exactly as written: no client normalises the path on the way. */

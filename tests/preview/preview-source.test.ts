@@ -4,44 +4,31 @@
 // VS Code links; `&source=LINE` finds that line's text on its page.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium } from "../../src/browser/find-chromium.js";
 import { plainWords } from "../../src/preview/source-map.js";
-import { type PreviewServer, startPreview } from "../../src/preview/start-preview.js";
+import type { PreviewServer } from "../../src/preview/start-preview.js";
+import { openPreviewTab, type PreviewTab } from "../support/preview-tab.js";
 import { copyProject, type ProjectCopy } from "../support/project-copy.js";
 
 describe("the preview's way from the page to the source", () => {
   let project: ProjectCopy;
   let preview: PreviewServer;
-  let browser: Browser;
+  let tab: PreviewTab;
   let page: Page;
   let clickedLine = 0;
 
   beforeAll(async () => {
     project = copyProject();
-    preview = await startPreview({
-      paths: project.paths,
-      port: 0,
-      edition: "2026-04",
-      language: "en",
-      outputDir: path.join(project.paths.root, "out"),
-    });
-    browser = await puppeteer.launch({
-      executablePath: findChromium(),
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 900 });
+    tab = await openPreviewTab(project, path.join(project.paths.root, "out"));
+    ({ preview, page } = tab);
     await page.goto(`${preview.editionUrl}?view=page&page=3&zoom=100`);
     await page.waitForSelector("html[data-shown-version='1']", { timeout: 120_000 });
     await page.waitForSelector(".sheets.single .textLayer span", { timeout: 60_000 });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
+    await tab?.close();
     project?.remove();
   });
 
