@@ -6,6 +6,7 @@
 // same picture; a stray difference costs one repaint, never a stale page.
 import { createHash } from "node:crypto";
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib";
+import { type Token, tokenize } from "../pdf/compact/content-tokens.js";
 import { pageContentStreams } from "../readback/pdf-content.js";
 import { streamText } from "../readback/pdf-fonts.js";
 
@@ -18,9 +19,6 @@ function xObjects(doc: PDFDocument, resources: PDFDict | undefined): PDFStream[]
   });
 }
 
-// PDF tokens: dictionaries' brackets, hex and literal strings, arrays' brackets, names, the rest.
-const TOKEN = /<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|[[\]]|\/[^\s/[\]<>()]+|[^\s/[\]<>()]+/g;
-const OPERATOR = /^[A-Za-z'"*]+$/;
 const MARKED = new Set(["BDC", "BMC", "EMC"]);
 
 /**
@@ -29,17 +27,23 @@ const MARKED = new Set(["BDC", "BMC", "EMC"]);
  * by finishing (".24", one a line), and the tagged print (the settled PDF)
  * wraps it in marked-content operators the untagged first print of a save
  * has not. So numbers are rounded to 3 decimals and marked content dropped.
+ * Tokens by finishing's own tokenizer; a stream it cannot read is taken as written.
  */
 export function drawingOf(content: string): string {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(content);
+  } catch {
+    return content;
+  }
   const out: string[] = [];
   let operands: string[] = [];
-  for (const token of content.match(TOKEN) ?? []) {
-    if (!OPERATOR.test(token) || token === "true" || token === "false" || token === "null") {
-      const n = Number(token);
-      operands.push(Number.isFinite(n) && /^[-+.\d]/.test(token) ? String(Math.round(n * 1000) / 1000) : token);
+  for (const t of tokens) {
+    if (t.kind !== "operator") {
+      operands.push(t.kind === "number" ? String(Math.round(t.value * 1000) / 1000) : t.text);
       continue;
     }
-    if (!MARKED.has(token)) out.push(operands.join(" "), token);
+    if (!MARKED.has(t.text)) out.push(operands.join(" "), t.text);
     operands = [];
   }
   return out.join("\n");
