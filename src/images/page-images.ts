@@ -7,7 +7,7 @@ import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { type BrowserSession, withBrowser } from "../browser/browser-session.js";
 import { StagedFiles } from "../runtime/atomic-write.js";
-import { drawPages } from "./draw-pages.js";
+import { drawPages, type PreparedDrawing } from "./draw-pages.js";
 
 export interface PageImagesOptions {
   pdf: string;
@@ -58,8 +58,8 @@ export interface PageImage {
  * sharing image, written beside it in the same commit. Drawn in the build's
  * browser when it is given (a second launch costs more than the drawing).
  */
-export async function coverImage(pdf: Uint8Array, width: number, session?: BrowserSession): Promise<PageImage> {
-  const draw = (s: BrowserSession) => drawPages(s, pdf, [1], width);
+export async function coverImage(pdf: Uint8Array, width: number, session?: BrowserSession, prepared?: PreparedDrawing): Promise<PageImage> {
+  const draw = (s: BrowserSession) => (prepared ? prepared.draw(pdf, [1], width) : drawPages(s, pdf, [1], width));
   const [png] = session ? await draw(session) : await withBrowser(draw);
   // IHDR: width and height are the big-endian words at bytes 16 and 20 of every PNG.
   return { png, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };

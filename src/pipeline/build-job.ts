@@ -2,13 +2,13 @@
 // in the stages the build prints (html; load, print, ... in print-edition.ts;
 // finish, preflight-pdf, conformance, write in job-stages.ts).
 // Nothing is written in place until every stage succeeded.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
 import { type EditionReader, editionReader } from "../diff/edition-reader.js";
+import { type PreparedDrawing, prepareDrawing } from "../images/draw-pages.js";
 import type { PageImage } from "../images/page-images.js";
 import type { LoadedEdition } from "../manifest/load.js";
-import { type HtmlOptions, renderEditionHtml } from "../render/edition-html.js";
+import { type EditionHtml, type HtmlOptions, renderEditionHtml } from "../render/edition-html.js";
 import { readEarlierEditions } from "../render/section-views.js";
 import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
 import { StagedFiles } from "../runtime/atomic-write.js";
@@ -17,8 +17,9 @@ import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { FinishMemo } from "./finish-memo.js";
 import { conformanceStage, coverStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
+import { htmlRecord, LastBuild, type StartingPoint } from "./last-build.js";
 import { type Printed, printEdition } from "./print-edition.js";
-import { type TypesetInputs, type TypesetSeed, typesetInputs, typesetKey, typesetSeed } from "./typeset-memo.js";
+import { type KeptPrint, type TypesetInputs, type TypesetSeed, typesetInputs, typesetKey } from "./typeset-memo.js";
 
 export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
   BuildOptions & {
@@ -36,22 +37,21 @@ function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile):
   return path.join(outputDir, id, `${id}-${language}${profile === "print" ? "-print" : ""}`);
 }
 
-/** The page numbers of the last build of this job, to print the contents page right the first time. */
-async function lastPageNumbers(base: string): Promise<Record<string, number> | undefined> {
-  try {
-    const report = JSON.parse(await readFile(`${base}.report.json`, "utf8")) as { pageNumbers?: Record<string, number> };
-    return report.pageNumbers;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A job being built: what the stages share, and the options every render of its HTML takes. */
 interface RenderJob extends Job {
   html: HtmlOptions;
+  reader: EditionReader;
 }
 
-/** What the job reads before its first stage: the earlier editions its sections compare with. */
+/** The job's HTML with these numbers and decisions. The earlier editions are read on the first render: a rebuild that keeps its HTML reads none. */
+async function render(job: RenderJob, options: Pick<HtmlOptions, "pageNumbers" | "keepWhole" | "css">) {
+  job.html.earlier ??= await readEarlierEditions(job.loaded, job.reader);
+  return renderEditionHtml(job.edition, { ...job.html, ...options });
+}
+
+const numbers = (pages: Record<string, number> | undefined) => pages && new Map(Object.entries(pages));
+
+/** What the stages share, made before the first one. */
 async function startJob(loaded: LoadedEdition, options: JobOptions): Promise<RenderJob> {
   const { paths, outputDir } = options;
   const edition = loaded.edition;
@@ -69,14 +69,13 @@ async function startJob(loaded: LoadedEdition, options: JobOptions): Promise<Ren
       options.reporter?.stage?.(label, stage, timings[stage]);
     }
   };
-  // The other editions each section type reads, as `check` reads them (section-views.ts).
-  const earlier = await readEarlierEditions(loaded, options.reader ?? editionReader(paths.editions));
-  const html = {
+  // The other editions each section type reads, as `check` reads them (section-views.ts): read by render().
+  const html: HtmlOptions = {
     templatesDir: paths.templates,
     assetsDir: paths.assets,
     htmlDir,
     profile,
-    earlier,
+    earlier: undefined,
     draft: options.draft,
   };
   const result: JobResult = {
@@ -87,7 +86,8 @@ async function startJob(loaded: LoadedEdition, options: JobOptions): Promise<Ren
     blockedRequests: [],
     timings,
   };
-  return { loaded, edition, options, profile, base, htmlDir, label, staged: new StagedFiles(), result, timed, html };
+  const reader = options.reader ?? editionReader(paths.editions);
+  return { loaded, edition, options, profile, base, htmlDir, label, staged: new StagedFiles(), result, timed, html, reader };
 }
 
 /** load, print, print-contents, measure, reprint, preflight-page (print-edition.ts): the HTML printed until its page numbers hold. */
@@ -98,7 +98,7 @@ async function printStage(job: RenderJob, session: BrowserSession, ready: Promis
   const { paths } = options;
   const policy = hyphenPolicy(edition, paths.templates);
   return session.withPage(async (page) => {
-    const { printFile, hint, seed } = await ready;
+    const { printFile, hint, seed, kept } = await ready;
     return printEdition(page, {
       htmlFile: printFile,
       allowedRoots: [paths.templates, paths.assets, path.join(paths.root, "node_modules", "@fontsource"), htmlDir],
@@ -108,9 +108,10 @@ async function printStage(job: RenderJob, session: BrowserSession, ready: Promis
       preflight: options.preflight !== false,
       timed: job.timed,
       seed,
+      kept,
       retypeset: {
         render: async (keepWhole, css, pageNumbers) => {
-          const again = renderEditionHtml(edition, { ...job.html, pageNumbers: new Map(Object.entries(pageNumbers)), keepWhole, css });
+          const again = await render(job, { pageNumbers: numbers(pageNumbers), keepWhole, css });
           await staged.writeStaged(printFile, again.html);
         },
         isName: (word) => isProtectedWord(word, policy),
@@ -124,7 +125,12 @@ interface PrintInput {
   printFile: string;
   hint?: Record<string, number>;
   seed?: TypesetSeed;
+  kept?: KeptPrint;
 }
+
+/** Two starting points that render the same HTML. */
+const sameStart = (a: StartingPoint, b: StartingPoint) =>
+  (a.html === undefined) === (b.html === undefined) && JSON.stringify([a.hint, a.seed]) === JSON.stringify([b.hint, b.seed]);
 
 /** The HTML kept is the one first rendered when the print kept its numbers and decisions (a rebuild): not rendered again. */
 const sameRender = (hint: Record<string, number> | undefined, seed: TypesetSeed | undefined, printed: Printed) =>
@@ -138,18 +144,20 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
   const { edition, staged, result, label } = job;
   const { paths, outputDir } = options;
   let drawing: Promise<PageImage> | undefined;
+  let prepared: PreparedDrawing | undefined;
   let released = false;
   const done = () => {
     if (!released) options.browserDone?.();
     released = true;
   };
   try {
-    const hint = options.htmlOnly || !session ? undefined : await lastPageNumbers(job.base);
-    const key =
-      session && !options.htmlOnly
-        ? typesetKey(await (options.inputs ?? typesetInputs(paths)), paths, loaded.file, job.profile, await session.version())
-        : undefined;
-    const seed = key ? await typesetSeed(`${job.base}.report.json`, key, options.draft === true) : undefined;
+    const draft = options.draft === true;
+    const last = options.htmlOnly || !session ? undefined : await LastBuild.read(job.base);
+    const inputs = last ? await (options.inputs ?? typesetInputs(paths)) : undefined;
+    const keyWith = (chromium: string | undefined) =>
+      inputs && chromium !== undefined ? typesetKey(inputs, paths, loaded.file, job.profile, chromium) : undefined;
+    // Taken with the Chromium of the last build while this one starts (last-build.ts); confirmed before the print.
+    let start: StartingPoint = last ? await last.start(keyWith(last.chromium), draft) : {};
     let rendered: (input: PrintInput) => void = () => {};
     let failed: (err: unknown) => void = () => {};
     const ready = new Promise<PrintInput>((resolve, reject) => {
@@ -163,13 +171,22 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     printing?.catch(() => {});
     // The tab's creation is asked of Chromium before this process is busy rendering.
     if (printing) await new Promise((r) => setImmediate(r));
-    let first: ReturnType<typeof renderEditionHtml>;
+    let first: EditionHtml;
     let printFile: string;
+    const renderFirst = (from: StartingPoint) =>
+      job.timed("html", async () => from.html ?? (await render(job, { pageNumbers: numbers(from.hint), ...from.seed })));
+    let key: string | undefined;
     try {
-      first = await job.timed("html", () =>
-        renderEditionHtml(edition, { ...job.html, pageNumbers: hint && new Map(Object.entries(hint)), ...seed }),
-      );
+      first = await renderFirst(start);
       printFile = await staged.stagePath(result.html);
+      if (last && session) {
+        key = keyWith(await session.version());
+        if (key !== keyWith(last.chromium)) {
+          const again = await last.start(key, draft);
+          if (!sameStart(start, again)) first = await renderFirst(again);
+          start = again;
+        }
+      }
       await staged.writeStaged(printFile, first.html);
     } catch (err) {
       failed(err);
@@ -181,22 +198,22 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
       options.reporter?.file?.(label, path.relative(process.cwd(), result.html));
       return result;
     }
-    rendered({ printFile, hint, seed });
+    const { hint, seed } = start;
+    rendered({ printFile, hint, seed, kept: start.print });
+    // The cover's tab is readied while the edition prints, unless the last build's
+    // cover will do (its HTML is this one): this process is mostly waiting then,
+    // and answers the tab's set-up at once, which it cannot while it finishes.
+    if (!options.pdfOnly && job.profile === "digital" && !start.html) prepared = prepareDrawing(session);
     const printed = await printing;
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
     result.prints = printed.prints;
     if (options.keepPrint) result.printed = printed.pdf;
-    if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css };
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
     const final = sameRender(hint, seed, printed)
       ? first
-      : renderEditionHtml(edition, {
-          ...job.html,
-          pageNumbers: new Map(Object.entries(printed.pageNumbers)),
-          keepWhole: printed.keepWhole,
-          css: printed.css,
-        });
+      : await render(job, { pageNumbers: numbers(printed.pageNumbers), keepWhole: printed.keepWhole, css: printed.css });
+    if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css, html: htmlRecord(final), print: printed.kept };
     await staged.writeStaged(printFile, final.html);
     const labels = loadLabels(edition.edition.language, paths.templates);
     // The open data of the edition, written beside the PDF and attached to it.
@@ -206,7 +223,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     job.memo = await FinishMemo.open(job.base, printed.pdf, key);
     const finished = await finishStage(job, printed, final, labels, dataAttachments(data));
     // Drawn in Chromium while the two checks below run here.
-    drawing = options.pdfOnly ? undefined : coverStage(job, finished, session);
+    drawing = options.pdfOnly ? undefined : coverStage(job, finished, session, prepared);
     if (!(await preflightStage(job, printed, final, finished, labels))) {
       await drawing?.catch(() => {});
       await staged.discard();
@@ -223,10 +240,13 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     return result;
   } catch (err) {
     // The browser is left with no drawing of this job's in flight.
+    prepared?.cancel();
     await drawing?.catch(() => {});
     await staged.discard();
     throw err;
   } finally {
+    // A tab readied for a cover that was not drawn (a failed stage, or the last build's cover kept) is closed.
+    prepared?.cancel();
     done();
   }
 }

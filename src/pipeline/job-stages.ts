@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
 import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
+import type { PreparedDrawing } from "../images/draw-pages.js";
 import { coverImage, type PageImage } from "../images/page-images.js";
 import type { Edition } from "../manifest/edition-schema.js";
 import type { LoadedEdition } from "../manifest/load.js";
@@ -140,14 +141,20 @@ export async function conformanceStage(job: Job, finished: FinishedPdf): Promise
 
 /**
  * cover: the web edition's sharing image, the PDF's first page drawn by
- * Chromium. It needs only the finished bytes, so it is started as soon as they
- * exist and drawn in the browser's processes while the PDF preflight and the
+ * Chromium. Its tab is made and pdf.js loaded in it while finishing runs
+ * (prepared); it needs only the finished bytes, so it is drawn as soon as they
+ * exist, in the browser's processes, while the PDF preflight and the
  * conformance check run in this one; write awaits it. The print-shop profile has none.
  */
-export function coverStage(job: Job, finished: FinishedPdf, session?: BrowserSession): Promise<PageImage> | undefined {
+export function coverStage(
+  job: Job,
+  finished: FinishedPdf,
+  session?: BrowserSession,
+  prepared?: PreparedDrawing,
+): Promise<PageImage> | undefined {
   if (job.profile !== "digital") return undefined;
   const file = path.join(job.htmlDir, coverFileName(job.edition));
-  const draw = () => coverImage(finished.bytes, COVER_WIDTH, session);
+  const draw = () => coverImage(finished.bytes, COVER_WIDTH, session, prepared);
   const drawn = job.timed("cover", () => (job.memo ? job.memo.coverImage(finished.bytes, COVER_WIDTH, file, draw) : draw()));
   // Awaited by write, or only settled when a stage between fails: never an unhandled rejection.
   drawn.catch(() => {});

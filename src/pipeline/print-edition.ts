@@ -13,8 +13,9 @@ import { addPrintAnchors, keptPrint, removePrintAnchors, withoutAnchors } from "
 import { printedPages } from "../readback/printed-pages.js";
 import { decide, type MeasuredPrint, measurePrint, startTypesetting } from "../typeset/refine.js";
 import { MAX_PASSES, type Retypeset } from "../typeset/retypeset.js";
+import { printKey } from "./finish-memo.js";
 import { lineFindings } from "./line-findings.js";
-import type { TypesetSeed } from "./typeset-memo.js";
+import type { KeptPrint, TypesetSeed } from "./typeset-memo.js";
 
 export interface PrintRequest {
   htmlFile: string;
@@ -28,6 +29,8 @@ export interface PrintRequest {
   retypeset?: Retypeset;
   /** The decisions the HTML was rendered with (those of the last build), to start the passes from. */
   seed?: TypesetSeed;
+  /** The last build's kept print, when this HTML is the one it printed (last-build.ts). */
+  kept?: KeptPrint;
   timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -43,6 +46,8 @@ export interface Printed {
   css: string[];
   /** How many times the edition was printed (the preflight's own probe print, when it has findings to place, aside). */
   prints: number;
+  /** The kept print's key and what its page showed, for the next build (typeset-memo.ts). */
+  kept: KeptPrint;
 }
 
 export async function pagesOfHeadings(pdf: Uint8Array): Promise<Record<string, number>> {
@@ -82,6 +87,24 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   };
   let shown = request.hint;
   let printed = await printMeasured("print");
+  // The last build's print again, numbers and all: it asked for no fix when it was
+  // measured, and its page showed what the preflight kept. Nothing to measure.
+  const kept = request.kept;
+  if (typeset && kept && same(shown, printed.pages) && (kept.inspection !== undefined) === request.preflight) {
+    const pdf = keptPrint(printed.raw);
+    if (printKey(pdf) === kept.key)
+      return {
+        pdf,
+        pageNumbers: printed.pages,
+        blocked: [...new Set(blocked)],
+        bleed: kept.bleed,
+        inspection: kept.inspection,
+        keepWhole: [...typeset.whole].sort(),
+        css: [...typeset.css],
+        prints,
+        kept,
+      };
+  }
   let fixPasses = 0;
   let contentPasses = 0;
   // The layout is measured again only after a print with new fixes: the contents numbers take no more room than the blanks.
@@ -127,9 +150,10 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
       ...lineFindings(typeset.lineFaults),
       ...typeset.tableFaults.map((f) => ({ rule: "table-continuation" as const, severity: "error" as const, ...f })),
     );
+  const pdf = keptPrint(printed.raw);
   // A reprint reloads the page, and its refused requests are refused again: list each once.
   return {
-    pdf: keptPrint(printed.raw),
+    pdf,
     pageNumbers: pages,
     blocked: [...new Set(blocked)],
     bleed,
@@ -137,5 +161,6 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
     keepWhole: typeset ? [...typeset.whole].sort() : [],
     css: typeset ? [...typeset.css] : [],
     prints,
+    kept: { key: printKey(pdf), bleed, inspection },
   };
 }

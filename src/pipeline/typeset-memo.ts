@@ -14,6 +14,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ProjectPaths, projectRoot } from "../paths.js";
+import type { PageInspection } from "../preflight/inspect-page.js";
+import type { EditionHtml } from "../render/edition-html.js";
 import { digestEntries, digestFile, digestTree } from "../runtime/hashing.js";
 import { fontsDigest } from "./fonts-digest.js";
 
@@ -21,6 +23,17 @@ export interface TypesetMemo {
   key: string;
   keepWhole: string[];
   css: string[];
+  /** The HTML kept beside the PDF (its sha256) and its headings: a rebuild of the same key prints it as it is. */
+  html?: { sha256: string; headings: EditionHtml["headings"] };
+  /** The kept print (finish-memo.ts printKey) and what the page showed: a rebuild that prints it again measures nothing. */
+  print?: KeptPrint;
+}
+
+/** What a print that asked for no fix showed, for a rebuild that prints the same. */
+export interface KeptPrint {
+  key: string;
+  bleed: number;
+  inspection?: PageInspection;
 }
 
 export interface TypesetSeed {
@@ -72,6 +85,10 @@ export async function typesetSeed(reportFile: string, key: string, draft: boolea
   } catch {
     return undefined;
   }
+  return seedFrom(memo, key, draft);
+}
+
+export function seedFrom(memo: TypesetMemo | undefined, key: string, draft: boolean): TypesetSeed | undefined {
   if (!memo || !Array.isArray(memo.keepWhole) || !Array.isArray(memo.css)) return undefined;
   if (memo.key === key) return { keepWhole: memo.keepWhole, css: memo.css };
   return draft ? { keepWhole: memo.keepWhole, css: [] } : undefined;

@@ -40,9 +40,38 @@ describe("the typesetting decisions of the last build", () => {
     expect(passes(cold)).toContain("reprint-1");
   });
 
-  it("let a rebuild of the same inputs confirm them in one measure, with the same bytes", async () => {
+  const html = () => path.join(project.paths.output, "2026-04", "2026-04-en.html");
+
+  it("let a rebuild of the same inputs print the kept HTML once and measure nothing, to the same bytes", async () => {
+    const memo = JSON.parse(readFileSync(report(), "utf8")).typeset;
+    expect(memo.html.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(memo.print.key).toMatch(/^[0-9a-f]{64}$/);
+    const again = await rebuild();
+    expect(passes(again)).toEqual([]);
+    expect(again.prints).toBe(1);
+    expect(again.sha256).toBe(cold.sha256);
+    // The page's findings come from the report, as the page showed them.
+    expect(again.preflight).toEqual(cold.preflight);
+  });
+
+  it("measure again when the print is not the kept one, and render again when the kept HTML was changed", async () => {
+    const kept = readFileSync(html(), "utf8");
+    const memo = JSON.parse(readFileSync(report(), "utf8"));
+    memo.typeset.print.key = "0".repeat(64);
+    writeFileSync(report(), JSON.stringify(memo));
+    writeFileSync(html(), kept.replace("</body>", "<p>edited by hand</p></body>"));
     const again = await rebuild();
     expect(passes(again)).toEqual(["measure-1"]);
+    expect(again.sha256).toBe(cold.sha256);
+    expect(readFileSync(html(), "utf8")).toBe(kept);
+  });
+
+  it("start from the last build's Chromium while the browser starts, and confirm it: another version recorded still ends on the kept HTML", async () => {
+    const memo = JSON.parse(readFileSync(report(), "utf8"));
+    memo.chromium = "HeadlessChrome/1.0.0.0";
+    writeFileSync(report(), JSON.stringify(memo));
+    const again = await rebuild();
+    expect(passes(again)).toEqual([]);
     expect(again.sha256).toBe(cold.sha256);
   });
 
