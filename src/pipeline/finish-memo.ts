@@ -25,8 +25,6 @@ import type { Finding } from "../preflight/rules.js";
 
 interface Stored {
   key: string;
-  /** The raw print and the run's inputs, before finishing's options (see mayReuse). */
-  print?: string;
   sha256: string;
   finished: Omit<FinishedPdf, "bytes">;
   /** Results of the steps run on the finished bytes (the PDF preflight), by name. */
@@ -76,11 +74,6 @@ export class FinishMemo {
     return new FinishMemo(`${base}.pdf`, key, runKey && prior?.key ? prior : undefined);
   }
 
-  /** Whether the last build printed the same from the same inputs: what follows may then all be taken from it. */
-  get mayReuse(): boolean {
-    return this.prior?.print === this.key;
-  }
-
   /** finishPdf(), or the last build's PDF when the print and the options are the same. */
   async finishPdf(raw: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
     const key = digestOf({ key: this.key, options });
@@ -88,13 +81,13 @@ export class FinishMemo {
     if (prior) {
       const bytes = await readFile(this.pdfFile).catch(() => undefined);
       if (bytes && sha256(bytes) === prior.sha256) {
-        this.stored = { ...prior, print: this.key, steps: {}, reused: ["finish"] };
+        this.stored = { ...prior, steps: {}, reused: ["finish"] };
         return { ...prior.finished, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
       }
     }
     const finished = await finishPdf(raw, options);
     const { bytes, ...rest } = finished;
-    this.stored = { key, print: this.key, sha256: sha256(bytes), finished: rest, steps: {}, reused: [] };
+    this.stored = { key, sha256: sha256(bytes), finished: rest, steps: {}, reused: [] };
     return finished;
   }
 
