@@ -79,7 +79,11 @@ export async function compile() {
   const staging = `${distDir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [path.join(root, "src", "cli", "observatory.ts")],
+    // The command, and the thread the conformance check runs in (src/pipeline/check-thread.ts).
+    entryPoints: {
+      observatory: path.join(root, "src", "cli", "observatory.ts"),
+      "check-worker": path.join(root, "src", "pipeline", "check-worker.ts"),
+    },
     outdir: staging,
     bundle: true,
     splitting: true,

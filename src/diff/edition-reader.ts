@@ -15,10 +15,10 @@ export interface EditionReader {
   load(id: string, language: Language): Promise<Edition>;
 }
 
-/** A reader that lists the folder once and parses each (edition, language) once. */
-export function editionReader(editionsDir: string): EditionReader {
+/** A reader that lists the folder once and parses each (edition, language) once: none of `known` (parsed already). */
+export function editionReader(editionsDir: string, known: Edition[] = []): EditionReader {
   let ids: Promise<string[]> | undefined;
-  const parsed = new Map<string, Promise<Edition>>();
+  const parsed = new Map<string, Promise<Edition>>(known.map((e) => [`${e.edition.id}\0${e.edition.language}`, Promise.resolve(e)]));
   return {
     ids: () => {
       ids ??= listEditions(editionsDir);

@@ -55,7 +55,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const session = options.htmlOnly ? undefined : (options.session ?? own);
     // A failed job stops the run: our browser is stopped at once (the jobs in
     // flight fail fast and write nothing), and no job starts another one.
-    const reader = editionReader(paths.editions);
+    const reader = editionReader(
+      paths.editions,
+      loaded.map((l) => l.edition),
+    );
     // Started while the browser launches; a failed digest fails the jobs that await it.
     const inputs = session ? typesetInputs(paths) : undefined;
     inputs?.catch(() => {});
@@ -75,7 +78,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (jobs.some((j) => blockingFindings(j.preflight ?? [], options.allow).length)) throw new PreflightError(jobs, options.allow ?? []);
     // The series across every edition, in each language printed (never from a draft).
     const printed = options.draft ? [] : jobs.filter((j) => j.pdf).map((j) => j.language);
-    const series = printed.length ? await writeSeries(paths, outputDir, printed, options.signal) : undefined;
+    const series = printed.length
+      ? await writeSeries(paths, outputDir, printed, { signal: options.signal, reader, inputs: await inputs })
+      : undefined;
     if (series)
       for (const dir of new Set(series.map((f) => path.dirname(f))))
         options.reporter?.file?.(path.relative(process.cwd(), paths.editions), path.relative(process.cwd(), dir));

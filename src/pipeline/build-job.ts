@@ -14,9 +14,10 @@ import { hyphenPolicy, isProtectedWord } from "../render/word-policy.js";
 import { StagedFiles } from "../runtime/atomic-write.js";
 import { loadLabels } from "../sections/labels.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
+import { warmCheckThread } from "./check-thread.js";
 import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { FinishMemo } from "./finish-memo.js";
-import { conformanceStage, coverStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
+import { conformanceStage, conformanceVerdict, coverStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
 import { htmlRecord, LastBuild, type StartingPoint } from "./last-build.js";
 import { type Printed, printEdition } from "./print-edition.js";
 import { type KeptPrint, type TypesetInputs, type TypesetSeed, typesetInputs, typesetKey } from "./typeset-memo.js";
@@ -204,6 +205,8 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     // cover will do (its HTML is this one): this process is mostly waiting then,
     // and answers the tab's set-up at once, which it cannot while it finishes.
     if (!options.pdfOnly && job.profile === "digital" && !start.html) prepared = prepareDrawing(session);
+    // Its modules load on the second core while this one waits for the print.
+    if (!options.pdfOnly && !start.html) warmCheckThread();
     const printed = await printing;
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
@@ -224,12 +227,14 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     const finished = await finishStage(job, printed, final, labels, dataAttachments(data));
     // Drawn in Chromium while the two checks below run here.
     drawing = options.pdfOnly ? undefined : coverStage(job, finished, session, prepared);
+    // The conformance check runs in its thread while the PDF preflight runs here (check-thread.ts).
+    const conforming = options.pdfOnly ? undefined : conformanceStage(job, finished);
     if (!(await preflightStage(job, printed, final, finished, labels))) {
-      await drawing?.catch(() => {});
+      await Promise.all([drawing?.catch(() => {}), conforming?.catch(() => {})]);
       await staged.discard();
       return result;
     }
-    if (!options.pdfOnly) await conformanceStage(job, finished);
+    if (conforming) await conformanceVerdict(job, await conforming);
     const folder = dataDir(outputDir, edition);
     // The cover was the job's last use of the browser.
     void drawing?.finally(done).catch(() => {});

@@ -16,12 +16,13 @@
 // as they were, and no two prints ever matched.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { type ConformanceResult, checkConformance } from "../conformance/check-pdf.js";
+import type { ConformanceResult } from "../conformance/check-pdf.js";
 import type { Standard } from "../conformance/types.js";
 import type { PageImage } from "../images/page-images.js";
 import { type FinishedPdf, type FinishOptions, finishPdf } from "../pdf/finish.js";
 import { type InspectPdfOptions, inspectPdf } from "../preflight/inspect-pdf.js";
 import type { Finding } from "../preflight/rules.js";
+import { checkConformanceOffThread } from "./check-thread.js";
 
 interface Stored {
   key: string;
@@ -98,7 +99,7 @@ export class FinishMemo {
 
   /** checkConformance() of the finished bytes, or the last build's result for the same bytes and standards. */
   async checkConformance(bytes: Uint8Array, standards: Standard[]): Promise<ConformanceResult> {
-    return this.step("conformance", standards, bytes, () => checkConformance(bytes, standards));
+    return this.step("conformance", standards, bytes, () => checkConformanceOffThread(bytes, standards));
   }
 
   /**

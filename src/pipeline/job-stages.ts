@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
-import { checkConformance, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
+import { type ConformanceResult, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
 import type { PreparedDrawing } from "../images/draw-pages.js";
 import { coverImage, type PageImage } from "../images/page-images.js";
 import type { Edition } from "../manifest/edition-schema.js";
@@ -20,6 +20,7 @@ import type { Labels } from "../sections/labels.js";
 import { pageStartAnchors } from "../typeset/page-start.js";
 import { COVER_WIDTH, coverFileName, webEdition, webFileName } from "../web/web-output.js";
 import type { BuildOptions, JobResult, Profile } from "./build-types.js";
+import { checkConformanceOffThread } from "./check-thread.js";
 import type { editionData } from "./data-output.js";
 import type { FinishMemo } from "./finish-memo.js";
 import type { Printed } from "./print-edition.js";
@@ -120,13 +121,28 @@ export async function preflightStage(
   return blocking.length === 0;
 }
 
-/** conformance: the claims are checked before anything is written; a PDF that fails a rule it claims is not kept. */
-export async function conformanceStage(job: Job, finished: FinishedPdf): Promise<void> {
-  const { result, staged } = job;
+/**
+ * conformance: the claims are checked before anything is written; a PDF that
+ * fails a rule it claims is not kept. Started with the PDF preflight and run in
+ * the check thread (check-thread.ts) while the preflight runs here; judged by
+ * conformanceVerdict() once the preflight has said what it allows.
+ */
+export function conformanceStage(job: Job, finished: FinishedPdf): Promise<ConformanceResult> {
   const claimed = conformanceStandards(finished.standards);
-  const check = job.memo ? job.memo.checkConformance.bind(job.memo) : checkConformance;
-  const conformance = await job.timed("conformance", () => check(finished.bytes, claimed));
-  result.conformance = { standards: claimed, findings: conformance.findings, rulesChecked: rulesCheckedCount(conformance.checked) };
+  const check = job.memo ? job.memo.checkConformance.bind(job.memo) : checkConformanceOffThread;
+  const checking = job.timed("conformance", () => check(finished.bytes, claimed));
+  // Awaited by the verdict, or only settled when the preflight blocks: never an unhandled rejection.
+  checking.catch(() => {});
+  return checking;
+}
+
+export async function conformanceVerdict(job: Job, conformance: ConformanceResult): Promise<void> {
+  const { result, staged } = job;
+  result.conformance = {
+    standards: conformance.standards,
+    findings: conformance.findings,
+    rulesChecked: rulesCheckedCount(conformance.checked),
+  };
   // Preflight errors the run was told to allow (--allow) stand for a PDF known to be
   // imperfect: what it fails of its claims is then recorded in the report, not refused.
   const allowedErrors = (result.preflight ?? []).some((f) => f.severity === "error");
