@@ -94,7 +94,7 @@ async function startJob(loaded: LoadedEdition, options: JobOptions): Promise<Ren
 /** load, print, print-contents, measure, reprint, preflight-page (print-edition.ts): the HTML printed until its page numbers hold. */
 // The page is opened as soon as the job knows it will print, and waits for
 // its HTML: Chromium makes the tab in its own processes while this one renders.
-async function printStage(job: RenderJob, session: BrowserSession, ready: Promise<PrintInput>) {
+async function printStage(job: RenderJob, session: BrowserSession, ready: Promise<PrintInput>, early: (printed: Printed) => void) {
   const { edition, options, staged, htmlDir } = job;
   const { paths } = options;
   const policy = hyphenPolicy(edition, paths.templates);
@@ -110,6 +110,7 @@ async function printStage(job: RenderJob, session: BrowserSession, ready: Promis
       timed: job.timed,
       seed,
       kept,
+      printed: early,
       retypeset: {
         render: async (keepWhole, css, pageNumbers) => {
           const again = await render(job, { pageNumbers: numbers(pageNumbers), keepWhole, css });
@@ -167,7 +168,12 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     });
     // A failed HTML rejects it before the page awaits it: handled there, not reported as unhandled.
     ready.catch(() => {});
-    const printing = session && !options.htmlOnly ? printStage(job, session, ready) : undefined;
+    // The kept print, known before the page is inspected (print-edition.ts): finished meanwhile.
+    let early: (printed: Printed) => void = () => {};
+    const kept = new Promise<Printed>((resolve) => {
+      early = resolve;
+    });
+    const printing = session && !options.htmlOnly ? printStage(job, session, ready, early) : undefined;
     // Settled here if the HTML fails (the page is closed, the job reports the HTML's error).
     printing?.catch(() => {});
     // The tab's creation is asked of Chromium before this process is busy rendering.
@@ -207,7 +213,8 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     if (!options.pdfOnly && job.profile === "digital" && !start.html) prepared = prepareDrawing(session);
     // Its modules load on the second core while this one waits for the print.
     if (!options.pdfOnly && !start.html) warmCheckThread();
-    const printed = await printing;
+    // Whichever comes first: the kept print, or the print's failure.
+    const printed = await Promise.race([kept, printing]);
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
     result.prints = printed.prints;
@@ -216,7 +223,6 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     const final = sameRender(hint, seed, printed)
       ? first
       : await render(job, { pageNumbers: numbers(printed.pageNumbers), keepWhole: printed.keepWhole, css: printed.css });
-    if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css, html: htmlRecord(final), print: printed.kept };
     await staged.writeStaged(printFile, final.html);
     const labels = loadLabels(edition.edition.language, paths.templates);
     // The open data of the edition, written beside the PDF and attached to it.
@@ -229,7 +235,10 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     drawing = options.pdfOnly ? undefined : coverStage(job, finished, session, prepared);
     // The conformance check runs in its thread while the PDF preflight runs here (check-thread.ts).
     const conforming = options.pdfOnly ? undefined : conformanceStage(job, finished);
-    if (!(await preflightStage(job, printed, final, finished, labels))) {
+    // The page's inspection, which ran in Chromium while this process finished.
+    const inspected = await printing;
+    if (key) result.typeset = { key, keepWhole: printed.keepWhole, css: printed.css, html: htmlRecord(final), print: inspected.kept };
+    if (!(await preflightStage(job, inspected, final, finished, labels))) {
       await Promise.all([drawing?.catch(() => {}), conforming?.catch(() => {})]);
       await staged.discard();
       return result;

@@ -9,6 +9,7 @@ import { loadForPrint, printPdf, setContentsPages } from "../browser/print-page.
 import type { Language } from "../manifest/primitives.js";
 import { inspectPage, type PageInspection } from "../preflight/inspect-page.js";
 import { watchFailedRequests } from "../preflight/watch-requests.js";
+import { readPageRules } from "../readback/page-rules.js";
 import { addPrintAnchors, keptPrint, removePrintAnchors, withoutAnchors } from "../readback/print-anchors.js";
 import { printedPages } from "../readback/printed-pages.js";
 import { decide, type MeasuredPrint, measurePrint, startTypesetting } from "../typeset/refine.js";
@@ -31,6 +32,11 @@ export interface PrintRequest {
   seed?: TypesetSeed;
   /** The last build's kept print, when this HTML is the one it printed (last-build.ts). */
   kept?: KeptPrint;
+  /**
+   * Called with the kept print as soon as it is known, before the page is
+   * inspected: the caller finishes it while Chromium inspects (no `inspection` yet).
+   */
+  printed?: (printed: Printed) => void;
   timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -92,8 +98,8 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   const kept = request.kept;
   if (typeset && kept && same(shown, printed.pages) && (kept.inspection !== undefined) === request.preflight) {
     const pdf = keptPrint(printed.raw);
-    if (printKey(pdf) === kept.key)
-      return {
+    if (printKey(pdf) === kept.key) {
+      const result: Printed = {
         pdf,
         pageNumbers: printed.pages,
         blocked: [...new Set(blocked)],
@@ -104,6 +110,9 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
         prints,
         kept,
       };
+      request.printed?.(result);
+      return result;
+    }
   }
   let fixPasses = 0;
   let contentPasses = 0;
@@ -133,6 +142,22 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   // Preflight looks at the page as the editors made it: the anchors go before it does.
   if (anchored && typeset) await removePrintAnchors(page);
   const bleed = request.print ? await paintedBleed(page) : 0;
+  const pdf = keptPrint(printed.raw);
+  const result: Printed = {
+    pdf,
+    pageNumbers: pages,
+    // A reprint reloads the page, and its refused requests are refused again: list each once.
+    blocked: [...new Set(blocked)],
+    bleed,
+    keepWhole: typeset ? [...typeset.whole].sort() : [],
+    css: typeset ? [...typeset.css] : [],
+    prints,
+    kept: { key: printKey(pdf), bleed },
+  };
+  // What the inspection asks of this process before its one evaluation, asked
+  // now: once the caller is finishing, an answer would wait for it.
+  const pageRules = request.preflight ? await readPageRules(page) : undefined;
+  request.printed?.(result);
   const inspection = request.preflight
     ? await timed("preflight-page", () =>
         inspectPage(page, {
@@ -140,6 +165,7 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
           failedRequests: [...new Map(failedRequests.map((f) => [`${f.url} ${f.error}`, f])).values()],
           blockedRequests: blocked,
           pageNumbers: pages,
+          pageRules,
           print: () => printPdf(page, { tagged: false }),
         }),
       )
@@ -150,17 +176,5 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
       ...lineFindings(typeset.lineFaults),
       ...typeset.tableFaults.map((f) => ({ rule: "table-continuation" as const, severity: "error" as const, ...f })),
     );
-  const pdf = keptPrint(printed.raw);
-  // A reprint reloads the page, and its refused requests are refused again: list each once.
-  return {
-    pdf,
-    pageNumbers: pages,
-    blocked: [...new Set(blocked)],
-    bleed,
-    inspection,
-    keepWhole: typeset ? [...typeset.whole].sort() : [],
-    css: typeset ? [...typeset.css] : [],
-    prints,
-    kept: { key: printKey(pdf), bleed, inspection },
-  };
+  return { ...result, inspection, kept: { ...result.kept, inspection } };
 }

@@ -22,3 +22,9 @@ export function inPageScript(name: string): string {
 export function withHelpers(name: string, settings: unknown): string {
   return `(() => { const h = (${inPageScript("helpers")})(${JSON.stringify(settings)}); return (${inPageScript(name)})(h); })()`;
 }
+
+/** One expression for several scripts: each called with helpers of its own (as if evaluated apart), their results by name. */
+export function withHelpersEach(names: readonly string[], settings: unknown): string {
+  const calls = names.map((name) => `${JSON.stringify(name)}: (${inPageScript(name)})(helpers(settings))`).join(",\n");
+  return `(() => { const helpers = (${inPageScript("helpers")}); const settings = ${JSON.stringify(settings)}; return {\n${calls}\n}; })()`;
+}
