@@ -42,7 +42,12 @@ function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile):
 interface RenderJob extends Job {
   html: HtmlOptions;
   reader: EditionReader;
+  /** The last HTML a typesetting pass rendered, and what with: the final one when the print it made held. */
+  lastRender?: { key: string; html: EditionHtml };
 }
+
+const renderKey = (pageNumbers: Record<string, number>, keepWhole: string[], css: string[]) =>
+  JSON.stringify([Object.entries(pageNumbers), keepWhole, css]);
 
 /** The job's HTML with these numbers and decisions. The earlier editions are read on the first render: a rebuild that keeps its HTML reads none. */
 async function render(job: RenderJob, options: Pick<HtmlOptions, "pageNumbers" | "keepWhole" | "css">) {
@@ -114,6 +119,7 @@ async function printStage(job: RenderJob, session: BrowserSession, ready: Promis
       retypeset: {
         render: async (keepWhole, css, pageNumbers) => {
           const again = await render(job, { pageNumbers: numbers(pageNumbers), keepWhole, css });
+          job.lastRender = { key: renderKey(pageNumbers, keepWhole, css), html: again };
           await staged.writeStaged(printFile, again.html);
         },
         isName: (word) => isProtectedWord(word, policy),
@@ -213,6 +219,9 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     if (!options.pdfOnly && job.profile === "digital" && !start.html) prepared = prepareDrawing(session);
     // Its modules load on the second core while this one waits for the print.
     if (!options.pdfOnly && !start.html) warmCheckThread();
+    // Made while Chromium prints: the labels, and the open data of the edition, written beside the PDF and attached to it.
+    const labels = loadLabels(edition.edition.language, paths.templates);
+    const data = editionData(edition, paths.templates);
     // Whichever comes first: the kept print, or the print's failure.
     const printed = await Promise.race([kept, printing]);
     result.blockedRequests = printed.blocked;
@@ -220,13 +229,12 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     result.prints = printed.prints;
     if (options.keepPrint) result.printed = printed.pdf;
     // The HTML kept beside the PDF is the one it was printed from, numbers included.
+    // The last pass's HTML when the print it made held its numbers; else rendered with them.
+    const passed = job.lastRender?.key === renderKey(printed.pageNumbers, printed.keepWhole, printed.css) ? job.lastRender.html : undefined;
     const final = sameRender(hint, seed, printed)
       ? first
-      : await render(job, { pageNumbers: numbers(printed.pageNumbers), keepWhole: printed.keepWhole, css: printed.css });
+      : (passed ?? (await render(job, { pageNumbers: numbers(printed.pageNumbers), keepWhole: printed.keepWhole, css: printed.css })));
     await staged.writeStaged(printFile, final.html);
-    const labels = loadLabels(edition.edition.language, paths.templates);
-    // The open data of the edition, written beside the PDF and attached to it.
-    const data = editionData(edition, paths.templates);
     result.chromium = await session.version();
     // A rebuild whose raw print is the last build's takes what followed it from there (finish-memo.ts).
     job.memo = await FinishMemo.open(job.base, printed.pdf, key);
