@@ -18,7 +18,12 @@ export interface PreviewTab {
 
 /** A preview of April 2026 in English over the copy, its builds in `outputDir`, and a headless tab to look at it with. */
 export async function openPreviewTab(project: ProjectCopy, outputDir = path.join(project.paths.root, "out")): Promise<PreviewTab> {
-  const preview = await startPreview({ paths: project.paths, port: 0, edition: "2026-04", language: "en", outputDir });
+  // A render that fails is said in the test's output: a test waiting for a settled render then shows why none came.
+  const reporter = {
+    failed: (key: string, lines: string[]) => console.log(`preview: ${key} failed:\n  ${lines.join("\n  ")}`),
+    error: (err: unknown) => console.log(`preview: ${err instanceof Error ? err.stack : String(err)}`),
+  };
+  const preview = await startPreview({ paths: project.paths, port: 0, edition: "2026-04", language: "en", outputDir, reporter });
   try {
     const browser = await puppeteer.launch({
       executablePath: findChromium(),
