@@ -63,10 +63,10 @@ export interface PreparedDrawing {
 
 // One drawing at a time in this process: two pages drawn at once (two jobs of
 // a build) came out with a few anti-aliased pixels different, one time in
-// twelve; drawn in turn, the same page always gives the same bytes. Only the
-// drawing takes a turn: tabs are readied side by side, and a job whose PDF is
-// ready first draws first (a turn held from the set-up on made a job of
-// `--all` wait for another's whole finishing).
+// twelve; drawn in turn, the same page always gives the same bytes. The set-up
+// and the drawing each take a turn of their own, never the wait between them:
+// a job whose PDF is ready first draws first (a turn held from the set-up to
+// the drawing made a job of `--all` wait for another's whole finishing).
 let queue: Promise<unknown> = Promise.resolve();
 
 function inTurn<T>(fn: () => Promise<T>): Promise<T> {
@@ -86,7 +86,7 @@ export function prepareDrawing(session: BrowserSession): PreparedDrawing {
     give = resolve;
   });
   const drawn = session.withPage(async (tab) => {
-    await setUp(tab);
+    await inTurn(() => setUp(tab));
     const drawing = await input;
     return drawing ? inTurn(() => drawIn(tab, drawing)) : [];
   });
