@@ -63,38 +63,32 @@ export interface PreparedDrawing {
 
 // One drawing at a time in this process: two pages drawn at once (two jobs of
 // a build) came out with a few anti-aliased pixels different, one time in
-// twelve; drawn in turn, the same page always gives the same bytes. The set-up
-// and the drawing each take a turn of their own, never the wait between them:
-// a job whose PDF is ready first draws first (a turn held from the set-up to
-// the drawing made a job of `--all` wait for another's whole finishing).
+// twelve; drawn in turn, the same page always gives the same bytes.
 let queue: Promise<unknown> = Promise.resolve();
-
-function inTurn<T>(fn: () => Promise<T>): Promise<T> {
-  const turn = queue.then(fn);
-  queue = turn.catch(() => undefined);
-  return turn;
-}
 
 /**
  * Opens a tab and loads pdf.js in it now (the build prints meanwhile): what is
- * left when the PDF comes is reading it and drawing (about a third of the whole).
- * The tab stays open until draw() or cancel() is called.
+ * left when the PDF comes is reading it and drawing (about a third of the whole). The tab holds this
+ * process's turn until draw() or cancel() is called.
  */
 export function prepareDrawing(session: BrowserSession): PreparedDrawing {
   let give: (drawing: Drawing | undefined) => void = () => {};
   const input = new Promise<Drawing | undefined>((resolve) => {
     give = resolve;
   });
-  const drawn = session.withPage(async (tab) => {
-    await inTurn(() => setUp(tab));
-    const drawing = await input;
-    return drawing ? inTurn(() => drawIn(tab, drawing)) : [];
-  });
-  drawn.catch(() => {});
+  const turn = queue.then(() =>
+    session.withPage(async (tab) => {
+      await setUp(tab);
+      const drawing = await input;
+      return drawing ? drawIn(tab, drawing) : [];
+    }),
+  );
+  queue = turn.catch(() => undefined);
+  turn.catch(() => {});
   return {
     draw: (pdf, pages, width) => {
       give({ pdf, pages, width });
-      return drawn;
+      return turn;
     },
     cancel: () => give(undefined),
   };

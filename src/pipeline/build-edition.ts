@@ -71,7 +71,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const jobs = await mapLimit(
       loaded,
       options.concurrency ?? 2,
-      (l, signal) => buildJob(l, { ...options, paths, outputDir, signal, reader, inputs, browserDone }, session),
+      (l, signal) =>
+        buildJob(l, { ...options, paths, outputDir, signal, reader, inputs, browserDone, alone: loaded.length === 1 }, session),
       () => own?.stop(),
     );
     // Every job ran (and wrote, when it could) before the failing ones are reported.

@@ -30,6 +30,8 @@ export type JobOptions = Required<Pick<BuildOptions, "paths" | "outputDir">> &
     inputs?: Promise<TypesetInputs>;
     /** Called once per job, when it needs the browser no more (its cover drawn, or it failed). */
     browserDone?: () => void;
+    /** The run's only job: its cover's tab is readied while it prints (with more jobs, one would wait on another's). */
+    alone?: boolean;
   };
 
 function outputBase(outputDir: string, loaded: LoadedEdition, profile: Profile): string {
@@ -216,7 +218,9 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     // The cover's tab is readied while the edition prints, unless the last build's
     // cover will do (its HTML is this one): this process is mostly waiting then,
     // and answers the tab's set-up at once, which it cannot while it finishes.
-    if (!options.pdfOnly && job.profile === "digital" && !start.html) prepared = prepareDrawing(session);
+    // With more jobs, each tab readied would hold the drawings' turn (draw-pages.ts) until its
+    // job has finished, and the next job's cover would wait for it: drawn when ready instead.
+    if (!options.pdfOnly && job.profile === "digital" && !start.html && options.alone) prepared = prepareDrawing(session);
     // Its modules load on the second core while this one waits for the print.
     if (!options.pdfOnly && !start.html) warmCheckThread();
     // Made while Chromium prints: the labels, and the open data of the edition, written beside the PDF and attached to it.
