@@ -181,7 +181,9 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     const kept = new Promise<Printed>((resolve) => {
       early = resolve;
     });
-    const printing = session && !options.htmlOnly ? printStage(job, session, ready, early) : undefined;
+    // A draft (the preview) waits for the whole print stage, inspection included, as before:
+    // its settled render ran into a stall in the full test suite when it did not.
+    const printing = session && !options.htmlOnly ? printStage(job, session, ready, options.draft ? () => {} : early) : undefined;
     // Settled here if the HTML fails (the page is closed, the job reports the HTML's error).
     printing?.catch(() => {});
     // The tab's creation is asked of Chromium before this process is busy rendering.
@@ -227,7 +229,7 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
     const labels = loadLabels(edition.edition.language, paths.templates);
     const data = editionData(edition, paths.templates);
     // Whichever comes first: the kept print, or the print's failure.
-    const printed = await Promise.race([kept, printing]);
+    const printed = options.draft ? await printing : await Promise.race([kept, printing]);
     result.blockedRequests = printed.blocked;
     result.pageNumbers = printed.pageNumbers;
     result.prints = printed.prints;

@@ -61,7 +61,8 @@ export class LastBuild {
     if (!report || key === undefined) return { hint };
     const seed = seedFrom(report.typeset, key, draft);
     const memo = report.typeset;
-    if (!memo || memo.key !== key || !memo.html) return { hint, seed };
+    // A draft (the preview) renders and measures each time, as it did before these were kept.
+    if (!memo || memo.key !== key || !memo.html || draft) return { hint, seed };
     // The kept file, as it was written: anything else is rendered again.
     const text = await readFile(`${this.base}.html`, "utf8").catch(() => undefined);
     if (text === undefined || sha256(text) !== memo.html.sha256) return { hint, seed };
