@@ -58,6 +58,8 @@ export async function printPdf(page: Page, options: { tagged?: boolean } = {}): 
     tagged: options.tagged ?? true,
     outline: false,
     displayHeaderFooter: false,
+    // loadForPrint() and every reload have waited for the fonts: not asked of the page again before each print.
+    waitForFonts: false,
     timeout: browserTimeoutMs(),
   });
 }

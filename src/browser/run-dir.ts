@@ -3,6 +3,7 @@
 // the browser closes. A run that was killed (kill -9) cannot remove it, so the
 // next run removes every such folder whose process is gone.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { processAlive } from "../runtime/cleanup.js";
@@ -81,6 +82,11 @@ export function killRunDirProcesses(dir: RunDir): void {
 export function removeRunDir(dir: RunDir): void {
   // Chromium may still be writing as it exits: retry a few times.
   rmSync(dir.root, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+}
+
+/** removeRunDir() off the main thread; never fails (what is left, the next run's sweep removes). */
+export function removeRunDirLater(dir: RunDir): Promise<void> {
+  return rm(dir.root, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 }).catch(() => {});
 }
 
 /** Remove the folders of browsers whose run is no longer alive. */

@@ -1,5 +1,5 @@
 // Runs every check on a finished PDF and says which profile rules were tested.
-import { PDFDocument } from "pdf-lib";
+import { loadPdf } from "../runtime/load-pdf.js";
 import { annotChecks } from "./checks-annots.js";
 import { colourChecks } from "./checks-colour.js";
 import { contentChecks } from "./checks-content.js";
@@ -53,7 +53,7 @@ export function checkedRules(): ConformanceResult["checked"] {
 }
 
 export async function checkConformance(bytes: Uint8Array, standards: Standard[]): Promise<ConformanceResult> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await loadPdf(bytes);
   const findings: ConformanceFinding[] = [];
   // One finding per rule, place and message: a stream read twice, or a fault met on every use, is reported once.
   const seen = new Set<string>();

@@ -4,9 +4,9 @@
 // renamed together, so a failed run leaves the previous images as they were.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PDFDocument } from "pdf-lib";
 import { type BrowserSession, withBrowser } from "../browser/browser-session.js";
 import { StagedFiles } from "../runtime/atomic-write.js";
+import { loadPdf } from "../runtime/load-pdf.js";
 import { drawPages, type PreparedDrawing } from "./draw-pages.js";
 
 export interface PageImagesOptions {
@@ -25,7 +25,7 @@ export const imageName = (pdf: string, page: number) => `${path.basename(pdf, ".
 
 export async function writePageImages(options: PageImagesOptions): Promise<string[]> {
   const bytes = await readFile(options.pdf);
-  const count = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  const count = (await loadPdf(bytes)).getPageCount();
   const pages = options.pages ?? Array.from({ length: count }, (_, i) => i + 1);
   const outside = pages.filter((p) => p < 1 || p > count);
   if (outside.length) throw new PageRangeError(`${path.basename(options.pdf)} has ${count} pages; no page ${outside.join(", ")}`);

@@ -2,8 +2,9 @@
 // new document would drop the tag structure Chromium writes): metadata,
 // bookmarks, page labels, and the fixed dates and ID that make builds repeatable.
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
+import { PDFArray, PDFHexString } from "pdf-lib";
 import { namedDestinations } from "../readback/destinations.js";
+import { loadPdf } from "../runtime/load-pdf.js";
 import type { Heading } from "../sections/section-kit.js";
 import { type Attachment, attachFiles } from "./attachments.js";
 import { compactPdf } from "./compact/compact-pdf.js";
@@ -64,7 +65,7 @@ function replaceAll(bytes: Uint8Array, from: string, to: string, expected: numbe
 }
 
 export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
-  const doc = await PDFDocument.load(raw, { updateMetadata: false });
+  const doc = await loadPdf(raw);
   applyStableIds(doc, stableIdMap(raw, doc));
   sortIdTree(doc);
 
@@ -98,7 +99,8 @@ export async function finishPdf(raw: Uint8Array, options: FinishOptions): Promis
   (doc.context.trailerInfo.ID as PDFArray).push(id);
   (doc.context.trailerInfo.ID as PDFArray).push(id);
 
-  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  // Written in one go, as loadPdf() reads (src/runtime/load-pdf.ts): the default stops every 50 objects.
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 32);
   replaceAll(bytes, `uuid:${asUuid(ZERO_ID)}`, `uuid:${asUuid(hash)}`, 2);
   replaceAll(bytes, `<${ZERO_ID}>`, `<${hash}>`, 2);

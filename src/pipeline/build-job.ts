@@ -17,7 +17,16 @@ import type { BuildOptions, JobResult, Profile } from "./build-types.js";
 import { warmCheckThread } from "./check-thread.js";
 import { dataAttachments, dataDir, editionData } from "./data-output.js";
 import { FinishMemo } from "./finish-memo.js";
-import { conformanceStage, conformanceVerdict, coverStage, finishStage, type Job, preflightStage, writeStage } from "./job-stages.js";
+import {
+  conformanceStage,
+  conformanceVerdict,
+  coverStage,
+  earlyWebEdition,
+  finishStage,
+  type Job,
+  preflightStage,
+  writeStage,
+} from "./job-stages.js";
 import { htmlRecord, LastBuild, type StartingPoint } from "./last-build.js";
 import { type Printed, printEdition } from "./print-edition.js";
 import { type KeptPrint, type TypesetInputs, type TypesetSeed, typesetInputs, typesetKey } from "./typeset-memo.js";
@@ -106,7 +115,7 @@ async function printStage(job: RenderJob, session: BrowserSession, ready: Promis
   const { paths } = options;
   const policy = hyphenPolicy(edition, paths.templates);
   return session.withPage(async (page) => {
-    const { printFile, hint, seed, kept } = await ready;
+    const { printFile, hint, seed, kept, whilePrinting } = await ready;
     return printEdition(page, {
       htmlFile: printFile,
       allowedRoots: [paths.templates, paths.assets, path.join(paths.root, "node_modules", "@fontsource"), htmlDir],
@@ -117,6 +126,7 @@ async function printStage(job: RenderJob, session: BrowserSession, ready: Promis
       timed: job.timed,
       seed,
       kept,
+      whilePrinting,
       printed: early,
       retypeset: {
         render: async (keepWhole, css, pageNumbers) => {
@@ -136,6 +146,7 @@ interface PrintInput {
   hint?: Record<string, number>;
   seed?: TypesetSeed;
   kept?: KeptPrint;
+  whilePrinting?: () => void;
 }
 
 /** Two starting points that render the same HTML. */
@@ -216,7 +227,9 @@ export async function buildJob(loaded: LoadedEdition, options: JobOptions, sessi
       return result;
     }
     const { hint, seed } = start;
-    rendered({ printFile, hint, seed, kept: start.print });
+    // A rebuild's print most often keeps its HTML: the web edition is made from it meanwhile (job-stages.ts).
+    const whilePrinting = start.html && start.print ? () => earlyWebEdition(job, first.html) : undefined;
+    rendered({ printFile, hint, seed, kept: start.print, whilePrinting });
     // The cover's tab is readied while the edition prints, unless the last build's
     // cover will do (its HTML is this one): this process is mostly waiting then,
     // and answers the tab's set-up at once, which it cannot while it finishes.

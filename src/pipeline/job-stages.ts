@@ -3,6 +3,7 @@
 // calls them in order. What they share is the Job: its edition, options,
 // staged files and the result they fill in.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserSession } from "../browser/browser-session.js";
 import { type ConformanceResult, conformanceStandards, rulesCheckedCount } from "../conformance/check-pdf.js";
@@ -42,6 +43,39 @@ export interface Job {
   timed: <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
   /** Finishing, PDF preflight and conformance, taken from the last build when its raw print was this one. */
   memo?: FinishMemo;
+  /** A web edition made while Chromium printed (earlyWebEdition), used if its guesses held. */
+  earlyWeb?: EarlyWeb;
+}
+
+interface EarlyWeb {
+  html: string;
+  cover: { width: number; height: number } | undefined;
+  page: string;
+}
+
+const webPage = (job: Job, html: string, cover: { width: number; height: number } | undefined) =>
+  webEdition(
+    job.edition,
+    html,
+    { htmlDir: job.htmlDir, assetsDir: job.options.paths.assets, templatesDir: job.options.paths.templates },
+    cover,
+  );
+
+/**
+ * A rebuild's web edition, made while Chromium prints (this process waits
+ * then; at the write it would wait for this): from the HTML the last build
+ * kept, which a rebuild's print most often keeps too, and the size of the
+ * last cover. writeStage uses it only if both held.
+ */
+export function earlyWebEdition(job: Job, html: string): void {
+  if (job.profile !== "digital" || job.options.pdfOnly) return;
+  // Any failure (no cover yet, an asset gone) leaves it to writeStage, which reports it.
+  try {
+    // IHDR: the width and height of every PNG are the big-endian words at bytes 16 and 20.
+    const png = readFileSync(path.join(job.htmlDir, coverFileName(job.edition)));
+    const cover = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    job.earlyWeb = { html, cover, page: webPage(job, html, cover) };
+  } catch {}
 }
 
 function sourceDate(loaded: LoadedEdition, epoch: number | undefined): Date {
@@ -208,8 +242,9 @@ export async function writeStage(
         result.cover = path.join(htmlDir, coverFileName(edition));
         await staged.write(result.cover, cover.png);
       }
-      const dirs = { htmlDir, assetsDir: options.paths.assets, templatesDir: options.paths.templates };
-      await staged.write(result.web, webEdition(edition, final.html, dirs, cover));
+      const early = job.earlyWeb;
+      const held = early?.html === final.html && early.cover?.width === cover?.width && early.cover?.height === cover?.height;
+      await staged.write(result.web, held && early ? early.page : webPage(job, final.html, cover));
     }
     await staged.write(result.report as string, `${JSON.stringify(reportJson(result), null, 2)}\n`);
     await staged.commit(options.signal);

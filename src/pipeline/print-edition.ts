@@ -2,7 +2,6 @@
 // for no fix and the contents page shows the real page of every heading, and
 // (optionally) inspect the page for preflight while it is still open.
 
-import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import { paintedBleed } from "../browser/page-bleed.js";
 import { loadForPrint, printPdf, setContentsPages } from "../browser/print-page.js";
@@ -12,6 +11,7 @@ import { watchFailedRequests } from "../preflight/watch-requests.js";
 import { readPageRules } from "../readback/page-rules.js";
 import { addPrintAnchors, keptPrint, removePrintAnchors, withoutAnchors } from "../readback/print-anchors.js";
 import { printedPages } from "../readback/printed-pages.js";
+import { loadPdf } from "../runtime/load-pdf.js";
 import { decide, type MeasuredPrint, measurePrint, startTypesetting } from "../typeset/refine.js";
 import { MAX_PASSES, type Retypeset } from "../typeset/retypeset.js";
 import { printKey } from "./finish-memo.js";
@@ -37,6 +37,8 @@ export interface PrintRequest {
    * inspected: the caller finishes it while Chromium inspects (no `inspection` yet).
    */
   printed?: (printed: Printed) => void;
+  /** Work for this process while Chromium makes the first print, called once it has been asked for. */
+  whilePrinting?: () => void;
   timed: <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -70,7 +72,6 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   const { timed, retypeset } = request;
   const failedRequests = watchFailedRequests(page);
   const { blocked } = await timed("load", () => loadForPrint(page, { htmlFile: request.htmlFile, allowedRoots: request.allowedRoots }));
-  const typeset = retypeset ? await startTypesetting(page, request.seed) : undefined;
   // One loop for everything that needs another print. Chromium has no
   // target-counter(): a print tells where each heading landed (from the PDF's
   // named destinations), and the contents page shows the numbers of the print
@@ -83,11 +84,16 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   let prints = 0;
   let anchored = false;
   const printMeasured = async (stage: string): Promise<MeasuredPrint & { raw: Uint8Array }> => {
-    if (typeset && !anchored) await addPrintAnchors(page);
+    if (retypeset && !anchored) await addPrintAnchors(page);
     anchored = true;
-    const raw = await timed(stage, () => printPdf(page));
+    const raw = await timed(stage, () => {
+      const printing = printPdf(page);
+      // Once the print command has left (a turn of the event loop), this process is free until the PDF comes back.
+      if (prints === 0 && request.whilePrinting) setImmediate(request.whilePrinting);
+      return printing;
+    });
     prints++;
-    const doc = await PDFDocument.load(raw, { updateMetadata: false });
+    const doc = await loadPdf(raw);
     const dests = await printedPages(doc);
     return { raw, doc, dests, pages: withoutAnchors(dests) };
   };
@@ -96,7 +102,7 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
   // The last build's print again, numbers and all: it asked for no fix when it was
   // measured, and its page showed what the preflight kept. Nothing to measure.
   const kept = request.kept;
-  if (typeset && kept && same(shown, printed.pages) && (kept.inspection !== undefined) === request.preflight) {
+  if (retypeset && kept && same(shown, printed.pages) && (kept.inspection !== undefined) === request.preflight) {
     const pdf = keptPrint(printed.raw);
     if (printKey(pdf) === kept.key) {
       const result: Printed = {
@@ -105,8 +111,8 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
         blocked: [...new Set(blocked)],
         bleed: kept.bleed,
         inspection: kept.inspection,
-        keepWhole: [...typeset.whole].sort(),
-        css: [...typeset.css],
+        keepWhole: [...new Set(request.seed?.keepWhole)].sort(),
+        css: [...new Set(request.seed?.css)],
         prints,
         kept,
       };
@@ -114,6 +120,8 @@ export async function printEdition(page: Page, request: PrintRequest): Promise<P
       return result;
     }
   }
+  // The page's text area is read only for a print that is measured: the kept one above needs none.
+  const typeset = retypeset ? await startTypesetting(page, request.seed) : undefined;
   let fixPasses = 0;
   let contentPasses = 0;
   // The layout is measured again only after a print with new fixes: the contents numbers take no more room than the blanks.

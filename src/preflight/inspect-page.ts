@@ -3,7 +3,6 @@
 // fonts of the machine), then one more print tells the page of each element
 // found (see in-page/probe.js).
 
-import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import type { Language } from "../manifest/primitives.js";
 import { inPageScript, withHelpers, withHelpersEach } from "../readback/in-page-script.js";
@@ -12,6 +11,7 @@ import { linesOfPages, readItems } from "../readback/print-lines.js";
 import { fitBox } from "../readback/printed-box.js";
 import { printedDestinations } from "../readback/printed-pages.js";
 import type { PageGeometry } from "../readback/text-area.js";
+import { loadPdf } from "../runtime/load-pdf.js";
 import { judgeTypography, type TextBlock } from "./judge-typography.js";
 import { guessLanguage, LANGUAGE_NAMES, primaryLanguage } from "./language-guess.js";
 import type { Finding } from "./rules.js";
@@ -210,7 +210,7 @@ async function locate(page: Page, keys: string[], print: () => Promise<Uint8Arra
   try {
     await page.evaluate(`(${probe})("add", ${JSON.stringify(keys)})`);
     const sizes = (await page.evaluate(withHelpers("boxes", { keys }))) as Record<string, [number, number, string]>;
-    const doc = await PDFDocument.load(await print(), { updateMetadata: false });
+    const doc = await loadPdf(await print());
     // Every line of the page, running heads too: an element may be anywhere on it.
     const lines = linesOfPages(readItems(doc), { top: 0, bottom: 0 });
     for (const [name, at] of await printedDestinations(doc)) {

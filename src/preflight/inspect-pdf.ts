@@ -1,8 +1,8 @@
 // Preflight of the finished PDF, read back: fonts, glyphs, bookmarks, nearly
 // empty pages, tag structure and language. Findings the page already made
 // (with their element) are not repeated from the PDF side.
-import { PDFDocument } from "pdf-lib";
 import { linesOfPages, readItems } from "../readback/print-lines.js";
+import { loadPdf } from "../runtime/load-pdf.js";
 import type { Heading } from "../sections/section-kit.js";
 import { checkLineBreaks } from "./pdf-breaks.js";
 import { readFonts } from "./pdf-fonts.js";
@@ -26,7 +26,7 @@ export interface InspectPdfOptions {
 }
 
 export async function inspectPdf(bytes: Uint8Array, options: InspectPdfOptions): Promise<Finding[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await loadPdf(bytes);
   const items = readItems(doc);
   const texts = pageTexts(items);
   const findings: Finding[] = [];

@@ -9,6 +9,7 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib"
 import { type Token, tokenize } from "../pdf/compact/content-tokens.js";
 import { pageContentStreams } from "../readback/pdf-content.js";
 import { streamText } from "../readback/pdf-fonts.js";
+import { loadPdf } from "../runtime/load-pdf.js";
 
 function xObjects(doc: PDFDocument, resources: PDFDict | undefined): PDFStream[] {
   const dict = resources && doc.context.lookup(resources.get(PDFName.of("XObject")));
@@ -49,11 +50,39 @@ export function drawingOf(content: string): string {
   return out.join("\n");
 }
 
+// A stream stored with the same bytes as one read before draws the same: most
+// pages of a save are the last print's to the byte (Chromium compresses alike),
+// and decoding and tokenizing each page again took 40 to 70 ms of the 0.3 s
+// from a save to its first paint. Keyed on the stored bytes and their filter;
+// emptied when it grows past a few editions' worth.
+const drawings = new Map<string, string>();
+const KEPT_DRAWINGS = 4096;
+
+function drawingDigest(stream: PDFStream): string {
+  const key =
+    stream instanceof PDFRawStream
+      ? createHash("sha1")
+          .update(String(stream.dict.get(PDFName.of("Filter")) ?? ""))
+          .update(stream.getContents())
+          .digest("hex")
+      : undefined;
+  const known = key && drawings.get(key);
+  if (known) return known;
+  const digest = createHash("sha1")
+    .update(drawingOf(streamText(stream)), "latin1")
+    .digest("hex");
+  if (key) {
+    if (drawings.size >= KEPT_DRAWINGS) drawings.clear();
+    drawings.set(key, digest);
+  }
+  return digest;
+}
+
 export async function pageHashes(pdf: Uint8Array | PDFDocument): Promise<string[]> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   return doc.getPages().map((page) => {
     const hash = createHash("sha1");
-    for (const stream of pageContentStreams(doc, page)) hash.update(drawingOf(streamText(stream)), "latin1");
+    for (const stream of pageContentStreams(doc, page)) hash.update(drawingDigest(stream));
     // One level of forms and images: Chromium's pages draw their pictures there.
     for (const x of xObjects(doc, page.node.Resources())) {
       hash.update(x instanceof PDFRawStream ? x.getContents() : streamText(x));

@@ -11,11 +11,11 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PDFDocument } from "pdf-lib";
 import type { BrowserSession } from "../browser/browser-session.js";
 import type { ProjectPaths } from "../paths.js";
 import { build } from "../pipeline/build-edition.js";
 import { blockingFindings, type Finding, RULE_IDS, sortFindings } from "../preflight/rules.js";
+import { loadPdf } from "../runtime/load-pdf.js";
 import { KeptPage, type SettledDecisions } from "./kept-page.js";
 import { type PageGeometry, readPageGeometry } from "./page-geometry.js";
 import { pageHashes } from "./page-hashes.js";
@@ -59,7 +59,7 @@ const PAINT_MS = 150;
 
 /** Where the trim sits on the page a viewer draws (the crop box): the outlines are drawn on the trim. */
 async function trimOf(pdf: Uint8Array): Promise<TrimBox | undefined> {
-  const page = (await PDFDocument.load(pdf, { updateMetadata: false })).getPages()[0];
+  const page = (await loadPdf(pdf)).getPages()[0];
   if (!page) return undefined;
   const [crop, trim, bleed] = [page.getCropBox(), page.getTrimBox(), page.getBleedBox()];
   const mm = (v: number) => Math.round(v * PT_TO_MM * 100) / 100;
@@ -229,7 +229,7 @@ export class PreviewRenderer {
       const raw = await kept.print(settled.decisions, hints.stylesOnly === true);
       if (!raw) return false;
       const last = settled.render;
-      const doc = await PDFDocument.load(raw, { updateMetadata: false });
+      const doc = await loadPdf(raw);
       const pages = doc.getPageCount();
       const labels = pages === last.pages ? last.pageLabels : relabel(last.pageLabels, pages);
       state.good = {

@@ -4,6 +4,7 @@
 // soft hyphen ends with the hyphen it drew there, as an item of its own ("-"):
 // that is how a hyphenated line is told from a line ending in a word's own hyphen.
 import { PDFDocument } from "pdf-lib";
+import { loadPdf } from "../runtime/load-pdf.js";
 import { readPageContents } from "./pdf-content.js";
 import { type TextItem, textItems } from "./text-items.js";
 
@@ -114,7 +115,7 @@ export function readItems(doc: PDFDocument): PageItems[] {
 
 /** Every page's lines, top to bottom and, on a baseline, left to right. */
 export async function readLines(pdf: Uint8Array | PDFDocument, area: TextArea): Promise<PageLines[]> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   return linesOfPages(readItems(doc), area);
 }
 

@@ -4,6 +4,7 @@
 // each probed element landed. One reading for the contents numbers, the
 // typesetting's table rows and the preflight's findings.
 import { PDFDocument, PDFNumber } from "pdf-lib";
+import { loadPdf } from "../runtime/load-pdf.js";
 import { namedDestinations } from "./destinations.js";
 
 /** Page (1-based) of every named destination of a print. */
@@ -21,7 +22,7 @@ export interface PrintedPlace {
 
 /** Page and position of every named destination of a print. */
 export async function printedDestinations(pdf: Uint8Array | PDFDocument): Promise<Map<string, PrintedPlace>> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   const out = new Map<string, PrintedPlace>();
   for (const [name, d] of namedDestinations(doc)) {
     const place: PrintedPlace = { page: d.pageIndex + 1 };

@@ -75,6 +75,31 @@ describe("the typesetting decisions of the last build", () => {
     expect(again.sha256).toBe(cold.sha256);
   });
 
+  // Made while Chromium prints the kept HTML, with the last cover's size (job-stages.ts, earlyWebEdition).
+  it("give a rebuild the web edition the write would make, and a cover of another size makes it again", async () => {
+    const dir = path.join(project.paths.output, "2026-04");
+    const web = () => readFileSync(path.join(dir, "2026-04-en-web.html"), "utf8");
+    const size = (html: string) =>
+      [/og:image:width" content="(\d+)"/, /og:image:height" content="(\d+)"/].map((r) => Number(r.exec(html)?.[1]));
+    const cover = path.join(dir, "2026-04-en-cover.png");
+    const png = readFileSync(cover);
+    const drawn = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    const before = web();
+    expect(size(before)).toEqual(drawn);
+    await rebuild();
+    expect(web()).toBe(before);
+    // A cover said to be 10 × 10 px (its IHDR words): the early web edition takes that size; the
+    // rebuild draws the cover again (its sha256 is not the one recorded), and the write must not use it.
+    const small = Buffer.from(png);
+    small.writeUInt32BE(10, 16);
+    small.writeUInt32BE(10, 20);
+    writeFileSync(cover, small);
+    const again = await rebuild();
+    expect(passes(again)).toEqual([]);
+    expect(size(web())).toEqual(drawn);
+    expect(web()).toBe(before);
+  });
+
   it("are not used when the report's digest is another's: the passes run again, to the same bytes", async () => {
     const memo = JSON.parse(readFileSync(report(), "utf8"));
     memo.typeset.key = "0".repeat(64);
